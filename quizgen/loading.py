@@ -1,0 +1,488 @@
+"""Read a bank folder (article.md + facts.yaml) into models. Every problem of every file is collected
+and reported at once as `path:line:col: field.path: message`; nothing here raises anything but
+QuizgenError (BankError for problems inside the files)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from quizgen.errors import BankError, QuizgenError, SourceError, display_path
+from quizgen.model import Article, ArticleMeta, Block, Fact, FactsFile, StrictModel, fact_consistency_problems
+from quizgen.resources import DEFAULT_BANK_ID, content_dir
+
+try:  # libyaml is much faster on large banks; pure Python is the fallback
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+Path_ = tuple  # a location inside a YAML document: ("facts", 3, "value", "precision")
+
+
+@dataclass
+class Bank:
+    """A loaded, validated bank: the article, its facts and where each fact was written."""
+
+    id: str
+    path: Path
+    article: Article
+    facts: list[Fact]
+    facts_path: Path
+    fact_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.article.meta.title
+
+    def fact_location(self, fact_id: str) -> str:
+        """"content/bank/facts.yaml:42" of a fact, for lint findings."""
+        return f"{display_path(self.facts_path)}:{self.fact_lines.get(fact_id, 1)}"
+
+    def fact(self, fact_id: str) -> Fact:
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        raise KeyError(fact_id)
+
+
+# ----------------------------------------------------------------------------------------------
+# YAML with marks
+
+
+class _Marked:
+    """A YAML document turned into plain Python, with the line/column of every node."""
+
+    def __init__(self) -> None:
+        self.value_marks: dict[Path_, tuple[int, int]] = {}
+        self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[tuple[int, int, str, str]] = []  # line, col, field, message
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def _to_python(node: yaml.Node, where: Path_, marked: _Marked) -> Any:
+    marked.value_marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                marked.problems.append((key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        _dotted(where), "a key must be a plain word"))
+                continue
+            key = _constructor.construct_object(key_node)
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            if key in result:
+                first = marked.key_marks[where + (key,)]
+                marked.problems.append((key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        _dotted(where + (key,)), f"duplicate key (first at line {first[0]})"))
+                continue
+            marked.key_marks[where + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _to_python(value_node, where + (key,), marked)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, where + (i,), marked) for i, item in enumerate(node.value)]
+    try:
+        return _constructor.construct_object(node)
+    except yaml.YAMLError as exc:
+        marked.problems.append((node.start_mark.line + 1, node.start_mark.column + 1, _dotted(where),
+                                f"cannot read this value ({getattr(exc, 'problem', exc)})"))
+        return None
+
+
+def _dotted(where: Path_) -> str:
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (("." if out else "") + str(part))
+    return out
+
+
+def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, _Marked, Optional[tuple[int, int, str]]]:
+    """Parse YAML text; returns (data, marks, syntax_error as (line, col, message) or None)."""
+    marked = _Marked()
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(bit for bit in (exc.context, exc.problem) if bit) or "invalid YAML"
+        return None, marked, (line + line_offset, col, f"YAML syntax error: {message}")
+    except yaml.YAMLError as exc:
+        return None, marked, (1 + line_offset, 1, f"YAML error: {exc}")
+    if node is None:
+        return None, marked, None
+    data = _to_python(node, (), marked)
+    if line_offset:
+        marked.value_marks = {k: (l + line_offset, c) for k, (l, c) in marked.value_marks.items()}
+        marked.key_marks = {k: (l + line_offset, c) for k, (l, c) in marked.key_marks.items()}
+        marked.problems = [(l + line_offset, c, f, m) for (l, c, f, m) in marked.problems]
+    return data, marked, None
+
+
+def _decode(path: Path, data: bytes, errors: list[SourceError]) -> Optional[str]:
+    shown = display_path(path)
+    if not data.strip():
+        errors.append(SourceError(shown, 1, 1, "", "file is empty"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        errors.append(SourceError(shown, line, col, "",
+                                  f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"))
+        return None
+    return text.removeprefix("\ufeff")
+
+
+# ----------------------------------------------------------------------------------------------
+# pydantic errors -> SourceError
+
+
+def _friendly(error: dict[str, Any], model: type[BaseModel] | None) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        allowed = _allowed_keys(error["loc"], model)
+        hint = difflib.get_close_matches(name, allowed, n=1)
+        tail = f'; did you mean "{hint[0]}"?' if hint else (f" (allowed: {', '.join(allowed)})" if allowed else "")
+        return f"unknown field{tail}"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][-1] in ("id",) or (
+        kind == "string_pattern_mismatch" and len(error["loc"]) >= 2 and error["loc"][-2] == "tags"
+    ):
+        return f'"{error.get("input")}" is not a slug (lower-case letters, digits and single hyphens, e.g. "llama-3-release")'
+    message = error["msg"]
+    message = message.removeprefix("Value error, ")
+    return message
+
+
+def _allowed_keys(loc: tuple, model: type[BaseModel] | None) -> list[str]:
+    """The field names allowed where an unknown key was found, by walking the model along `loc`."""
+    import typing
+
+    current: Any = model
+    for part in loc[:-1]:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = None
+            for name, f in current.model_fields.items():
+                if part in (name, f.alias):
+                    info = f
+                    break
+            if info is None:
+                # a union tag such as "date"/"quantity"/"entity"
+                from quizgen import model as m
+
+                current = {"date": m.DateValue, "quantity": m.QuantityValue, "entity": m.EntityValue}.get(part)
+                continue
+            current = _first_model(info.annotation, typing)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or n for n, f in current.model_fields.items()]
+    return []
+
+
+def _first_model(annotation: Any, typing: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _first_model(arg, typing)
+        if found is not None:
+            return found
+    if hasattr(annotation, "__origin__"):
+        return _first_model(getattr(annotation, "__origin__"), typing)
+    return None
+
+
+_TAGS = {"date", "quantity", "entity"}
+
+
+def _locate(loc: tuple, data: Any, marked: _Marked) -> tuple[Path_, tuple[int, int]]:
+    """Map a pydantic error location to the data path that exists and its line/column."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif part in _TAGS and isinstance(node, dict):
+            continue  # discriminated-union tag: not part of the document
+        else:
+            # A key the document lacks (missing field) or an unknown key: point at that key if it
+            # exists, else at the mapping that should hold it.
+            if tuple(path) + (part,) in marked.key_marks:
+                return tuple(path) + (part,), marked.key_marks[tuple(path) + (part,)]
+            break
+    where = tuple(path)
+    mark = marked.value_marks.get(where) or (1, 1)
+    return where, mark
+
+
+def _validation_errors(shown: str, exc: ValidationError, data: Any, marked: _Marked,
+                       model: type[BaseModel]) -> list[SourceError]:
+    out = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        # Strip union tags that pydantic puts into loc ("value.date.precision" -> "value.precision")
+        clean: list[Any] = []
+        for i, part in enumerate(loc):
+            if part in _TAGS and i > 0 and loc[i - 1] == "value":
+                continue
+            clean.append(part)
+        _, (line, col) = _locate(tuple(clean), data, marked)
+        out.append(SourceError(shown, line, col, _dotted(tuple(clean)), _friendly(error, model)))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# article.md
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
+
+
+def parse_article(path: Path, errors: list[SourceError]) -> Optional[Article]:
+    """Read article.md: YAML front matter between --- lines, then headings (#) and paragraphs."""
+    shown = display_path(path)
+    if not path.is_file():
+        errors.append(SourceError(shown, 1, 1, "", "missing: a bank needs article.md"))
+        return None
+    text = _decode(path, path.read_bytes(), errors)
+    if text is None:
+        return None
+    match = _FRONT.match(text)
+    if not match:
+        errors.append(SourceError(shown, 1, 1, "", "no front matter: start the file with a '---' line, "
+                                  "the title, publisher and date, and another '---' line"))
+        return None
+    data, marked, syntax = _parse_yaml(match.group(1), line_offset=1)
+    meta = None
+    if syntax:
+        errors.append(SourceError(shown, syntax[0], syntax[1], "", syntax[2]))
+    elif not isinstance(data, dict):
+        errors.append(SourceError(shown, 2, 1, "", "front matter must be a mapping (title: ..., date: ...)"))
+    else:
+        errors.extend(SourceError(shown, l, c, f, m) for l, c, f, m in marked.problems)
+        try:
+            meta = ArticleMeta.model_validate(data)
+        except ValidationError as exc:
+            errors.extend(_validation_errors(shown, exc, data, marked, ArticleMeta))
+    body_start_line = text.count("\n", 0, match.end()) + 1
+    blocks = _split_blocks(text[match.end():], body_start_line)
+    if not any(b.kind == "paragraph" for b in blocks):
+        errors.append(SourceError(shown, body_start_line, 1, "", "the article has no text after the front matter"))
+    if meta is None or not blocks:
+        return None
+    return Article(meta=meta, blocks=blocks)
+
+
+def _split_blocks(body: str, first_line: int) -> list[Block]:
+    """Headings are '#' lines; paragraphs are runs of non-blank lines (joined with spaces)."""
+    blocks: list[Block] = []
+    buffer: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        if buffer:
+            blocks.append(Block(kind="paragraph", text=" ".join(s.strip() for s in buffer), line=start))
+            buffer.clear()
+
+    for offset, raw in enumerate(body.splitlines()):
+        line_no = first_line + offset
+        stripped = raw.strip()
+        if not stripped:
+            flush()
+            continue
+        heading = re.match(r"^#{1,6}\s+(.*)$", stripped)
+        if heading:
+            flush()
+            blocks.append(Block(kind="heading", text=heading.group(1).strip(), line=line_no))
+            continue
+        if not buffer:
+            start = line_no
+        buffer.append(stripped)
+    flush()
+    return blocks
+
+
+def normalize_for_quote(text: str) -> str:
+    """Quote matching is tolerant only of whitespace and curly/straight quotes."""
+    text = text.replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def find_quote(article: Article, quote: str) -> Optional[Block]:
+    """The block of the article holding `quote` (whole words at both ends), or None."""
+    needle = normalize_for_quote(quote)
+    if not needle:
+        return None
+    # Word boundaries at both ends, so that a fragment such as "x" does not match inside "next".
+    pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
+    for block in article.blocks:
+        if pattern.search(normalize_for_quote(block.text)):
+            return block
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# facts.yaml
+
+
+class _Envelope(StrictModel):
+    """facts.yaml without looking inside the facts (each fact is validated on its own)."""
+
+    version: Literal[1] = 1
+    facts: list[Any] = Field(min_length=1)
+
+
+def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict[str, int], Any, _Marked]:
+    """Read facts.yaml; returns (facts, line of each fact id, raw data, marks)."""
+    shown = display_path(path)
+    marked = _Marked()
+    if not path.is_file():
+        errors.append(SourceError(shown, 1, 1, "", "missing: a bank needs facts.yaml"))
+        return [], {}, None, marked
+    text = _decode(path, path.read_bytes(), errors)
+    if text is None:
+        return [], {}, None, marked
+    data, marked, syntax = _parse_yaml(text)
+    if syntax:
+        errors.append(SourceError(shown, syntax[0], syntax[1], "", syntax[2]))
+        return [], {}, None, marked
+    errors.extend(SourceError(shown, l, c, f, m) for l, c, f, m in marked.problems)
+    if not isinstance(data, dict):
+        errors.append(SourceError(shown, 1, 1, "", "facts.yaml must be a mapping with 'version: 1' and a "
+                                  "'facts:' list"))
+        return [], {}, data, marked
+    raw_facts = data.get("facts")
+    facts: list[Fact] = []
+    lines: dict[str, int] = {}
+    # Validate the envelope and each fact separately, so that one bad fact never hides the others.
+    try:
+        _Envelope.model_validate(data)
+    except ValidationError as exc:
+        errors.extend(_validation_errors(shown, exc, data, marked, FactsFile))
+    if not isinstance(raw_facts, list):
+        return [], {}, data, marked
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(raw_facts):
+        where = ("facts", index)
+        line = marked.value_marks.get(where, (1, 1))[0]
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            fact_id = raw["id"]
+            id_line, id_col = marked.value_marks.get(where + ("id",), (line, 1))
+            if fact_id in seen:
+                errors.append(SourceError(shown, id_line, id_col, f"facts[{index}].id",
+                                          f'duplicate id "{fact_id}" (first at line {seen[fact_id]})'))
+            else:
+                seen[fact_id] = id_line
+        # Cross-field checks run on the raw mapping, so they are reported even when a field is bad.
+        for field_name, message in fact_consistency_problems(raw):
+            key = field_name.split("[")[0]
+            sub = (int(field_name.split("[")[1].rstrip("]")),) if "[" in field_name else ()
+            line_col = marked.value_marks.get(where + (key,) + sub) or marked.value_marks.get(where, (line, 1))
+            errors.append(SourceError(shown, line_col[0], line_col[1], f"facts[{index}].{field_name}", message))
+        try:
+            fact = Fact.model_validate(raw)
+        except ValidationError as exc:
+            errors.extend(_fact_errors(shown, exc, index, data, marked))
+            continue
+        if fact.id in lines:
+            continue  # duplicate already reported
+        facts.append(fact)
+        lines[fact.id] = marked.value_marks.get(where + ("id",), (line, 1))[0]
+    return facts, lines, data, marked
+
+
+def _fact_errors(shown: str, exc: ValidationError, index: int, data: Any, marked: _Marked) -> list[SourceError]:
+    out = []
+    for error in exc.errors():
+        if not error["loc"] and error["type"] == "value_error":
+            continue  # the cross-field checks, reported with their own field by parse_facts
+        loc: list[Any] = ["facts", index]
+        raw_loc = tuple(error["loc"])
+        for i, part in enumerate(raw_loc):
+            if part in _TAGS and i > 0 and raw_loc[i - 1] == "value":
+                continue
+            loc.append(part)
+        _, (line, col) = _locate(tuple(loc), data, marked)
+        out.append(SourceError(shown, line, col, _dotted(tuple(loc)), _friendly({**error, "loc": tuple(loc)}, FactsFile)))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# banks
+
+
+def resolve_bank_path(ref: Optional[str | Path] = None) -> Path:
+    """A bank folder from a path or a bundled bank id; None means the bundled default bank."""
+    if ref is None or str(ref) == "":
+        ref = DEFAULT_BANK_ID
+    candidate = Path(ref)
+    if candidate.is_dir():
+        return candidate
+    if candidate.exists():
+        raise QuizgenError(f"{ref}: not a bank folder (a bank is a folder with article.md and facts.yaml)")
+    bundled = content_dir() / str(ref)
+    if "/" not in str(ref) and bundled.is_dir():
+        return bundled
+    known = ", ".join(sorted(p.name for p in content_dir().iterdir() if p.is_dir())) if content_dir().is_dir() else ""
+    raise QuizgenError(f"{ref}: no such bank folder or bundled bank id" + (f" (bundled: {known})" if known else ""))
+
+
+def load_bank(ref: Optional[str | Path] = None) -> Bank:
+    """Load and validate a bank; raises BankError listing every problem of every file."""
+    bank_path = resolve_bank_path(ref)
+    article_path = bank_path / "article.md"
+    facts_path = bank_path / "facts.yaml"
+    if not article_path.exists() and not facts_path.exists():
+        raise QuizgenError(f"{display_path(bank_path)}: not a bank folder (it has neither article.md nor facts.yaml)")
+    errors: list[SourceError] = []
+    article = parse_article(article_path, errors)
+    facts, lines, data, marked = parse_facts(facts_path, errors)
+    if article is not None and data is not None:
+        _check_quotes(bank_path, article, data, marked, display_path(facts_path), errors)
+    if errors:
+        raise BankError(errors)
+    assert article is not None
+    bank_id = bank_path.resolve().name
+    return Bank(id=bank_id, path=bank_path, article=article, facts=facts, facts_path=facts_path, fact_lines=lines)
+
+
+def _check_quotes(bank_path: Path, article: Article, data: Any, marked: _Marked, shown: str,
+                  errors: list[SourceError]) -> None:
+    """Cross-file checks on every fact, valid or not: each quote occurs in the article; images exist."""
+    for i, raw in enumerate(data.get("facts") or [] if isinstance(data, dict) else []):
+        if not isinstance(raw, dict):
+            continue
+        source = raw.get("source")
+        quote = source.get("quote") if isinstance(source, dict) else None
+        if isinstance(quote, str) and quote.strip() and find_quote(article, quote) is None:
+            line, col = marked.value_marks.get(("facts", i, "source", "quote"), (1, 1))
+            errors.append(SourceError(shown, line, col, f"facts[{i}].source.quote",
+                                      "not found in article.md (copy the sentence exactly; only whitespace "
+                                      "and curly/straight quotes may differ)"))
+        image = raw.get("image")
+        if isinstance(image, str) and image.strip() and not (bank_path / image).is_file():
+            line, col = marked.value_marks.get(("facts", i, "image"), (1, 1))
+            errors.append(SourceError(shown, line, col, f"facts[{i}].image", f"image file not found: {image}"))
+
+
+def source_line_of(bank: Bank, quote: str) -> int:
+    """The article.md line of the block holding `quote` (0 if not found)."""
+    block = find_quote(bank.article, quote)
+    return block.line if block else 0
