@@ -47,6 +47,9 @@ def select_questions(candidates: list[Question], count: int, rng: random.Random,
     kinds = [k for k in KIND_ORDER if k in by_kind]
     rng.shuffle(kinds)
     used_facts: set[str] = set()
+    # Facts that still have a single-fact question: a timeline or matching question (4 facts) is only
+    # taken when enough of them remain to fill the quiz, so multi-fact items never starve the count.
+    free_facts = {q.fact_id for q in candidates if len(q.fact_ids) == 1}
     chosen: list[Question] = []
     cursors = {k: 0 for k in kinds}
     while len(chosen) < count and kinds:
@@ -57,10 +60,15 @@ def select_questions(candidates: list[Question], count: int, rng: random.Random,
             while cursors[kind] < len(pool):
                 q = pool[cursors[kind]]
                 cursors[kind] += 1
-                if allow_same_fact or not used_facts.intersection(q.fact_ids):
-                    chosen.append(q)
-                    used_facts.update(q.fact_ids)
-                    break
+                if not allow_same_fact:
+                    if used_facts.intersection(q.fact_ids):
+                        continue
+                    if len(q.fact_ids) > 1 and len(free_facts - set(q.fact_ids)) < count - len(chosen) - 1:
+                        continue
+                chosen.append(q)
+                used_facts.update(q.fact_ids)
+                free_facts.difference_update(q.fact_ids)
+                break
             else:
                 kinds.remove(kind)
     return chosen
