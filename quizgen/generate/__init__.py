@@ -63,6 +63,7 @@ KIND_ALIASES = {
 APPROXIMATE_TOLERANCE = 0.05
 _APPROXIMATE = {"about", "approximately", "nearly", "almost", "around", "roughly"}
 MAX_CLOZE_WORDS = 8
+MAX_SHORT_WORDS = 4  # a longer typed answer rarely matches, however lenient the matching
 GROUP_SIZE = 4
 
 
@@ -253,7 +254,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
                              numeric=NumericAnswer.model_construct(value=value.magnitude, tolerance=tolerance,
                                                                    unit=value.unit or ""),
                              explanation=explanation, **common))
-    elif question_text and fact.kind != "cause" and len(answer.split()) <= 5:
+    elif question_text and fact.kind != "cause" and len(answer.split()) <= MAX_SHORT_WORDS:
         out.append(_question(id=f"{fact.id}.short", kind="short_answer", stem=question_text, answer=answer,
                              accepted=accepted, explanation=explanation, **common))
     return out
@@ -298,7 +299,9 @@ def timeline_questions(ctx: _Context) -> list[Question]:
         if phrase:
             start, end = date_interval(fact.value)
             events.append((start, end, fact, phrase))
-    events.sort(key=lambda e: (e[0], e[1], e[2].id))
+    # Earliest end first (interval scheduling): the precise "April 18, 2024" is taken before the vaguer
+    # "April 2024" that contains it, which leaves room for more events in each group.
+    events.sort(key=lambda e: (e[1], e[0], e[2].id))
     position = {id(e): i for i, e in enumerate(events)}
 
     def fits(group: list, event: tuple) -> bool:
@@ -309,8 +312,12 @@ def timeline_questions(ctx: _Context) -> list[Question]:
         # strictly after the previous event, and in a different month, so the order is unarguable
         return event[0] > last[1] and (event[0][0], event[0][1]) != (last[1][0], last[1][1]) and answer_key(event[3]) not in phrases
 
+    groups = _greedy_groups(events, fits, position)
+    if not groups:
+        # A short article may date only three events apart; three in order still make a good item.
+        groups = _greedy_groups(events, fits, position, size=GROUP_SIZE - 1)[:1]
     out: list[Question] = []
-    for group in _greedy_groups(events, fits, position):
+    for group in groups:
         facts = [e[2] for e in group]
         ids = [f.id for f in facts]
         explanation = " ".join(f.statement.strip() for f in facts)
@@ -322,19 +329,19 @@ def timeline_questions(ctx: _Context) -> list[Question]:
     return out
 
 
-def _greedy_groups(items: list, fits, position: dict) -> list[list]:
-    """Groups of GROUP_SIZE taken in order; an item that does not fit the current group waits for the
+def _greedy_groups(items: list, fits, position: dict, size: int = GROUP_SIZE) -> list[list]:
+    """Groups of `size` taken in order; an item that does not fit the current group waits for the
     next pass. Each pass is linear; passes stop when no group can be made."""
     groups: list[list] = []
     pending = items
-    while len(pending) >= GROUP_SIZE:
+    while len(pending) >= size:
         made = 0
         left: list = []
         group: list = []
         for item in pending:
             if fits(group, item):
                 group.append(item)
-                if len(group) == GROUP_SIZE:
+                if len(group) == size:
                     groups.append(group)
                     made += 1
                     group = []
@@ -381,7 +388,9 @@ def matching_questions(ctx: _Context) -> list[Question]:
     for key, pool in pools.items():
         position = {id(item): i for i, item in enumerate(pool)}
 
-        def fits(group: list, item: tuple) -> bool:
+        def fits(group: list, item: tuple, key: tuple = key) -> bool:
+            if key == ("date",) and any(_overlap(item[0].value, g[0].value) for g in group):
+                return False  # "April 2024" would also be right for an event of April 18, 2024
             lefts = {answer_key(g[1]) for g in group}
             rights = {answer_key(g[2]) for g in group}
             # a right-hand answer that appears in another left-hand text would give the pair away
@@ -400,6 +409,12 @@ def matching_questions(ctx: _Context) -> list[Question]:
                 explanation=" ".join(f.statement.strip() for f in facts),
                 source=_multi_source(facts, ctx), tags=_tags_of(facts)))
     return out
+
+
+def _overlap(a: DateValue, b: DateValue) -> bool:
+    a_start, a_end = date_interval(a)
+    b_start, b_end = date_interval(b)
+    return not (a_end < b_start or b_end < a_start)
 
 
 def _matching_stem(key: tuple) -> str:

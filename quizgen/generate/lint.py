@@ -199,7 +199,8 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
 
 def text_shape(text: str) -> str:
     """The format of a text without its content: "April 18, 2024" -> "Aa 9, 9"; "405 billion" -> "9 a"."""
-    shape = re.sub(r"\d+(?:[.,]\d+)*", "9", text.strip())
+    shape = re.sub(r"\b(early|mid|late)[- ](?=\d)", "Q ", text.strip(), flags=re.I)  # "mid-2024" ~ "early 2024"
+    shape = re.sub(r"\d+(?:[.,]\d+)*", "9", shape)
     shape = re.sub(r"[A-Z][a-z]+", "Aa", shape)
     shape = re.sub(r"[a-z]+", "a", shape)
     return shape

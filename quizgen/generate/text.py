@@ -209,18 +209,28 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str]) -> 
     return None
 
 
+_HEDGE = re.compile(r"^(According to (the|this) article,\s*|The article (says|notes|reports)( that)?,?\s*)", re.I)
+
+
 def event_phrase(fact: Fact, span: tuple[int, int]) -> Optional[str]:
-    """The statement of a dated fact without its date ("Meta released Llama 3"), for timelines."""
-    statement = fact.statement.strip()
+    """The statement of a dated fact without its date ("Meta released Llama 3"), for timelines.
+
+    A clause after the date (", to close out the year") is dropped: it often hints at the order."""
+    statement = _HEDGE.sub("", fact.statement.strip())
+    span = find_span(statement, fact.answer.strip()) or (-1, -1)
+    if span[0] < 0:
+        return None
     before, after = statement[: span[0]], statement[span[1]:]
-    lead = re.match(r"^(On|In|At|During|By)\s+$", before)
+    lead = re.match(r"^(On|In|At|During|By)\s+$", before, re.I)
     if lead and after.startswith(", "):
         phrase = capitalise(ends_sentence(after[2:]))
     else:
         prep = re.search(r"\s(on|in|at|during)\s+$", before)
         if not prep:
             return None
-        phrase = ends_sentence(before[: prep.start()] + after)
+        if re.match(r"^,\s", after):
+            after = ""
+        phrase = capitalise(ends_sentence(before[: prep.start()] + after))
     if len(phrase.split()) < 3 or re.search(r"\b(19|20)\d\d\b", phrase):
         return None
     if phrase.split(" ", 1)[0].casefold() in PRONOUNS:

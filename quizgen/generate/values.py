@@ -39,7 +39,7 @@ class DateStyle:
     precision: str
     pattern: str
     abbreviated: bool = False
-    joiner: str = "-"
+    joiner: str = ""  # between qualifier and year; "" = the usual ("mid-2024", "early 2024")
     capitalised: bool = False  # "Mid-2024" at the start of a sentence
 
 
@@ -63,7 +63,12 @@ def date_style(answer: str, value: DateValue) -> DateStyle:
         if not re.search(r"\d{4}", text):
             return DateStyle("month", "m", abbreviated)
         return DateStyle("month", "my", abbreviated)
-    joiner = " " if re.search(r"(early|mid|late)\s+\d", text, re.I) else "-"
+    # English writes "mid-2024" but "early 2024" / "late 2023"; an answer that breaks the habit
+    # ("mid 2024", "early-2024") sets the joiner for every qualifier.
+    if re.search(r"mid\s+\d", text, re.I) or re.search(r"(early|late)-\d", text, re.I):
+        joiner = " " if re.search(r"mid\s+\d", text, re.I) else "-"
+    else:
+        joiner = ""
     return DateStyle("year", "y", joiner=joiner, capitalised=text[:1].isupper() and not text[:1].isdigit())
 
 
@@ -80,7 +85,8 @@ def format_date(value: DateValue, style: DateStyle) -> str:
     if style.precision == "month":
         return {"iso": f"{year:04d}-{month:02d}", "m": month_name}.get(style.pattern, f"{month_name} {year}")
     if value.qualifier:
-        text = f"{value.qualifier}{style.joiner}{year}"
+        joiner = style.joiner or ("-" if value.qualifier == "mid" else " ")
+        text = f"{value.qualifier}{joiner}{year}"
         return text[:1].upper() + text[1:] if style.capitalised else text
     return str(year)
 
@@ -152,8 +158,11 @@ def date_perturbations(value: DateValue) -> list[DateValue]:
             y, m = shift_month(year, month, delta)
             out.append(make_date(y, m))
     elif value.qualifier:
-        order = [(year, q) for q in QUALIFIERS] + [(year - 1, q) for q in QUALIFIERS] + [
-            (year + 1, q) for q in QUALIFIERS]
+        # the other parts of the same year first, then the neighbouring parts of the next/previous year
+        rank = QUALIFIERS.index(value.qualifier)
+        order = [(year, q) for q in QUALIFIERS]
+        order += sorted([(year - 1, q) for q in QUALIFIERS] + [(year + 1, q) for q in QUALIFIERS],
+                        key=lambda yq: abs((yq[0] - year) * 3 + QUALIFIERS.index(yq[1]) - rank))
         for y, q in order:
             if (y, q) != (year, value.qualifier):
                 out.append(make_date(y, qualifier=q))
@@ -297,7 +306,8 @@ def quantity_perturbations(value: QuantityValue, answer: str, style: QuantitySty
     out: list[str] = []
     seen = {round(value.magnitude, 6)}
     for factor in PERTURBATION_FACTORS:
-        candidate = round_to_style(value.magnitude * factor, style, max(1, min(significant, 3)))
+        # Two significant digits at most: "405 billion" -> 200, 810 billion (not 202.5 -> "202").
+        candidate = round_to_style(value.magnitude * factor, style, max(1, min(significant, 2)))
         if round(candidate, 6) in seen or candidate <= 0:
             continue
         text = format_quantity(candidate, style)
@@ -314,12 +324,21 @@ _NUMBER_IN_TEXT = re.compile(
 )
 
 
-def parse_quantity(text: str) -> Optional[float]:
-    """The plain number a free text means: "405B" = "405 billion" = "405,000,000,000" -> 405e9.
+NUMBER_WORDS = {word: i for i, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12})
 
-    Takes the first number of the text (units and qualifiers around it are ignored); None if none."""
+
+def parse_quantity(text: str) -> Optional[float]:
+    """The plain number a free text means: "405B" = "405 billion" = "405,000,000,000" -> 405e9;
+    "three" -> 3. Takes the first number of the text (units and qualifiers around it are ignored)."""
     match = _NUMBER_IN_TEXT.search(text.strip())
     if not match:
+        words = re.findall(r"[a-z]+", text.casefold())
+        for word in words:
+            if word in NUMBER_WORDS:
+                return float(NUMBER_WORDS[word])
         return None
     num = match["num"].replace(",", "")
     try:
