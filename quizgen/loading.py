@@ -192,6 +192,8 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, _Marked, Optional
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(bit for bit in (exc.context, exc.problem) if bit) or "invalid YAML"
+        if "tab character" in message:
+            message += " (indent with spaces, not tabs)"
         return None, marked, (line + line_offset, col, f"YAML syntax error: {message}")
     except yaml.reader.ReaderError as exc:
         # A control character (NUL, BEL...). libyaml gives a byte offset, PyYAML a character index:
@@ -263,7 +265,7 @@ def _friendly(error: dict[str, Any], model: type[BaseModel] | None, written: Opt
     if loc == ("version",):
         # The only version this quizgen reads; a newer file needs a newer quizgen, not an edit.
         if isinstance(error.get("input"), int) and not isinstance(error.get("input"), bool):
-            return f"version {error['input']} is not supported: this quizgen reads version 1 (a newer quizgen may read it)"
+            return f"{error['input']} is not supported: this quizgen reads version 1 (a newer quizgen may read it)"
         return "must be the number 1"
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", (error.get("ctx") or {}).get("expected", ""))
