@@ -191,6 +191,11 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, _Marked, Optional
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        last_line = text.count("\n") + 1 - (1 if text.endswith("\n") else 0)
+        if line > last_line:
+            # libyaml puts the end of a file without a final newline on the next line: point at the
+            # end of the last line instead, which an editor can jump to.
+            line, col = last_line, len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
         message = " ".join(bit for bit in (exc.context, exc.problem) if bit) or "invalid YAML"
         if "tab character" in message:
             message += " (indent with spaces, not tabs)"
