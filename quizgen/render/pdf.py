@@ -100,7 +100,7 @@ class PdfRenderer:
 
     def render(self, document: dict[str, Any]) -> bytes:
         """The PDF bytes of one document (one or more sheets)."""
-        document = {**document, "fonts": self.fonts_for(document)}
+        document = {**document, "fonts": self.fonts_for(document), "dated": self._timestamp is not None}
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
         try:
             pdf, warnings = self._compiler.compile_with_warnings(

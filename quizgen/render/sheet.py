@@ -117,7 +117,8 @@ def build_item(item: FormItem, labels: dict[str, Any], *, key: bool) -> dict[str
         view["right"] = [{"letter": LETTERS[i], "text": text} for i, text in enumerate(shown)]
     if key:
         view["answer"] = _numeric_answer(item) if q.kind == "numeric" else item.key
-        others = [a for a in q.accepted if a.strip() and a.strip() != q.answer.strip()]
+        shown = {view["answer"].strip().casefold(), q.answer.strip().casefold()}
+        others = list(dict.fromkeys(a.strip() for a in q.accepted if a.strip() and a.strip().casefold() not in shown))
         if others and q.kind in ("short_answer", "numeric", "cloze"):
             view["accepted"] = others
         view["explanation"] = q.explanation
