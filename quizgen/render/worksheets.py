@@ -1,5 +1,5 @@
 """Printable worksheets: for each quiz form a student sheet and a teacher key (PDF and/or HTML), plus
-one PDF of every form's student sheet and one of every key, for the photocopier."""
+one PDF of every form's student sheet, for the photocopier."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def render_worksheets(
     """Write the worksheets and keys of `forms` into `out_dir` and return the paths written.
 
     Per form: worksheet-<label> (student) and key-<label> (teacher), in each of `formats`; with PDF,
-    also worksheets-all-forms.pdf and keys-all-forms.pdf. Characters that no font can draw are
+    also worksheets-all-forms.pdf (every student sheet, for printing). Characters that no font can draw are
     reported through `warn` (default: a FontCoverageWarning) before anything is written.
     """
     formats = parse_formats(formats)
@@ -88,13 +88,15 @@ def render_worksheets(
         from quizgen.render.pdf import PdfRenderer
 
         with PdfRenderer(templates_dir=templates_dir, font_paths=font_paths, warn=warn) as pdf:
-            all_students, all_keys = document(students), document(keys)
-            pdf.check_fonts([all_students, all_keys])
+            all_students = document(students)
+            pdf.check_fonts([all_students, document(keys)])
             for (student_name, key_name), student, key in zip(names, students, keys):
                 wrote(pdf.write(out_dir / f"{student_name}.pdf", document([student])))
                 wrote(pdf.write(out_dir / f"{key_name}.pdf", document([key])))
+            # One file for the photocopier: every form's student sheet, each from its own page 1.
+            # (No combined key: the per-form keys are what a teacher marks with, and laying out
+            # every key twice would double the time of the biggest part.)
             wrote(pdf.write(out_dir / f"worksheets-all-forms{suffix}.pdf", all_students))
-            wrote(pdf.write(out_dir / f"keys-all-forms{suffix}.pdf", all_keys))
 
     if "html" in formats:
         from quizgen.render.html import HtmlRenderer
