@@ -111,4 +111,47 @@ def schema(out_file: Path | None) -> None:
 
 # -- study commands (issue 7) --
 
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("--mode", type=click.Choice(["review", "quiz"]), default="review", show_default=True,
+              help="review: what FSRS says is due today plus new questions; quiz: a scored run of one seeded form.")
+@click.option("--count", type=click.IntRange(min=1), default=None,
+              help="Questions in a quiz (default 10); in review, the most due questions to take (default all).")
+@click.option("--new", "new", type=click.IntRange(min=0), default=None,
+              help="Review mode: at most this many never-seen questions (default 10).")
+@click.option("--kinds", multiple=True, metavar="KINDS",
+              help="Only these kinds, comma-separated or repeated: mc, tf, cloze, short, numeric, ordering, matching.")
+@click.option("--tags", multiple=True, metavar="TAGS", help="Only questions with one of these tags (comma-separated or repeated).")
+@click.option("--seed", type=int, default=None, help="Seed of the form and choice order (default: a new one each time).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Progress database (default: progress.sqlite3 in your user data folder).")
+@reports_errors
+def study(bank: str | None, mode: str, count: int | None, new: int | None, kinds: tuple[str, ...],
+          tags: tuple[str, ...], seed: int | None, db_path: Path | None) -> None:
+    """Practise BANK in the terminal: quick quizzes, or daily spaced-repetition reviews.
+
+    Keys: 1-4 or a-d answer, s skip, q quit; typed answers end with Enter. In a pipe, one answer
+    per line. Every answer is saved before its feedback appears.
+    """
+    from quizgen.study.app import study as run_study
+
+    sys.exit(run_study(bank, mode=mode, count=count, new=new, kinds=kinds, tags=tags, seed=seed, db_path=db_path))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Progress database (default: progress.sqlite3 in your user data folder).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for tools (every answer included).")
+@reports_errors
+def stats(bank: str | None, db_path: Path | None, as_json: bool) -> None:
+    """Study statistics: accuracy per kind and tag, weakest facts, streak, 7-day review forecast.
+
+    Without BANK, every bank in the progress database.
+    """
+    from quizgen.study.app import stats as show_stats
+
+    show_stats(bank, db_path=db_path, as_json=as_json)
+
 # -- extract command (issue 8) --

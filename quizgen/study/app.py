@@ -1,0 +1,110 @@
+"""What the `study` and `stats` commands run: load the bank, open the progress database, play."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+from typing import IO, Optional, Sequence
+
+from quizgen.errors import QuizgenError
+from quizgen.study.session import (
+    MODES,
+    Clock,
+    StudySession,
+    SystemClock,
+    normalize_kinds,
+    normalize_tags,
+    quiz_items,
+    review_items,
+)
+from quizgen.study.store import ProgressStore
+
+DEFAULT_QUIZ_COUNT = 10
+DEFAULT_NEW = 10
+
+
+def default_db_path() -> Path:
+    """Where progress lives unless --db says otherwise: the user data dir, e.g.
+    ~/.local/share/quizgen/progress.sqlite3 on Linux."""
+    from platformdirs import user_data_path
+
+    return user_data_path("quizgen", appauthor=False) / "progress.sqlite3"
+
+
+def study(bank_ref: Optional[str], *, mode: str = "review", count: Optional[int] = None,
+          new: Optional[int] = None, kinds: Optional[Sequence[str]] = None, tags: Optional[Sequence[str]] = None,
+          seed: Optional[int] = None, db_path: Optional[Path] = None, stdin: Optional[IO[str]] = None,
+          stdout: Optional[IO[str]] = None, clock: Optional[Clock] = None) -> int:
+    """Run one study session in the terminal (or a pipe); returns the exit code."""
+    from quizgen.generate import generate_questions
+    from quizgen.loading import load_bank
+    from quizgen.study.screen import StudyScreen, Terminal
+
+    if mode not in MODES:
+        raise QuizgenError(f'unknown study mode "{mode}"; use quiz or review')
+    if count is not None and count < 1:
+        raise QuizgenError("--count must be at least 1")
+    if new is not None and new < 0:
+        raise QuizgenError("--new must be 0 or more")
+    kind_list, tag_list = normalize_kinds(kinds), normalize_tags(tags)
+    clock = clock or SystemClock()
+    bank = load_bank(bank_ref)
+    questions = generate_questions(bank)
+    seed_given = seed is not None
+    seed = seed if seed is not None else secrets.randbelow(1_000_000)
+    store = ProgressStore.open(db_path or default_db_path())
+    try:
+        if mode == "quiz":
+            items = quiz_items(questions, count=count or DEFAULT_QUIZ_COUNT, seed=seed, kinds=kind_list, tags=tag_list)
+        else:
+            cards = {qid: card for (_, qid), card in store.cards(bank.id).items()}
+            items = review_items(questions, cards, now=clock.now(), new_limit=DEFAULT_NEW if new is None else new,
+                                 due_limit=count, seed=seed, kinds=kind_list, tags=tag_list)
+        terminal = Terminal(stdin, stdout)
+        from rich.text import Text
+
+        if not items:
+            if mode == "review":
+                terminal.print(Text("Nothing due today. Learn more with --new N, or take a quiz with --mode quiz."))
+            else:
+                terminal.print(Text("No questions match these --kinds/--tags."))
+            return 0
+        what = "Quiz" if mode == "quiz" else "Review"
+        repeat = "" if seed_given else f"; --seed {seed} repeats it"
+        terminal.print(Text(f"{what} of {len(items)} question{'s' if len(items) != 1 else ''} from {bank.title} "
+                            f"(seed {seed}{repeat}). Progress: {store.path}"))
+        session = StudySession(store, bank_id=bank.id, mode=mode, items=items, seed=seed, clock=clock)
+        return StudyScreen(terminal, session, title=bank.title).run()
+    finally:
+        store.close()
+
+
+def stats(bank_ref: Optional[str], *, db_path: Optional[Path] = None, as_json: bool = False,
+          stdout: Optional[IO[str]] = None, clock: Optional[Clock] = None) -> None:
+    """Print study statistics (of one bank, or of every bank when none is named)."""
+    from quizgen.study.screen import Terminal, print_stats
+    from quizgen.study.stats import compute_stats
+
+    path = db_path or default_db_path()
+    clock = clock or SystemClock()
+    bank_id = None
+    statements: dict[str, str] = {}
+    if bank_ref is not None:
+        from quizgen.loading import load_bank
+
+        bank = load_bank(bank_ref)
+        bank_id = bank.id
+        statements = {fact.id: fact.statement for fact in bank.facts}
+    if not path.exists():
+        raise QuizgenError(f"no progress database at {path} yet; run `quizgen study` first (or pass --db)")
+    with ProgressStore.open(path) as store:
+        data = compute_stats(store, now=clock.now(), bank_id=bank_id, statements=statements)
+    terminal = Terminal(stdout=stdout)
+    if as_json:
+        terminal.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        terminal.stdout.flush()
+    else:
+        print_stats(terminal, data)
+
+
