@@ -15,7 +15,7 @@ pexpect = pytest.importorskip("pexpect", reason="pexpect is a test extra (make s
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("pseudo-terminals need a POSIX system", allow_module_level=True)
 
-HEADER = re.compile(r"Question (\d+) of (\d+) \u00b7 ([a-z ]+) \u00b7")
+HEADER = re.compile(r"Question (\d+) of (\d+) \u00b7 ([a-z]+(?: [a-z]+)*)")
 CHOICE_LABELS = {"multiple choice", "true or false"}
 
 

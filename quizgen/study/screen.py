@@ -216,12 +216,12 @@ class StudyScreen:
     def _round_score(self) -> str:
         outcomes = self.session.round_outcomes()
         right = sum(o.correct for o in outcomes)
-        return f"score {right}/{len(outcomes)}"
+        return f" \u00b7 score {right}/{len(outcomes)}" if outcomes else ""
 
     def _show_question(self, item: FormItem, index: int, total: int) -> None:
         q = item.question
         round_label = f"retry {self.session.round - 1} \u00b7 " if self.session.round > 1 else ""
-        header = f"{round_label}Question {index} of {total} \u00b7 {KIND_LABELS.get(q.kind, q.kind)} \u00b7 {self._round_score()}"
+        header = f"{round_label}Question {index} of {total} \u00b7 {KIND_LABELS.get(q.kind, q.kind)}{self._round_score()}"
         self.term.print()
         if self.term.interactive:
             self.term.print(Rule(Text(header), style=self.style("blue")))
@@ -268,9 +268,9 @@ class StudyScreen:
                 if key:
                     self.term.print(Text(f"Press {hint}, s to skip or q to quit.", style=self.style("yellow")))
         if q.kind == "ordering":
-            prompt = f"Letters in order, e.g. {''.join(LETTERS[:len(q.sequence)][::-1])} (s skip, q quit): "
+            prompt = "The letters in order, first one first (s skip, q quit): "
         elif q.kind == "matching":
-            prompt = f"Letter for each of 1-{len(q.pairs)}, e.g. {''.join(LETTERS[:len(q.pairs)])} (s skip, q quit): "
+            prompt = f"The letter for each of 1-{len(q.pairs)}, in that order (s skip, q quit): "
         else:
             prompt = "Your answer (s skip, q quit): "
         while True:
