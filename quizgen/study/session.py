@@ -15,20 +15,13 @@ from typing import Iterable, Optional, Protocol, Sequence
 
 from quizgen.errors import QuizgenError
 from quizgen.model import LETTERS, FormItem, Question
-from quizgen.study.matching import matches
+from quizgen.generate.answers import matches
 from quizgen.study.scheduler import AGAIN, StudyScheduler, card_due, derive_rating
 from quizgen.study.store import AnswerRecord, CardRow, ProgressStore
 
 MODES = ("quiz", "review")
-# Short names people type for --kinds, and the order new questions of one fact are introduced in:
-# recognise it first (multiple choice, true/false), recall it later (cloze, short answer, number).
-KIND_ALIASES = {
-    "mc": "multiple_choice", "multiple_choice": "multiple_choice", "multiple-choice": "multiple_choice",
-    "tf": "true_false", "true_false": "true_false", "true-false": "true_false",
-    "cloze": "cloze", "short": "short_answer", "short_answer": "short_answer", "short-answer": "short_answer",
-    "numeric": "numeric", "number": "numeric", "ordering": "ordering", "timeline": "ordering",
-    "matching": "matching", "match": "matching",
-}
+# The order new questions of one fact are introduced in: recognise it first (multiple choice,
+# true/false), recall it later (cloze, short answer, number).
 KIND_ORDER = ("multiple_choice", "true_false", "cloze", "short_answer", "numeric", "ordering", "matching")
 CHOICE_KINDS = {"multiple_choice", "true_false"}
 LETTER_KINDS = {"ordering", "matching"}  # answered by typing letters ("CAB")
@@ -52,20 +45,10 @@ class SystemClock:
 
 def normalize_kinds(kinds: Optional[Iterable[str]]) -> Optional[list[str]]:
     """Full kind names from what a person typed ("mc,cloze" or repeated options); None = all kinds."""
-    if not kinds:
-        return None
-    result: list[str] = []
-    for chunk in kinds:
-        for name in chunk.split(","):
-            name = name.strip().lower()
-            if not name:
-                continue
-            if name not in KIND_ALIASES:
-                raise QuizgenError(f'unknown question kind "{name}"; use one of: {", ".join(KIND_ORDER)} '
-                                   "(or mc, tf, short)")
-            if KIND_ALIASES[name] not in result:
-                result.append(KIND_ALIASES[name])
-    return result or None
+    from quizgen.generate import resolve_kinds  # the spellings every command accepts
+
+    resolved = resolve_kinds(list(kinds) if kinds else None)
+    return [kind for kind in KIND_ORDER if kind in resolved] if resolved else None
 
 
 def normalize_tags(tags: Optional[Iterable[str]]) -> Optional[list[str]]:
