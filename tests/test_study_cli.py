@@ -44,7 +44,7 @@ def test_quiz_session_from_piped_answers_is_scored_and_stored(tmp_path):
 def test_same_seed_gives_the_same_quiz(tmp_path):
     outputs = [_run("study", "--mode", "quiz", "--count", "4", "--seed", "9", "--db", str(tmp_path / f"{n}.sqlite3"),
                     input="q\n").output for n in range(2)]
-    assert outputs[0].split("Progress:")[0] == outputs[1].split("Progress:")[0]
+    assert outputs[0].split("progress saved in")[0] == outputs[1].split("progress saved in")[0]
     first_question = lambda out: out.split("-- Question 1")[1].split("Answer")[0]  # noqa: E731
     assert first_question(outputs[0]) == first_question(outputs[1])
 
@@ -61,7 +61,7 @@ def test_review_brings_back_missed_questions_and_respects_new(tmp_path):
     # with --new 0 only the wrong ones come back.
     second = _run("study", "--new", "0", "--seed", "1", "--kinds", "mc", "--db", str(db),
                   input="a\n" * len(wrong) + "n\n")
-    assert f"Review of {len(wrong)} question" in second.output
+    assert f"Review \u00b7 {len(wrong)} question" in second.output
     assert [a["question_id"] for a in _stats(db)["answers"][len(answered):]] == wrong
 
 

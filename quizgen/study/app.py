@@ -71,9 +71,11 @@ def study(bank_ref: Optional[str], *, mode: str = "review", count: Optional[int]
                 terminal.print(Text("No questions match these --kinds/--tags."))
             return 0
         what = "Quiz" if mode == "quiz" else "Review"
-        repeat = "" if seed_given else f"; --seed {seed} repeats it"
-        terminal.print(Text(f"{what} of {len(items)} question{'s' if len(items) != 1 else ''} from {bank.title} "
-                            f"(seed {seed}{repeat}). Progress: {store.path}"))
+        terminal.print(Text(f"{what} \u00b7 {len(items)} question{'s' if len(items) != 1 else ''} \u00b7 {bank.title}",
+                            style="bold" if terminal.styled else ""))
+        repeat = "" if seed_given else f" (--seed {seed} repeats it)"
+        terminal.print(Text(f"seed {seed}{repeat} \u00b7 progress saved in {store.path}",
+                            style="dim" if terminal.styled else ""))
         session = StudySession(store, bank_id=bank.id, mode=mode, items=items, seed=seed, clock=clock)
         return StudyScreen(terminal, session, title=bank.title).run()
     finally:
@@ -99,6 +101,8 @@ def stats(bank_ref: Optional[str], *, db_path: Optional[Path] = None, as_json: b
     if not path.exists():
         raise QuizgenError(f"no progress database at {path} yet; run `quizgen study` first (or pass --db)")
     with ProgressStore.open(path) as store:
+        if bank_ref is None:
+            statements = _bundled_statements(store.bank_ids())
         data = compute_stats(store, now=clock.now(), bank_id=bank_id, statements=statements)
     terminal = Terminal(stdout=stdout)
     if as_json:
@@ -108,3 +112,18 @@ def stats(bank_ref: Optional[str], *, db_path: Optional[Path] = None, as_json: b
         print_stats(terminal, data)
 
 
+
+
+def _bundled_statements(bank_ids: list[str]) -> dict[str, str]:
+    """Fact statements of the banks in the database that are bundled ones (others need BANK)."""
+    from quizgen.loading import load_bank
+    from quizgen.resources import content_dir
+
+    statements: dict[str, str] = {}
+    for bank_id in bank_ids:
+        if (content_dir() / bank_id).is_dir():
+            try:
+                statements.update({fact.id: fact.statement for fact in load_bank(bank_id).facts})
+            except QuizgenError:  # a broken bundled bank must not break stats
+                continue
+    return statements

@@ -16,7 +16,9 @@ import sys
 from typing import IO, Any, Iterator, Optional
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from quizgen.model import LETTERS, FormItem
@@ -65,6 +67,13 @@ class Terminal:
 
     def print(self, *parts: Any, **kwargs: Any) -> None:
         self.console.print(*parts, **kwargs)
+
+    def print_indented(self, text: Text, indent: int = 2) -> None:
+        """Text whose wrapped lines keep the indent in a terminal; one plain line in a pipe."""
+        if self.interactive:
+            self.console.print(Padding(text, (0, 0, 0, indent), expand=False))
+        else:
+            self.console.print(Text(" " * indent) + text)
 
     def read_line(self, prompt: str) -> str:
         """One line of input; raises Quit at end of input.
@@ -175,7 +184,7 @@ class StudyScreen:
                 items = session.items
                 while items:
                     self._play_round(items)
-                    summary = session.summary(session.round_outcomes())
+                    summary = session.round_summary()
                     self._show_summary(summary)
                     if not summary.missed or not self._ask_retry(len(summary.missed)):
                         break
@@ -192,7 +201,7 @@ class StudyScreen:
                     pass
         if stopped:
             if session.round_outcomes():
-                self._show_summary(session.summary(session.round_outcomes()))
+                self._show_summary(session.round_summary())
             self._show_totals()
         elif session.round > 1:
             self._show_totals()
@@ -232,20 +241,28 @@ class StudyScreen:
             self.term.print(Text(f"{q.cloze.before}_____{q.cloze.after}"))
         if q.kind in CHOICE_KINDS:
             for i, choice in enumerate(item.choices):
-                line = Text("  ")
-                line.append(f"{LETTERS[i]}", style=self.style("bold cyan"))
-                line.append(f"  {choice.text}")
-                self.term.print(line)
+                self._print_labelled(LETTERS[i], choice.text)
         elif q.kind == "ordering":
             for i, event in enumerate(item.shown_sequence):
-                self.term.print(Text(f"  {LETTERS[i]}  {event}"))
+                self._print_labelled(LETTERS[i], event)
         elif q.kind == "matching":
             for n, pair in enumerate(q.pairs, 1):
-                self.term.print(Text(f"  {n}  {pair.left}"))
+                self._print_labelled(str(n), pair.left)
+            self.term.print(Text("  with", style=self.style("dim")))
             for i, right in enumerate(item.shown_right):
-                self.term.print(Text(f"  {LETTERS[i]}  {right}"))
+                self._print_labelled(LETTERS[i], right)
         elif q.kind == "numeric" and q.numeric is not None and q.numeric.unit:
             self.term.print(Text(f"(in {q.numeric.unit})", style=self.style("dim")))
+
+    def _print_labelled(self, label: str, text: str) -> None:
+        if self.term.interactive:  # a grid: wrapped lines hang under the text, not under the letter
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            grid.add_row(Text(label, style=self.style("bold cyan")), Text(text))
+            self.term.print(Padding(grid, (0, 0, 0, 2), expand=False))
+            return
+        self.term.print_indented(Text(f"{label}  {text}"))
 
     def _read_answer(self, item: FormItem) -> Answer:
         q = item.question
@@ -301,21 +318,21 @@ class StudyScreen:
             line.append(f" \u2014 the answer is {outcome.key}")
         self.term.print(line)
         if q.kind == "ordering" and outcome.result != "right":
-            self.term.print(Text("  " + "  \u2192  ".join(q.sequence)))
+            self.term.print_indented(Text("  \u2192  ".join(q.sequence)))
         if q.kind == "matching" and outcome.result != "right":
             for pair in q.pairs:
-                self.term.print(Text(f"  {pair.left} \u2194 {pair.right}"))
+                self.term.print_indented(Text(f"{pair.left} \u2194 {pair.right}"))
         if q.explanation:
-            self.term.print(Text(q.explanation))
+            self.term.print_indented(Text(q.explanation))
         if q.source.quote:
             source = Text("Source: ", style=self.style("dim"))
             source.append(f"\u201c{q.source.quote}\u201d", style=self.style("italic"))
             citation = q.source.citation
             if citation:
                 source.append(f" \u2014 {citation}", style=self.style("dim"))
-            self.term.print(source)
+            self.term.print_indented(source)
         if outcome.interval is not None:
-            self.term.print(Text(f"Next review {describe_interval(outcome.interval)}", style=self.style("dim")))
+            self.term.print_indented(Text(f"Next review {describe_interval(outcome.interval)}", style=self.style("dim")))
 
     # -- summaries -----------------------------------------------------------------------------
 
@@ -335,15 +352,15 @@ class StudyScreen:
         if summary.missed:
             self.term.print(Text("Missed:", style=self.style("bold")))
             for outcome in summary.missed:
-                q = outcome.item.question
-                entry = Text(f"  {q.stem}\n    answer: ")
+                self.term.print_indented(Text(outcome.item.question.stem), 2)
+                entry = Text("answer: ")
                 entry.append(outcome.key, style=self.style("green"))
                 if outcome.result == "skipped":
                     entry.append("   (skipped)", style=self.style("dim"))
                 else:
                     entry.append("   you: ")
                     entry.append(outcome.response, style=self.style("red"))
-                self.term.print(entry)
+                self.term.print_indented(entry, 4)
 
     def _show_totals(self) -> None:
         session = self.session
@@ -454,7 +471,6 @@ def print_stats(term: Terminal, data: dict[str, Any]) -> None:
         bar = "\u2588" * (round(30 * day["due"] / most) if most else 0)
         if day["due"] and not bar:
             bar = "\u258f"
-        line = Text(f"  {label:<10} ")
+        line = Text(f"  {label:<10} {day['due']:>4}  ")
         line.append(bar, style=style("cyan"))
-        line.append(f" {day['due']}")
         term.print(line)

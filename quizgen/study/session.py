@@ -248,7 +248,7 @@ class StudySession:
         self.round = 1
         self._round_start = 0  # index in outcomes where the current round began
         self._shown_at: Optional[float] = None
-        self._started = self.clock.monotonic()
+        self._started = self._round_started = self.clock.monotonic()
         self.session_id = store.start_session(bank_id, mode, seed, self.clock.now().isoformat())
 
     def show(self, item: FormItem) -> None:
@@ -323,14 +323,18 @@ class StudySession:
     def round_outcomes(self) -> list[Outcome]:
         return self.outcomes[self._round_start:]
 
-    def summary(self, outcomes: Optional[list[Outcome]] = None) -> Summary:
-        """Totals of the whole session (or of the given outcomes)."""
+    def round_summary(self) -> Summary:
+        """Totals of the current round (the first run, or a retry of the missed)."""
+        return self.summary(self.round_outcomes(), since=self._round_started)
+
+    def summary(self, outcomes: Optional[list[Outcome]] = None, *, since: Optional[float] = None) -> Summary:
+        """Totals of the whole session (or of the given outcomes, timed from `since`)."""
         outcomes = self.outcomes if outcomes is None else outcomes
         right = sum(o.result == "right" for o in outcomes)
         wrong = sum(o.result == "wrong" for o in outcomes)
         skipped = sum(o.result == "skipped" for o in outcomes)
         return Summary(asked=len(outcomes), right=right, wrong=wrong, skipped=skipped,
-                       seconds=self.clock.monotonic() - self._started,
+                       seconds=self.clock.monotonic() - (self._started if since is None else since),
                        missed=[o for o in outcomes if not o.correct])
 
     def retry_missed(self) -> list[FormItem]:
@@ -338,6 +342,7 @@ class StudySession:
         missed = [o.item for o in self.round_outcomes() if not o.correct]
         self.round += 1
         self._round_start = len(self.outcomes)
+        self._round_started = self.clock.monotonic()
         self.items = [
             shuffled_item(item.question, n, random.Random(f"{self.seed}:{self.round}:{item.question.id}"))
             for n, item in enumerate(missed, 1)
