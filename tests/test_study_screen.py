@@ -154,3 +154,11 @@ def test_true_false_takes_t_and_f(tmp_path):
     tf = every_kind()[1]
     _, _, _, answers = _play(tmp_path, [tf, tf.model_copy(update={"id": "release.tf-2", "fact_id": "other"})], ["t", "f"])
     assert [(a.response, a.outcome) for a in answers] == [("True", "right"), ("False", "wrong")]
+
+
+def test_the_article_is_cited_once_not_under_every_question(tmp_path):
+    questions = every_kind()[:3]
+    items = _items(questions)
+    _, output, _, _ = _play(tmp_path, questions, [_right_line(i) for i in items])
+    assert output.count("Source: \u201c") == 3
+    assert output.count("\u2014 Symbols [draft] & {{Front}} \u2014 Tilde & Co, 2024-04") == 1

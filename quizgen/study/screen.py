@@ -169,6 +169,7 @@ class StudyScreen:
         self.term = terminal
         self.session = session
         self.title = title
+        self._last_citation = ""
 
     def style(self, name: str) -> str:
         return name if self.term.styled else ""
@@ -328,8 +329,10 @@ class StudyScreen:
             source = Text("Source: ", style=self.style("dim"))
             source.append(f"\u201c{q.source.quote}\u201d", style=self.style("italic"))
             citation = q.source.citation
-            if citation:
+            # The article is the same question after question: name it once, and again when it changes.
+            if citation and citation != self._last_citation:
                 source.append(f" \u2014 {citation}", style=self.style("dim"))
+                self._last_citation = citation
             self.term.print_indented(source)
         if outcome.interval is not None:
             self.term.print_indented(Text(f"Next review {describe_interval(outcome.interval)}", style=self.style("dim")))
