@@ -128,3 +128,23 @@ def test_default_database_lives_in_the_user_data_folder(tmp_path):
 def test_unknown_kind_is_a_clear_error(tmp_path):
     result = _run("study", "--kinds", "essay", "--db", str(tmp_path / "p.sqlite3"))
     assert result.exit_code == 1 and result.output.startswith('Error: unknown question kind "essay"')
+
+
+def test_asking_for_more_questions_than_fit_asks_all_there_are(tmp_path):
+    result = _run("study", ESCAPING_BANK, "--mode", "quiz", "--count", "30", "--kinds", "numeric", "--seed", "1",
+                  "--db", str(tmp_path / "p.sqlite3"), input="s\n")
+    assert result.exit_code == 0, result.output
+    assert "Only 1 question fits (one per fact); asking it." in result.output
+    assert result.output.count("-- Question") == 1
+    default = _run("study", ESCAPING_BANK, "--mode", "quiz", "--seed", "1", "--db", str(tmp_path / "p.sqlite3"),
+                   input="q\n")
+    assert default.exit_code == 0 and "Only" not in default.output  # the default 10 quietly shrinks
+
+
+def test_review_count_caps_the_due_questions(tmp_path):
+    db = tmp_path / "p.sqlite3"
+    _run("study", "--new", "4", "--seed", "1", "--kinds", "mc", "--db", str(db), input="d\nd\nd\nd\nn\n")
+    wrong = sum(a["outcome"] == "wrong" for a in _stats(db)["answers"])
+    assert wrong >= 2
+    capped = _run("study", "--new", "0", "--count", "1", "--seed", "1", "--kinds", "mc", "--db", str(db), input="q\n")
+    assert "Review \u00b7 1 question \u00b7" in capped.output

@@ -71,6 +71,9 @@ def study(bank_ref: Optional[str], *, mode: str = "review", count: Optional[int]
                 terminal.print(Text("No questions match these --kinds/--tags."))
             return 0
         what = "Quiz" if mode == "quiz" else "Review"
+        if mode == "quiz" and count is not None and len(items) < count:
+            fit = f"{len(items)} question fits" if len(items) == 1 else f"{len(items)} questions fit"
+            terminal.print(Text(f"Only {fit} (one per fact); asking {'it' if len(items) == 1 else 'those'}."))
         terminal.print(Text(f"{what} \u00b7 {len(items)} question{'s' if len(items) != 1 else ''} \u00b7 {bank.title}",
                             style="bold" if terminal.styled else ""))
         repeat = "" if seed_given else f" (--seed {seed} repeats it)"

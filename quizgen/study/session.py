@@ -136,14 +136,21 @@ def review_items(questions: Sequence[Question], cards: dict[str, CardRow], *, no
 
 def quiz_items(questions: Sequence[Question], *, count: int, seed: int, kinds: Optional[Sequence[str]] = None,
                tags: Optional[Sequence[str]] = None) -> list[FormItem]:
-    """The items of one seeded quiz form (form A of `quizgen quiz` with the same seed and options)."""
+    """The items of one seeded quiz form (form A of `quizgen quiz` with the same seed and options).
+
+    A learner asking for more questions than the bank has gets all there are (one per fact), not
+    an error: the caller sees the shorter list and can say so.
+    """
     from quizgen.assemble import assemble_forms
 
     usable = [q for q in questions if keep_question(q, kinds, tags)]
-    if not usable:
-        return []
-    forms = assemble_forms(usable, count=count, forms=1, seed=seed, kinds=kinds, tags=tags)
-    return list(forms[0].items) if forms else []
+    for size in range(min(count, len(usable)), 0, -1):
+        try:
+            forms = assemble_forms(usable, count=size, forms=1, seed=seed)
+        except QuizgenError:  # fewer questions fit than `size` (at most one per fact): try one fewer
+            continue
+        return list(forms[0].items)
+    return []
 
 
 # ----------------------------------------------------------------------------------------------
