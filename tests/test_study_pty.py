@@ -115,3 +115,32 @@ def test_single_keys_answer_and_q_quits(tmp_path):
     assert child.exitstatus == 0
     answers = _stats(db)["answers"]
     assert len(answers) == 1 and answers[0]["response"].startswith("B) ")
+
+
+def _short_session_log(tmp_path, **env_extra) -> str:
+    import io
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env.update(TERM="xterm-256color", PYTHONIOENCODING="utf-8", **env_extra)
+    child = pexpect.spawn(sys.executable, ["-m", "quizgen", "study", "--mode", "quiz", "--count", "2", "--seed", "1",
+                                           "--kinds", "mc", "--db", str(tmp_path / "p.sqlite3")],
+                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 120))
+    child.logfile_read = io.StringIO()
+    child.expect(r"Answer \(")
+    child.send("a")
+    child.expect("Press any key")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.logfile_read.getvalue()
+
+
+# Colour SGR parameters: 30-37/90-97 foreground, 40-47 background, 38;5 / 38;2 extended.
+COLOUR = re.compile(r"\x1b\[(?:[0-9]+;)*(?:3[0-8]|9[0-7]|4[0-7])(?:;[0-9]+)*m")
+
+
+def test_colour_in_a_terminal_and_none_with_no_color(tmp_path):
+    assert COLOUR.search(_short_session_log(tmp_path / "a"))
+    plain = _short_session_log(tmp_path / "b", NO_COLOR="1")
+    assert "Question 1 of 2" in plain and "Press any key" in plain
+    assert not COLOUR.search(plain), repr(plain[:400])

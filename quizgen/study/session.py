@@ -82,6 +82,9 @@ def shuffled_item(question: Question, number: int, rng: random.Random) -> FormIt
     return FormItem(number=number, question=question, order=order)
 
 
+LEARN_AHEAD = dt.timedelta(minutes=20)  # like Anki: a card due in a few minutes is shown now
+
+
 def end_of_local_day(moment: dt.datetime) -> dt.datetime:
     """The first instant of the next local day after `moment` (reviews due before it are due today)."""
     local = moment.astimezone()
@@ -98,7 +101,8 @@ def review_items(questions: Sequence[Question], cards: dict[str, CardRow], *, no
     New questions prefer facts never seen, in the order of the bank, recognition forms first.
     """
     candidates = [q for q in questions if keep_question(q, kinds, tags)]
-    horizon = end_of_local_day(now)
+    # Due today; and a question missed a moment ago (due in 10 minutes) counts even at 23:55.
+    horizon = max(end_of_local_day(now), now.astimezone(dt.timezone.utc) + LEARN_AHEAD)
     due: list[tuple[dt.datetime, int, Question]] = []
     for position, question in enumerate(candidates):
         card = cards.get(question.id)
