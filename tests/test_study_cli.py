@@ -31,6 +31,8 @@ def test_quiz_session_from_piped_answers_is_scored_and_stored(tmp_path):
     assert "\x1b[" not in result.output
     assert result.output.count("-- Question") == 5
     assert "-- Done --" in result.output and "(1 skipped)" in result.output
+    wrong = result.output.count("\u2717 Wrong")
+    assert f"Coming up: {wrong} more today, " in result.output if wrong else "Coming up: 0 tomorrow" in result.output
     stats = _stats(db)
     assert [a["outcome"] == "skipped" for a in stats["answers"]] == [False, False, True, False, False]
     assert {a["kind"] for a in stats["answers"]} <= {"multiple_choice", "true_false"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import secrets
 from pathlib import Path
@@ -80,7 +81,10 @@ def study(bank_ref: Optional[str], *, mode: str = "review", count: Optional[int]
         terminal.print(Text(f"seed {seed}{repeat} \u00b7 progress saved in {store.path}",
                             style="dim" if terminal.styled else ""))
         session = StudySession(store, bank_id=bank.id, mode=mode, items=items, seed=seed, clock=clock)
-        return StudyScreen(terminal, session, title=bank.title).run()
+        code = StudyScreen(terminal, session, title=bank.title).run()
+        if session.outcomes:
+            terminal.print(Text(_coming_up(store, bank.id, clock), style="dim" if terminal.styled else ""))
+        return code
     finally:
         store.close()
 
@@ -130,3 +134,23 @@ def _bundled_statements(bank_ids: list[str]) -> dict[str, str]:
             except QuizgenError:  # a broken bundled bank must not break stats
                 continue
     return statements
+
+
+def _coming_up(store: ProgressStore, bank_id: str, clock: Clock) -> str:
+    """"Coming up: 3 reviews tomorrow, 7 this week." so a learner knows when to return."""
+    from quizgen.study.scheduler import card_due
+    from quizgen.study.session import end_of_local_day
+
+    now = clock.now()
+    tomorrow_ends = end_of_local_day(end_of_local_day(now))
+    week_ends = now + dt.timedelta(days=7)
+    dues = [card_due(card.card_json) for card in store.cards(bank_id).values()]
+    today = sum(due < end_of_local_day(now) for due in dues)
+    tomorrow = sum(end_of_local_day(now) <= due < tomorrow_ends for due in dues)
+    week = sum(due < week_ends for due in dues)
+    parts = []
+    if today:
+        parts.append(f"{today} more today")
+    parts.append(f"{tomorrow} tomorrow")
+    parts.append(f"{week} within a week")
+    return "Coming up: " + ", ".join(parts) + " (quizgen stats shows more)."

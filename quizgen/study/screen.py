@@ -78,8 +78,16 @@ class Terminal:
     def read_line(self, prompt: str) -> str:
         """One line of input; raises Quit at end of input.
 
+        In a terminal, input() gives line editing (arrow keys, history) when readline is available.
         In a pipe the prompt goes on a line of its own, so output lines never run together.
         """
+        if self.interactive and self.stdin is sys.stdin and self.stdout is sys.stdout:
+            _enable_line_editing()
+            self.stdout.flush()
+            try:
+                return input(prompt)
+            except EOFError:
+                raise Quit() from None
         self.console.print(Text(prompt.rstrip() if not self.interactive else prompt, style="bold"),
                            end="" if self.interactive else "\n")
         self.stdout.flush()
@@ -100,6 +108,13 @@ class Terminal:
             raise Quit()
         self.console.print(Text(key if key.isprintable() else ""))  # echo what was pressed
         return key
+
+
+def _enable_line_editing() -> None:
+    try:
+        import readline  # noqa: F401  (importing it is what makes input() editable)
+    except ImportError:  # pragma: no cover - Windows, or Python built without it
+        pass
 
 
 def _isatty(stream: Any) -> bool:
