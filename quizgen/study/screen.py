@@ -24,7 +24,6 @@ from rich.text import Text
 from quizgen.model import LETTERS, FormItem
 from quizgen.study.session import (
     CHOICE_KINDS,
-    LETTER_KINDS,
     Answer,
     Outcome,
     StudySession,
