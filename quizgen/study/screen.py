@@ -473,9 +473,9 @@ def print_stats(term: Terminal, data: dict[str, Any]) -> None:
         for fact in data["weakest_facts"]:
             entry = Text(f"  {percent(fact):>4}  of {fact['answers']}  ")
             entry.append(fact["fact_id"], style=style("bold"))
-            if fact.get("statement"):
-                entry.append(f"  {fact['statement']}", style=style("dim"))
             term.print(entry)
+            if fact.get("statement"):
+                term.print_indented(Text(fact["statement"], style=style("dim")), 14)
 
     heading("Reviews due, next 7 days")
     forecast = data["forecast"]
