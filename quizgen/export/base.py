@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
-from quizgen.model import Question
+if TYPE_CHECKING:  # only annotations: keeps `import quizgen.export` (the CLI's format list) light
+    from quizgen.model import Choice, Question
 
 
 @dataclass
@@ -100,6 +102,19 @@ def general_feedback_text(question: Question) -> str:
     """The explanation and the source as plain text (one paragraph each)."""
     parts = [p for p in (question.explanation, source_text(question), question.source.url) if p]
     return "\n\n".join(parts)
+
+
+def stable_choice_order(question: Question) -> list[Choice]:
+    """The choices in an order that depends only on the question id (true/false keeps True, False).
+
+    Kahoot and Canvas show answers in file order (Moodle shuffles only if the quiz says so), and a generator may list the right one first; a
+    per-question seeded order spreads the right answer over the positions, identically on every export.
+    """
+    choices = list(question.choices)
+    if question.kind == "true_false":
+        return sorted(choices, key=lambda c: c.text.strip().lower() != "true")
+    random.Random(f"quizgen-choice-order:{question.id}").shuffle(choices)
+    return choices
 
 
 # --------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from quizgen.export.base import (
     moodle_category_names,
     moodle_category_path,
     moodle_shortanswer_pattern,
+    stable_choice_order,
     text_to_html,
 )
 from quizgen.loading import Bank
@@ -62,7 +63,7 @@ def _answer_feedback(feedback: str) -> str:
 
 def _multiple_choice(question: Question) -> list[str]:
     lines = _header(question)
-    for choice in question.choices:
+    for choice in stable_choice_order(question):
         mark = "=" if choice.correct else "~"
         lines.append(f"\t{mark}{gift_html(choice.text)}{_answer_feedback(choice.feedback)}")
     lines += [_general_feedback(question), "}"]

@@ -25,6 +25,7 @@ from quizgen.export.base import (
     moodle_category_path,
     moodle_grade,
     moodle_shortanswer_pattern,
+    stable_choice_order,
     text_to_html,
 )
 from quizgen.loading import Bank
@@ -120,7 +121,7 @@ def _multiple_choice(quiz: etree._Element, question: Question) -> None:
     _plain(element, "answernumbering", "abc")
     _plain(element, "showstandardinstruction", "0")
     _combined_feedback(element)
-    for choice in question.choices:
+    for choice in stable_choice_order(question):
         _answer(element, 100 if choice.correct else 0, choice.text, html=True, feedback=choice.feedback)
     _tags(element, question)
 

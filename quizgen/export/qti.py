@@ -22,6 +22,7 @@ from quizgen.export.base import (
     format_number,
     general_feedback_html,
     text_key,
+    stable_choice_order,
     text_to_html,
     xml_identifier,
 )
@@ -94,26 +95,27 @@ def _feedback(item: etree._Element, ident: str, html_text: str) -> None:
 
 def _choice_item(item: etree._Element, question: Question) -> None:
     ident = item.get("ident")
-    answer_ids = [f"{ident}_a{text_key(choice.text)}" for choice in question.choices]
+    choices = stable_choice_order(question)
+    answer_ids = [f"{ident}_a{text_key(choice.text)}" for choice in choices]
     _metadata(item, question, answer_ids)
     presentation = _presentation(item, question)
     response = _sub(presentation, "response_lid", ident="response1", rcardinality="Single")
     render = _sub(response, "render_choice")
-    for answer_id, choice in zip(answer_ids, question.choices):
+    for answer_id, choice in zip(answer_ids, choices):
         label = _sub(render, "response_label", ident=answer_id)
         _material(label, choice.text, "text/plain")
     resprocessing = _resprocessing(item)
-    for answer_id, choice in zip(answer_ids, question.choices):
+    for answer_id, choice in zip(answer_ids, choices):
         if choice.feedback:
             condition = _sub(resprocessing, "respcondition", **{"continue": "Yes"})
             _sub(_sub(condition, "conditionvar"), "varequal", answer_id, respident="response1")
             _sub(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{answer_id}_fb")
-    correct_id = next(a for a, c in zip(answer_ids, question.choices) if c.correct)
+    correct_id = next(a for a, c in zip(answer_ids, choices) if c.correct)
     condition = _sub(resprocessing, "respcondition", **{"continue": "No"})
     _sub(_sub(condition, "conditionvar"), "varequal", correct_id, respident="response1")
     _sub(condition, "setvar", "100", action="Set", varname="SCORE")
     _feedback(item, "general_fb", general_feedback_html(question))
-    for answer_id, choice in zip(answer_ids, question.choices):
+    for answer_id, choice in zip(answer_ids, choices):
         if choice.feedback:
             _feedback(item, f"{answer_id}_fb", text_to_html(choice.feedback))
 
