@@ -494,3 +494,11 @@ def test_general_feedback_holds_explanation_and_source(questions):
     assert question.explanation in text and question.source.quote in text and question.source.article_title in text
     assert html_to_text(general_feedback_html(question).replace("</p><p>", "\n\n").removeprefix("<p>")
                         .removesuffix("</p>")) == text
+
+
+def test_quizlet_writes_a_repeated_card_once_and_names_the_repeat(tmp_path, bank, questions):
+    mc = next(q for q in questions if q.id == "script-tag-text.mc")
+    short = mc.model_copy(update={"id": "script-tag-text.short", "kind": "short_answer", "choices": []})
+    result = export_quizlet([mc, short], bank, tmp_path / "q.txt")
+    assert result.written == 1
+    assert result.skipped == [("script-tag-text.short", "same card as script-tag-text.mc")]

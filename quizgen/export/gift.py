@@ -14,6 +14,7 @@ from pathlib import Path
 from quizgen.export.base import (
     ExportResult,
     accepted_answers,
+    flatten_whitespace,
     format_number,
     general_feedback_html,
     moodle_category_names,
@@ -145,7 +146,7 @@ _WRITERS = {
 
 def gift_text(questions: list[Question], bank: Bank, result: ExportResult) -> str:
     """The GIFT file for `questions`, grouped by category; skipped questions are recorded in `result`."""
-    blocks: list[str] = [f"// {gift_escape(bank.title)}\n// exported by quizgen from bank {bank.id}"]
+    blocks: list[str] = [f"// {flatten_whitespace(bank.title)}\n// exported by quizgen from bank {bank.id}"]
     current_category = None
     kept = []
     for question in questions:

@@ -178,12 +178,18 @@ def quizlet_card(question: Question) -> tuple[str, str]:
 def quizlet_text(questions: list[Question], result: ExportResult) -> str:
     """Quizlet's import text: term TAB definition, one card a line."""
     lines = []
+    first_with: dict[tuple[str, str], str] = {}
     for question in questions:
         term, definition = quizlet_card(question)
         term, definition = flatten_whitespace(term), flatten_whitespace(definition)
         if not term or not definition:
             result.skip(question, "empty term or definition")
             continue
+        # A multiple-choice and a short-answer question on one fact make the same card; keep one.
+        if (term, definition) in first_with:
+            result.skip(question, f"same card as {first_with[term, definition]}")
+            continue
+        first_with[term, definition] = question.id
         lines.append(f"{term}\t{definition}")
         result.written += 1
     return "".join(line + "\n" for line in lines)
