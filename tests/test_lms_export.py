@@ -58,6 +58,25 @@ def questions(bank):
     return hand_questions(bank)
 
 
+def generated(ref):
+    from quizgen.export.base import select_questions as usable
+    from quizgen.generate import generate_questions
+    from quizgen.loading import load_bank
+
+    real_bank = load_bank(ref)
+    return real_bank, usable(generate_questions(real_bank))
+
+
+@pytest.fixture(scope="module", params=["hand-built", "escaping-generated", "bundled-generated"])
+def question_set(request):
+    """(bank, questions): the hand-built set of every kind, and the real generated questions of the
+    escaping bank and of the bundled bank."""
+    if request.param == "hand-built":
+        bank = escaping_bank()
+        return bank, hand_questions(bank)
+    return generated(TESTS / "data" / "banks" / "escaping" if request.param == "escaping-generated" else None)
+
+
 def by_id(questions):
     return {q.id: q for q in questions}
 
@@ -139,16 +158,18 @@ def parse_gift_with_node(path: Path) -> list[dict]:
     return json.loads(run.stdout)
 
 
-def test_gift_parses_back_with_gift_pegjs_to_the_questions_written(tmp_path, bank, questions):
+def test_gift_parses_back_with_gift_pegjs_to_the_questions_written(tmp_path, question_set):
+    bank, questions = question_set
     path = tmp_path / "bank.gift.txt"
     result = export_gift(questions, bank, path)
     parsed = parse_gift_with_node(path)
     expected = {q.id: q for q in questions if q.kind != "ordering"}
     assert result.written == len(expected)
-    assert result.skipped == [("timeline.0f3a9c", "GIFT has no ordering question type")]
+    assert result.skipped == [(q.id, "GIFT has no ordering question type") for q in questions if q.kind == "ordering"]
 
     categories = [p["title"] for p in parsed if p["type"] == "Category"]
-    assert categories == sorted(set(categories)) and all(c.startswith("$course$/top/escaping") for c in categories)
+    assert categories == sorted(set(categories))
+    assert all(c.startswith(f"$course$/top/{bank.id}") for c in categories)
     items = [p for p in parsed if p["type"] != "Category"]
     assert sorted(p["title"] for p in items) == sorted(expected)
     for item in items:
@@ -195,8 +216,8 @@ def test_gift_matching_with_too_few_answers_is_skipped_by_name(tmp_path, bank, q
     small = matching.model_copy(update={"id": "match.small", "pairs": matching.pairs[:2]})
     result = export_gift([small], bank, tmp_path / "m.gift.txt")
     assert result.written == 0
-    assert result.skipped == [("match.small", "Moodle matching needs at least 2 pairs and 3 different answers "
-                                              "(this one has 2 pairs, 2 answers)")]
+    assert result.skipped == [("match.small", "Moodle matching needs at least 2 pairs and 3 different answers"
+                                              " — 2 pairs, 2 answers")]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -208,7 +229,8 @@ def text_of(element, path: str) -> str:
     return "" if found is None or found.text is None else found.text
 
 
-def test_moodle_xml_follows_moodles_import_rules(tmp_path, bank, questions):
+def test_moodle_xml_follows_moodles_import_rules(tmp_path, question_set):
+    bank, questions = question_set
     path = tmp_path / "bank.moodle.xml"
     result = export_moodle_xml(questions, bank, path)
     raw = path.read_bytes()
@@ -222,7 +244,7 @@ def test_moodle_xml_follows_moodles_import_rules(tmp_path, bank, questions):
     for entry in entries:
         kind = entry.get("type")
         if kind == "category":
-            assert text_of(entry, "category/text").startswith("$course$/top/escaping")
+            assert text_of(entry, "category/text").startswith(f"$course$/top/{bank.id}")
             continue
         assert kind in {"multichoice", "truefalse", "shortanswer", "numerical", "match"}
         name = text_of(entry, "name/text")
@@ -262,8 +284,9 @@ def test_moodle_xml_follows_moodles_import_rules(tmp_path, bank, questions):
             assert len({text_of(s, "answer/text") for s in subs}) >= 3
             assert [(html_to_text(text_of(s, "text")), text_of(s, "answer/text")) for s in subs] == \
                 [(p.left, p.right) for p in question.pairs]
-    assert len(seen_ids) == len(set(seen_ids)) == result.written == len(questions) - 1
-    assert result.skipped[0][0] == "timeline.0f3a9c"
+    ordering = [q.id for q in questions if q.kind == "ordering"]
+    assert len(seen_ids) == len(set(seen_ids)) == result.written == len(questions) - len(ordering)
+    assert [qid for qid, _ in result.skipped] == ordering
 
 
 def test_moodle_xml_keeps_html_in_cdata_even_with_a_cdata_terminator_in_the_text(tmp_path, bank, questions):
@@ -300,7 +323,8 @@ def read_package(path: Path) -> tuple[etree._Element, etree._Element, list[str]]
     return manifest, assessment, names
 
 
-def test_qti_package_validates_against_ims_cp_xsd_and_qti_dtd(tmp_path, bank, questions):
+def test_qti_package_validates_against_ims_cp_xsd_and_qti_dtd(tmp_path, question_set):
+    bank, questions = question_set
     path = tmp_path / "bank.canvas-qti.zip"
     result = export_qti(questions, bank, path)
     manifest, assessment, names = read_package(path)
@@ -309,10 +333,12 @@ def test_qti_package_validates_against_ims_cp_xsd_and_qti_dtd(tmp_path, bank, qu
     assert schema.validate(manifest), schema.error_log
     dtd = etree.DTD(str(SCHEMAS / "ims_qtiasiv1p2p1.dtd"))
     assert dtd.validate(assessment), dtd.error_log.filter_from_errors()
-    assert result.written == len(assessment.findall(".//item")) == len(questions) - 1
+    assert result.written == len(assessment.findall(".//item")) == \
+        len([q for q in questions if q.kind != "ordering"])
 
 
-def test_qti_every_reference_resolves_inside_its_item(tmp_path, bank, questions):
+def test_qti_every_reference_resolves_inside_its_item(tmp_path, question_set):
+    bank, questions = question_set
     path = tmp_path / "bank.canvas-qti.zip"
     export_qti(questions, bank, path)
     _, assessment, _ = read_package(path)
@@ -340,7 +366,8 @@ def test_qti_every_reference_resolves_inside_its_item(tmp_path, bank, questions)
             assert answer_ids == [label.get("ident") for label in item.findall(".//response_label")]
 
 
-def test_qti_carries_every_text_and_the_canvas_question_types(tmp_path, bank, questions):
+def test_qti_carries_every_text_and_the_canvas_question_types(tmp_path, question_set):
+    bank, questions = question_set
     path = tmp_path / "bank.canvas-qti.zip"
     export_qti(questions, bank, path)
     _, assessment, _ = read_package(path)
@@ -403,16 +430,21 @@ def kahoot_rows(path: Path):
     return header, rows
 
 
-def test_kahoot_sheet_has_kahoots_template_layout_and_the_right_answers(tmp_path, bank, questions):
+def test_kahoot_sheet_has_kahoots_template_layout_and_the_right_answers(tmp_path, question_set):
+    bank, questions = question_set
     path = tmp_path / "bank.kahoot.xlsx"
     result = export_kahoot(questions, bank, path)
     header, rows = kahoot_rows(path)
     assert tuple(header) == KAHOOT_HEADER
-    chosen = [q for q in questions if q.kind in ("multiple_choice", "true_false")]
-    assert result.written == len(rows) == len(chosen)
-    assert {qid for qid, _ in result.skipped} == {q.id for q in questions if q not in chosen}
-    assert all("Kahoot's spreadsheet holds only multiple-choice and true/false" in reason
-               for _, reason in result.skipped)
+    skipped = dict(result.skipped)
+    chosen = [q for q in questions if q.id not in skipped]
+    assert result.written == len(rows) == len(chosen) == len(questions) - len(skipped)
+    for question in questions:
+        if question.kind not in ("multiple_choice", "true_false"):
+            assert skipped[question.id] == "Kahoot's spreadsheet holds only multiple-choice and true/false questions"
+        elif question.id in skipped:
+            assert skipped[question.id].startswith(("question over Kahoot's 120 characters",
+                                                    "an answer over Kahoot's 75 characters"))
     for number, (row, question) in enumerate(zip(rows, chosen), 1):
         values = [cell.value for cell in row]
         assert values[0] == number
@@ -437,9 +469,9 @@ def test_kahoot_skips_what_it_cannot_hold_by_name_and_never_cuts_text(tmp_path, 
         Choice(text="=1+1", correct=True), *mc.choices[1:]]})
     result = export_kahoot([long_stem, long_answer, five, emoji, formula], bank, tmp_path / "k.xlsx")
     skipped = dict(result.skipped)
-    assert skipped["long.mc"] == f"question is {len(long_stem.stem)} characters; Kahoot allows 120"
-    assert skipped["long-answer.mc"] == f"answer \"{'x' * 76}\" is 76 characters; Kahoot allows 75"
-    assert skipped["five.mc"] == "5 answers; Kahoot takes 2 to 4"
+    assert skipped["long.mc"] == f"question over Kahoot's 120 characters — {len(long_stem.stem)} characters"
+    assert skipped["long-answer.mc"] == f"an answer over Kahoot's 75 characters — \"{'x' * 76}\" has 76"
+    assert skipped["five.mc"] == "Kahoot takes 2 to 4 answers — 5 answers"
     assert result.written == 2
     _, rows = kahoot_rows(tmp_path / "k.xlsx")
     assert rows[0][1].value == "🍮" * 60
@@ -501,4 +533,78 @@ def test_quizlet_writes_a_repeated_card_once_and_names_the_repeat(tmp_path, bank
     short = mc.model_copy(update={"id": "script-tag-text.short", "kind": "short_answer", "choices": []})
     result = export_quizlet([mc, short], bank, tmp_path / "q.txt")
     assert result.written == 1
-    assert result.skipped == [("script-tag-text.short", "same card as script-tag-text.mc")]
+    assert result.skipped == [("script-tag-text.short", "same question and answer as an earlier card")]
+
+
+# ------------------------------------------------------------------------------------------------
+# the command and the build
+
+
+def run_cli(*args):
+    from click.testing import CliRunner
+
+    from quizgen.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+ESCAPING = str(TESTS / "data" / "banks" / "escaping")
+
+
+def test_export_command_writes_the_file_and_names_what_it_skipped(tmp_path):
+    out = tmp_path / "esc.kahoot.xlsx"
+    run = run_cli("export", ESCAPING, "--format", "kahoot", "-o", str(out))
+    assert run.exit_code == 0, run.output
+    first, *rest = run.output.splitlines()
+    assert first.startswith(f"wrote {out}: ") and "skipped)" in first
+    skipped_line = next(line for line in rest if "holds only multiple-choice and true/false" in line)
+    _, questions = generated(ESCAPING)
+    others = [q.id for q in questions if q.kind not in ("multiple_choice", "true_false")]
+    assert skipped_line.startswith(f"  skipped {len(others)}: ")
+    assert all(qid in skipped_line for qid in others)  # every one named, none summarised away
+    assert out.is_file()
+
+
+def test_export_command_filters_kinds_and_tags(tmp_path):
+    out = tmp_path / "esc.csv"
+    run = run_cli("export", ESCAPING, "-f", "csv", "-o", str(out), "--kinds", "true_false,cloze", "--tags", "rtl")
+    assert run.exit_code == 0, run.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert rows and {r["kind"] for r in rows} <= {"true_false", "cloze"}
+    assert all("rtl" in json.loads(r["tags"]) for r in rows)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--tags", "nope"], "Error: no question of bank escaping has the tag nope (tags: accents, anki-syntax, "
+                         "markup, rtl, symbols)"),
+    (["--kinds", "essay"], "Error: unknown question kind essay (kinds: multiple_choice, true_false, cloze, "
+                           "short_answer, numeric, ordering, matching)"),
+    (["--kinds", "matching"], "Error: no question of bank escaping matches --kinds matching --tags any"),
+])
+def test_export_command_explains_a_selection_that_cannot_work(tmp_path, args, message):
+    run = run_cli("export", ESCAPING, "-f", "gift", "-o", str(tmp_path / "x.gift.txt"), *args)
+    assert run.exit_code == 1
+    assert run.output.strip() == message
+    assert not (tmp_path / "x.gift.txt").exists()
+
+
+def test_build_writes_every_lms_format_with_the_escaping_text_intact(tmp_path):
+    from quizgen.build import build_all
+
+    messages = []
+    written = build_all(ESCAPING, tmp_path, progress=messages.append)
+    folder = tmp_path / "escaping" / "lms"
+    expected = ["escaping.gift.txt", "escaping.moodle.xml", "escaping.canvas-qti.zip", "escaping.kahoot.xlsx",
+                "escaping.quizlet.txt", "escaping.questions.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(expected)
+    assert all(folder / name in written for name in expected)
+    assert any(m.startswith(f"wrote {folder / 'escaping.kahoot.xlsx'}: ") for m in messages)
+    # The statements of the escaping bank, with every awkward character, reach each text format literally.
+    statement = 'The tag <script>alert("x")</script> was printed on the poster in 2019.'
+    assert statement in (folder / "escaping.quizlet.txt").read_text(encoding="utf-8")
+    assert statement in (folder / "escaping.questions.csv").read_text(encoding="utf-8-sig").replace('""', '"')
+    moodle = etree.parse(str(folder / "escaping.moodle.xml"))
+    stems = [html_to_text(t) for t in moodle.xpath("//questiontext/text/text()")]
+    assert statement in stems
+    gift = (folder / "escaping.gift.txt").read_text(encoding="utf-8")
+    assert gift_escape(text_to_html(statement)) in gift

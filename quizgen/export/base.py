@@ -16,6 +16,11 @@ if TYPE_CHECKING:  # only annotations: keeps `import quizgen.export` (the CLI's 
     from quizgen.model import Choice, Question
 
 
+# A skip reason is "general reason" or "general reason" + DETAIL + "what about this question": the
+# summary groups skipped questions by the general part and shows the detail beside each id.
+DETAIL = " — "
+
+
 @dataclass
 class ExportResult:
     """The outcome of writing one export file."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.export.base import (
+    DETAIL,
     ExportResult,
     accepted_answers,
     flatten_whitespace,
@@ -127,8 +128,8 @@ def _cannot_carry(question: Question) -> str | None:
     if question.kind == "matching":
         rights = {p.right.strip() for p in question.pairs}
         if len(question.pairs) < 2 or len(rights) < 3:
-            return ("Moodle matching needs at least 2 pairs and 3 different answers "
-                    f"(this one has {len(question.pairs)} pairs, {len(rights)} answers)")
+            return (f"Moodle matching needs at least 2 pairs and 3 different answers{DETAIL}"
+                    f"{len(question.pairs)} pairs, {len(rights)} answers")
     if question.image:
         return "GIFT cannot carry images (use Moodle XML)"
     return None

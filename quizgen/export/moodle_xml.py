@@ -17,6 +17,7 @@ from typing import Optional
 from lxml import etree
 
 from quizgen.export.base import (
+    DETAIL,
     ExportResult,
     accepted_answers,
     format_number,
@@ -193,8 +194,8 @@ def cannot_carry(question: Question) -> Optional[str]:
     if question.kind == "matching":
         rights = {p.right.strip() for p in question.pairs}
         if len(question.pairs) < 2 or len(rights) < 3:
-            return ("Moodle matching needs at least 2 pairs and 3 different answers "
-                    f"(this one has {len(question.pairs)} pairs, {len(rights)} answers)")
+            return (f"Moodle matching needs at least 2 pairs and 3 different answers{DETAIL}"
+                    f"{len(question.pairs)} pairs, {len(rights)} answers")
     if question.image:
         return "images are not exported yet"
     return None

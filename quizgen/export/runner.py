@@ -8,7 +8,7 @@ from typing import Callable, Optional, Sequence
 
 from quizgen.errors import QuizgenError
 from quizgen.export import EXPORT_FORMATS, LMS_FORMATS, ExportResult, exporter
-from quizgen.export.base import select_questions
+from quizgen.export.base import DETAIL, select_questions
 from quizgen.loading import Bank, load_bank
 from quizgen.model import Question
 
@@ -68,7 +68,8 @@ def describe_result(result: ExportResult, *, list_skipped: int = 8) -> str:
     lines = [f"wrote {result.summary}"]
     by_reason: dict[str, list[str]] = {}
     for question_id, reason in result.skipped:
-        by_reason.setdefault(reason, []).append(question_id)
+        general, _, detail = reason.partition(DETAIL)
+        by_reason.setdefault(general, []).append(f"{question_id} ({detail})" if detail else question_id)
     for reason, ids in by_reason.items():
         shown = ", ".join(ids[:list_skipped]) + (f" and {len(ids) - list_skipped} more" if len(ids) > list_skipped
                                                  else "")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from quizgen.export.base import (
+    DETAIL,
     ExportResult,
     accepted_answers,
     flatten_whitespace,
@@ -65,20 +66,21 @@ def _kahoot_time_limit(question: Question, answers: list[str]) -> int:
 def kahoot_row(question: Question) -> tuple[Optional[list], Optional[str]]:
     """(row values B..H, None) for a question Kahoot can hold, else (None, reason)."""
     if question.kind not in ("multiple_choice", "true_false"):
-        return None, f"Kahoot's spreadsheet holds only multiple-choice and true/false questions, not {question.kind}"
+        return None, "Kahoot's spreadsheet holds only multiple-choice and true/false questions"
     if question.image:
         return None, "Kahoot's spreadsheet cannot carry images"
     stem = flatten_whitespace(question.stem)
     if kahoot_length(stem) > KAHOOT_QUESTION_MAX:
-        return None, f"question is {kahoot_length(stem)} characters; Kahoot allows {KAHOOT_QUESTION_MAX}"
+        return None, (f"question over Kahoot's {KAHOOT_QUESTION_MAX} characters{DETAIL}"
+                      f"{kahoot_length(stem)} characters")
     choices = stable_choice_order(question)
     if not 2 <= len(choices) <= 4:
-        return None, f"{len(choices)} answers; Kahoot takes 2 to 4"
+        return None, f"Kahoot takes 2 to 4 answers{DETAIL}{len(choices)} answers"
     answers = [flatten_whitespace(c.text) for c in choices]
     too_long = [a for a in answers if kahoot_length(a) > KAHOOT_ANSWER_MAX]
     if too_long:
-        return None, (f"answer \"{too_long[0]}\" is {kahoot_length(too_long[0])} characters; "
-                      f"Kahoot allows {KAHOOT_ANSWER_MAX}")
+        return None, (f"an answer over Kahoot's {KAHOOT_ANSWER_MAX} characters{DETAIL}"
+                      f"\"{too_long[0]}\" has {kahoot_length(too_long[0])}")
     if any(not a for a in answers):
         return None, "an answer is empty"
     correct = [str(i) for i, c in enumerate(choices, 1) if c.correct]
@@ -178,7 +180,7 @@ def quizlet_card(question: Question) -> tuple[str, str]:
 def quizlet_text(questions: list[Question], result: ExportResult) -> str:
     """Quizlet's import text: term TAB definition, one card a line."""
     lines = []
-    first_with: dict[tuple[str, str], str] = {}
+    seen: set[tuple[str, str]] = set()
     for question in questions:
         term, definition = quizlet_card(question)
         term, definition = flatten_whitespace(term), flatten_whitespace(definition)
@@ -186,10 +188,10 @@ def quizlet_text(questions: list[Question], result: ExportResult) -> str:
             result.skip(question, "empty term or definition")
             continue
         # A multiple-choice and a short-answer question on one fact make the same card; keep one.
-        if (term, definition) in first_with:
-            result.skip(question, f"same card as {first_with[term, definition]}")
+        if (term, definition) in seen:
+            result.skip(question, "same question and answer as an earlier card")
             continue
-        first_with[term, definition] = question.id
+        seen.add((term, definition))
         lines.append(f"{term}\t{definition}")
         result.written += 1
     return "".join(line + "\n" for line in lines)
