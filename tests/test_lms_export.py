@@ -246,7 +246,7 @@ def test_moodle_xml_follows_moodles_import_rules(tmp_path, question_set):
         if kind == "category":
             assert text_of(entry, "category/text").startswith(f"$course$/top/{bank.id}")
             continue
-        assert kind in {"multichoice", "truefalse", "shortanswer", "numerical", "match"}
+        assert kind in {"multichoice", "truefalse", "shortanswer", "numerical", "match", "ordering"}
         name = text_of(entry, "name/text")
         question = expected[name]
         seen_ids.append(text_of(entry, "idnumber"))
@@ -284,9 +284,13 @@ def test_moodle_xml_follows_moodles_import_rules(tmp_path, question_set):
             assert len({text_of(s, "answer/text") for s in subs}) >= 3
             assert [(html_to_text(text_of(s, "text")), text_of(s, "answer/text")) for s in subs] == \
                 [(p.left, p.right) for p in question.pairs]
-    ordering = [q.id for q in questions if q.kind == "ordering"]
-    assert len(seen_ids) == len(set(seen_ids)) == result.written == len(questions) - len(ordering)
-    assert [qid for qid, _ in result.skipped] == ordering
+        elif kind == "ordering":
+            # core qtype_ordering: the answers in the correct order, every one shown (selecttype ALL)
+            assert text_of(entry, "selecttype") == "ALL"
+            assert int(text_of(entry, "selectcount")) == len(question.sequence)
+            assert [html_to_text(text_of(a, "text")) for a in answers] == question.sequence
+    assert len(seen_ids) == len(set(seen_ids)) == result.written == len(questions)
+    assert result.skipped == []
 
 
 def test_moodle_xml_keeps_html_in_cdata_even_with_a_cdata_terminator_in_the_text(tmp_path, bank, questions):

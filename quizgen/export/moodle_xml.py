@@ -6,7 +6,8 @@ pseudo-questions that switch the category, then one `<question>` per item with `
 recognisable), answers with a `fraction` from Moodle's grade list and per-answer `<feedback>`, and
 `<tags>`. HTML fields carry the user's text HTML-escaped inside CDATA (as Moodle writes them); fields
 Moodle stores as plain text (short-answer and numerical answers, matching answers, names, categories)
-are plain XML text. lxml does the XML escaping.
+are plain XML text. lxml does the XML escaping. Ordering questions use core qtype_ordering (standard
+since Moodle 4.4).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ MOODLE_TYPES = {
     "cloze": "shortanswer",
     "numeric": "numerical",
     "matching": "match",
+    "ordering": "ordering",  # qtype_ordering: standard since Moodle 4.4, a plugin before
 }
 
 
@@ -171,6 +173,23 @@ def _matching(quiz: etree._Element, question: Question) -> None:
     _tags(element, question)
 
 
+def _ordering(quiz: etree._Element, question: Question) -> None:
+    element = _common(quiz, question, "ordering")
+    # Fields as core qtype_ordering's import_from_xml reads them; the answers' file order is the
+    # correct order (Moodle numbers them itself on save).
+    _plain(element, "layouttype", "VERTICAL")
+    _plain(element, "selecttype", "ALL")
+    _plain(element, "selectcount", str(len(question.sequence)))
+    _plain(element, "gradingtype", "ABSOLUTE_POSITION")
+    _plain(element, "showgrading", "SHOW")
+    _plain(element, "numberingstyle", "none")
+    _combined_feedback(element)
+    _plain(element, "shownumcorrect", "1")
+    for event in question.sequence:
+        _answer(element, 100, event, html=True)
+    _tags(element, question)
+
+
 _WRITERS = {
     "multiple_choice": _multiple_choice,
     "true_false": _true_false,
@@ -178,13 +197,14 @@ _WRITERS = {
     "cloze": _short_answer,
     "numeric": _numeric,
     "matching": _matching,
+    "ordering": _ordering,
 }
 
 
 def cannot_carry(question: Question) -> Optional[str]:
     """Why Moodle XML (as a standard Moodle imports it) cannot hold this question, or None."""
-    if question.kind == "ordering":
-        return "Moodle XML here has no ordering type (qtype_ordering is a plugin on many Moodle sites)"
+    if question.kind == "ordering" and len(question.sequence) < 2:
+        return "an ordering question needs at least 2 items"
     if question.kind in ("multiple_choice", "true_false") and sum(c.correct for c in question.choices) != 1:
         return "needs exactly one correct choice"
     if question.kind == "true_false" and {c.text.strip().lower() for c in question.choices} != {"true", "false"}:
