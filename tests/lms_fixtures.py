@@ -60,7 +60,7 @@ def hand_questions(bank: Bank | None = None) -> list[Question]:
             choices=[Choice(text="True", correct=False), Choice(text="False", correct=True)])),
         Question(**common(
             price, "short", "short_answer", stem=price.prompt, answer=price.answer,
-            accepted=[price.answer, "$5 # 10 * 2", "{v1} \\path ~ = :"])),
+            accepted=[price.answer, "$5 # 10 * 2", "{v1} \\path ~ = :", "%50% off"])),
         Question(**common(
             hebrew, "cloze", "cloze", stem="The Hebrew word ____ means peace.", answer=hebrew.answer,
             accepted=[hebrew.answer], cloze=Cloze(before="The Hebrew word ", answer=hebrew.answer,

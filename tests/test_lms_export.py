@@ -197,7 +197,7 @@ def test_gift_parses_back_with_gift_pegjs_to_the_questions_written(tmp_path, que
             assert item["type"] == "Short"
             got = [c["text"]["text"] for c in item["choices"]]
             assert got == [moodle_shortanswer_pattern(a) for a in accepted_answers(question)]
-            assert all(c["isCorrect"] for c in item["choices"])
+            assert all(c["isCorrect"] and c["weight"] == 100 for c in item["choices"])
         elif kind == "numeric":
             assert item["type"] == "Numerical"
             [choice] = item["choices"]

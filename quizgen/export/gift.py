@@ -91,7 +91,9 @@ def _true_false(question: Question) -> list[str]:
 def _short_answer(question: Question) -> list[str]:
     lines = _header(question)
     for answer in accepted_answers(question):
-        lines.append(f"\t={gift_escape(moodle_shortanswer_pattern(answer))}")
+        # An explicit full weight, as Moodle itself writes: an answer that starts like "%50%..."
+        # would otherwise be read as a weight.
+        lines.append(f"\t=%100%{gift_escape(moodle_shortanswer_pattern(answer))}")
     lines += [_general_feedback(question), "}"]
     return lines
 
