@@ -10,7 +10,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence, TypeVar
 
 if TYPE_CHECKING:  # only annotations: keeps `import quizgen.export` (the CLI's format list) light
     from quizgen.model import Choice, Question
@@ -118,8 +118,17 @@ def stable_choice_order(question: Question) -> list[Choice]:
     choices = list(question.choices)
     if question.kind == "true_false":
         return sorted(choices, key=lambda c: c.text.strip().lower() != "true")
-    random.Random(f"quizgen-choice-order:{question.id}").shuffle(choices)
-    return choices
+    return stable_shuffle(question.id, choices)
+
+
+T = TypeVar("T")
+
+
+def stable_shuffle(key: str, items: Sequence[T]) -> list[T]:
+    """`items` in an order that depends only on `key` (a question id): mixed, and the same every time."""
+    mixed = list(items)
+    random.Random(f"quizgen-choice-order:{key}").shuffle(mixed)
+    return mixed
 
 
 # --------------------------------------------------------------------------------------------------

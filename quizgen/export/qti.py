@@ -23,6 +23,7 @@ from quizgen.export.base import (
     general_feedback_html,
     text_key,
     stable_choice_order,
+    stable_shuffle,
     text_to_html,
     xml_identifier,
 )
@@ -166,6 +167,9 @@ def _matching_item(item: etree._Element, question: Question) -> None:
     for pair in question.pairs:
         if pair.right not in rights:
             rights.append(pair.right)
+    # Canvas lists the options in file order for every prompt; mix them so the first prompt's
+    # answer is not always the first option.
+    rights = stable_shuffle(question.id, rights)
     right_ids = {right: f"{ident}_r{text_key(right)}" for right in rights}
     _metadata(item, question, left_ids)
     presentation = _presentation(item, question)

@@ -45,9 +45,13 @@ def export_bank(bank_ref: Optional[str | Path], format_name: str, out_path: Path
     """Write the bank's questions (of `kinds`, with any of `tags`) in one format to `out_path`."""
     if format_name not in EXPORT_FORMATS:
         raise QuizgenError(f"unknown format {format_name} (formats: {', '.join(EXPORT_FORMATS)})")
+    try:
+        write = exporter(format_name)
+    except (ImportError, AttributeError) as exc:  # a registered format whose module is not installed yet
+        raise QuizgenError(f"format {format_name} is not available in this installation ({exc})") from None
     bank = load_bank(bank_ref)
     questions = choose_questions(bank, bank_questions(bank), kinds, tags)
-    return exporter(format_name)(questions, bank, Path(out_path))
+    return write(questions, bank, Path(out_path))
 
 
 def export_lms_files(bank: Bank, questions: list[Question], folder: Path,
