@@ -612,3 +612,24 @@ def test_build_writes_every_lms_format_with_the_escaping_text_intact(tmp_path):
     assert statement in stems
     gift = (folder / "escaping.gift.txt").read_text(encoding="utf-8")
     assert gift_escape(text_to_html(statement)) in gift
+
+
+def test_an_image_travels_inside_moodle_xml_and_is_named_where_it_cannot(tmp_path, bank, questions):
+    import base64
+
+    image = tmp_path / "poster & co.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n fake image bytes")
+    mc = next(q for q in questions if q.id == "script-tag-text.mc").model_copy(update={"image": str(image)})
+    export_moodle_xml([mc], bank, tmp_path / "i.moodle.xml")
+    entry = etree.parse(str(tmp_path / "i.moodle.xml")).find("question[@type='multichoice']")
+    text = text_of(entry, "questiontext/text")
+    assert text.startswith(text_to_html(mc.stem))
+    assert '<img src="@@PLUGINFILE@@/poster%20%26%20co.png" alt="">' in text
+    file = entry.find("questiontext/file")
+    assert file.get("name") == "poster & co.png" and file.get("path") == "/" and file.get("encoding") == "base64"
+    assert base64.b64decode(file.text) == image.read_bytes()
+    for write, reason in ((export_gift, "GIFT cannot carry images (use Moodle XML)"),
+                          (export_qti, "the Canvas export does not carry images yet (Moodle XML does)"),
+                          (export_kahoot, "Kahoot's spreadsheet cannot carry images")):
+        result = write([mc], bank, tmp_path / f"i.{write.__name__}")
+        assert result.skipped == [(mc.id, reason)] and result.written == 0

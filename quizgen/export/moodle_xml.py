@@ -12,8 +12,11 @@ since Moodle 4.4).
 
 from __future__ import annotations
 
+import base64
+import html
 from pathlib import Path
 from typing import Optional
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -84,7 +87,16 @@ def _category(quiz: etree._Element, names: list[str]) -> None:
 def _common(quiz: etree._Element, question: Question, moodle_type: str) -> etree._Element:
     element = etree.SubElement(quiz, "question", type=moodle_type)
     _text(element, "name", question.id)
-    _html_field(element, "questiontext", text_to_html(question.stem))
+    stem_html = text_to_html(question.stem)
+    if question.image:
+        # The image travels inside the file (base64) and the text points at it, as Moodle exports do.
+        name = Path(question.image).name
+        stem_html += f'<p><img src="@@PLUGINFILE@@/{html.escape(quote(name))}" alt=""></p>'
+    text = _html_field(element, "questiontext", stem_html)
+    if question.image:
+        data = Path(question.image).read_bytes()
+        etree.SubElement(text, "file", name=Path(question.image).name, path="/",
+                         encoding="base64").text = base64.b64encode(data).decode("ascii")
     _html_field(element, "generalfeedback", general_feedback_html(question))
     _plain(element, "defaultgrade", "1")
     # Wrong tries cost a third (Moodle's default); true/false has only one try worth having.
@@ -216,8 +228,8 @@ def cannot_carry(question: Question) -> Optional[str]:
         if len(question.pairs) < 2 or len(rights) < 3:
             return (f"Moodle matching needs at least 2 pairs and 3 different answers{DETAIL}"
                     f"{len(question.pairs)} pairs, {len(rights)} answers")
-    if question.image:
-        return "images are not exported yet"
+    if question.image and not Path(question.image).is_file():
+        return f"image file not found{DETAIL}{question.image}"
     return None
 
 

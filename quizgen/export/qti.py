@@ -213,7 +213,7 @@ def cannot_carry(question: Question) -> Optional[str]:
                                         len({text_key(p.left) for p in question.pairs}) != len(question.pairs)):
         return "matching question without pairs, or with two identical prompts"
     if question.image:
-        return "images are not exported yet"
+        return "the Canvas export does not carry images yet (Moodle XML does)"
     return None
 
 
