@@ -457,6 +457,7 @@ def test_kahoot_sheet_has_kahoots_template_layout_and_the_right_answers(tmp_path
         assert answers == [c.text for c in stable_choice_order(question)]
         assert all(kahoot_length(a) <= 75 for a in answers)
         assert values[6] in KAHOOT_TIME_LIMITS
+        assert isinstance(values[7], int)  # one right answer: a number, as in Kahoot's template
         correct = [answers[int(i) - 1] for i in str(values[7]).split(",")]
         assert correct == [c.text for c in question.choices if c.correct]
         assert all(cell.data_type == "s" for cell in row[1:6] if cell.value not in (None, ""))

@@ -86,8 +86,9 @@ def kahoot_row(question: Question) -> tuple[Optional[list], Optional[str]]:
     correct = [str(i) for i, c in enumerate(choices, 1) if c.correct]
     if not correct:
         return None, "no correct answer"
-    return [stem, *answers, *([""] * (4 - len(answers))), _kahoot_time_limit(question, answers),
-            ",".join(correct)], None
+    # One correct answer is a number, as in Kahoot's template; several are "1,3".
+    key: int | str = int(correct[0]) if len(correct) == 1 else ",".join(correct)
+    return [stem, *answers, *([""] * (4 - len(answers))), _kahoot_time_limit(question, answers), key], None
 
 
 def _set_text(cell, value: str) -> None:
