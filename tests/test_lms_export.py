@@ -510,7 +510,8 @@ def test_quizlet_has_one_card_a_line_with_one_tab(tmp_path, bank, questions):
     assert by_stem[ordering.stem] == " \u2192 ".join(ordering.sequence)
 
 
-def test_csv_reads_back_to_every_question_field(tmp_path, bank, questions):
+def test_csv_reads_back_to_every_question_field(tmp_path, question_set):
+    bank, questions = question_set
     path = tmp_path / "bank.questions.csv"
     result = export_csv(questions, bank, path)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -531,6 +532,21 @@ def test_general_feedback_holds_explanation_and_source(questions):
     assert question.explanation in text and question.source.quote in text and question.source.article_title in text
     assert html_to_text(general_feedback_html(question).replace("</p><p>", "\n\n").removeprefix("<p>")
                         .removesuffix("</p>")) == text
+
+
+def test_quizlet_cards_carry_every_question_text(tmp_path, question_set):
+    bank, questions = question_set
+    path = tmp_path / "bank.quizlet.txt"
+    result = export_quizlet(questions, bank, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    skipped = dict(result.skipped)
+    kept = [q for q in questions if q.id not in skipped]
+    assert len(lines) == result.written == len(kept)
+    for line, question in zip(lines, kept):
+        term, definition = line.split("\t")
+        assert term == " ".join(question.stem.split())
+        if question.kind in ("multiple_choice", "true_false"):
+            assert definition == " ".join(next(c.text for c in question.choices if c.correct).split())
 
 
 def test_quizlet_writes_a_repeated_card_once_and_names_the_repeat(tmp_path, bank, questions):
