@@ -650,3 +650,14 @@ def test_an_image_travels_inside_moodle_xml_and_is_named_where_it_cannot(tmp_pat
                           (export_kahoot, "Kahoot's spreadsheet cannot carry images")):
         result = write([mc], bank, tmp_path / f"i.{write.__name__}")
         assert result.skipped == [(mc.id, reason)] and result.written == 0
+
+
+def test_a_control_character_xml_cannot_hold_skips_the_question_by_name(tmp_path, bank, questions):
+    mc = next(q for q in questions if q.id == "script-tag-text.mc")
+    bad = mc.model_copy(update={"id": "bad.mc", "explanation": "vertical\x0btab"})
+    reason = "a text holds a control character XML cannot carry \u2014 U+000B"
+    for write in (export_moodle_xml, export_qti, export_kahoot):
+        result = write([bad, mc], bank, tmp_path / f"c.{write.__name__}")
+        assert result.skipped == [("bad.mc", reason)] and result.written == 1
+    gift = export_gift([bad], bank, tmp_path / "c.gift.txt")  # plain text holds it
+    assert gift.written == 1

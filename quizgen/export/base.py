@@ -131,6 +131,31 @@ def stable_shuffle(key: str, items: Sequence[T]) -> list[T]:
     return mixed
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def question_texts(question: Question) -> list[str]:
+    """Every text of a question that an export may write."""
+    texts = [question.stem, question.answer, question.explanation, question.source.quote,
+             question.source.citation, *question.accepted, *question.sequence]
+    texts += [t for c in question.choices for t in (c.text, c.feedback)]
+    texts += [t for p in question.pairs for t in (p.left, p.right)]
+    return texts
+
+
+def xml_unsafe_reason(question: Question) -> Optional[str]:
+    """Why XML (and so Moodle XML, QTI and xlsx) cannot hold this question's text, or None.
+
+    XML 1.0 has no way at all to write most control characters; rather than drop them silently,
+    the question is skipped and named.
+    """
+    for text in question_texts(question):
+        found = _NOT_XML.search(text)
+        if found:
+            return f"a text holds a control character XML cannot carry{DETAIL}U+{ord(found.group()):04X}"
+    return None
+
+
 # --------------------------------------------------------------------------------------------------
 # identifiers
 

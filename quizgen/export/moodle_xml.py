@@ -32,6 +32,7 @@ from quizgen.export.base import (
     moodle_shortanswer_pattern,
     stable_choice_order,
     text_to_html,
+    xml_unsafe_reason,
 )
 from quizgen.loading import Bank
 from quizgen.model import Question
@@ -215,6 +216,9 @@ _WRITERS = {
 
 def cannot_carry(question: Question) -> Optional[str]:
     """Why Moodle XML (as a standard Moodle imports it) cannot hold this question, or None."""
+    unsafe = xml_unsafe_reason(question)
+    if unsafe:
+        return unsafe
     if question.kind == "ordering" and len(question.sequence) < 2:
         return "an ordering question needs at least 2 items"
     if question.kind in ("multiple_choice", "true_false") and sum(c.correct for c in question.choices) != 1:

@@ -25,6 +25,7 @@ from quizgen.export.base import (
     stable_choice_order,
     stable_shuffle,
     text_to_html,
+    xml_unsafe_reason,
     xml_identifier,
 )
 from quizgen.loading import Bank
@@ -200,6 +201,9 @@ _WRITERS = {
 
 def cannot_carry(question: Question) -> Optional[str]:
     """Why a Canvas QTI package cannot hold this question, or None."""
+    unsafe = xml_unsafe_reason(question)
+    if unsafe:
+        return unsafe
     if question.kind == "ordering":
         return "Canvas (Classic Quizzes) QTI has no ordering question type"
     if question.kind in ("multiple_choice", "true_false") and sum(c.correct for c in question.choices) != 1:

@@ -27,6 +27,7 @@ from quizgen.export.base import (
     format_number,
     source_text,
     stable_choice_order,
+    xml_unsafe_reason,
 )
 from quizgen.loading import Bank
 from quizgen.model import Question
@@ -69,6 +70,9 @@ def kahoot_row(question: Question) -> tuple[Optional[list], Optional[str]]:
         return None, "Kahoot's spreadsheet holds only multiple-choice and true/false questions"
     if question.image:
         return None, "Kahoot's spreadsheet cannot carry images"
+    unsafe = xml_unsafe_reason(question)
+    if unsafe:
+        return None, unsafe
     stem = flatten_whitespace(question.stem)
     if kahoot_length(stem) > KAHOOT_QUESTION_MAX:
         return None, (f"question over Kahoot's {KAHOOT_QUESTION_MAX} characters{DETAIL}"
