@@ -255,11 +255,14 @@ def test_moodle_xml_follows_moodles_import_rules(tmp_path, question_set):
         assert html_to_text(text_of(entry, "questiontext/text")) == question.stem
         assert text_of(entry, "generalfeedback/text") == general_feedback_html(question)
         assert [t.text for t in entry.findall("tags/tag/text")] == question.tags
+        assert text_of(entry, "penalty") in ("1", "0.5", "0.3333333", "0.25", "0.2", "0.1", "0")  # Moodle's list
+        assert float(text_of(entry, "defaultgrade")) > 0
         answers = entry.findall("answer")
         fractions = [float(a.get("fraction")) for a in answers]
         assert all(any(abs(f - g) < 1e-6 for g in MOODLE_GRADE_LIST) for f in fractions)
         if kind == "multichoice":
             assert text_of(entry, "single") == "true" and fractions.count(100) == 1
+            assert text_of(entry, "answernumbering") in ("abc", "ABCD", "123", "iii", "IIII", "none")
             assert [(html_to_text(text_of(a, "text")), float(a.get("fraction")) == 100,
                      html_to_text(text_of(a, "feedback/text"))) for a in answers] == \
                 [(c.text, c.correct, c.feedback) for c in stable_choice_order(question)]
