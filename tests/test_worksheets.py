@@ -264,12 +264,15 @@ def test_font_path_fonts_count_as_covering(tmp_path):
 def test_labels_translate_through_a_user_templates_folder(tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "worksheet-labels.yaml").write_text("name: Nom\ndate: Date du jour\nclass: Classe\n"
-                                                     "page: Page\nof: sur\n", encoding="utf-8")
+    (templates / "worksheet-labels.yaml").write_text(
+        "name: Nom\ndate: Date du jour\nclass: Classe\npage: Page\nof: sur\n"
+        "sections:\n  true_false: {heading: Vrai ou faux}\n", encoding="utf-8")
     render_worksheets(sample_forms(1), META, tmp_path / "out", templates_dir=templates, warn=lambda m: None)
     first = pdf_pages(tmp_path / "out" / "worksheet-A.pdf")[0]
     assert "Nom:" in first and "Date du jour:" in first and "Classe:" in first and "Page 1 sur" in first
+    assert "Vrai ou faux" in first
     assert "Fill in the circle" in first  # labels not given keep their built-in text
+    assert "Fill in T if the statement" in first  # also inside a section that changed its heading
     assert "Nom:" in (tmp_path / "out" / "worksheet-A.html").read_text(encoding="utf-8")
 
 
