@@ -3,19 +3,23 @@ with pypdf, so these tests see what a reader (or a screen reader) sees, not what
 
 from __future__ import annotations
 
+import io
 import re
-import shutil
 from pathlib import Path
 
 import pypdf
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from quizgen.cli import main
 from quizgen.errors import QuizgenError
 from quizgen.model import FormItem, QuizForm
 from quizgen.render.fonts import coverage_warning, embedded_covers, uncovered_characters
+from quizgen.render.pdf import PdfRenderer
+from quizgen.render.sheet import build_document, build_sheet, load_labels
 from quizgen.render.worksheets import render_worksheets
 from worksheet_forms import META, TRICKY, sample_forms, sample_questions
 
@@ -378,3 +382,36 @@ def test_build_writes_worksheets(tmp_path):
     assert result.exit_code == 0, result.output
     folder = tmp_path / "escaping" / "worksheets"
     assert (folder / "worksheets-all-forms.pdf").is_file() and (folder / "key-B.html").is_file()
+
+
+# -- any text at all comes out literally ------------------------------------------------------------
+
+
+# Printable ASCII (every markup character of Typst and HTML) plus accented letters; words separated
+# by single spaces, because PDF text extraction does not keep runs of spaces.
+WORD = st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E) | st.sampled_from("éüßçñ"),
+               min_size=1, max_size=12)
+TEXT = st.lists(WORD, min_size=1, max_size=8).map(" ".join)
+
+
+@pytest.fixture(scope="module")
+def pdf_renderer():
+    with PdfRenderer(warn=lambda m: None) as renderer:
+        yield renderer
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(stem=TEXT, choice=TEXT)
+def test_any_text_prints_literally(pdf_renderer, stem, choice):
+    question = sample_questions()[0]
+    choices = [c.model_copy(update={"text": choice if c.correct else c.text}) for c in question.choices]
+    question = question.model_copy(update={"stem": stem, "choices": choices})
+    form = QuizForm(label="A", seed=1, bank_id="t", title="T", items=[FormItem(number=1, question=question)])
+    labels = load_labels()
+    document = build_document([build_sheet(form, META, labels, key=True)], labels, paper="a4", large_print=False)
+    pdf = pypdf.PdfReader(io.BytesIO(pdf_renderer.render(document)))
+    # Compared without whitespace: a line may break after "/" or "-" where the text had no space,
+    # and extraction reads that break as one. Every other character must come back as it went in.
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pdf.pages))
+    assert "1." + re.sub(r"\s+", "", stem) in text
+    assert re.sub(r"\s+", "", choice) in text
