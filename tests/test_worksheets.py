@@ -415,3 +415,22 @@ def test_any_text_prints_literally(pdf_renderer, stem, choice):
     text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pdf.pages))
     assert "1." + re.sub(r"\s+", "", stem) in text
     assert re.sub(r"\s+", "", choice) in text
+
+
+def test_title_is_escaped_in_html_page_margins_and_pdf(tmp_path):
+    title = 'Quiz "1" </style><script>alert(1)</script> \\ $x$ #set'
+    render_worksheets(sample_forms(1), META, tmp_path, title=title, warn=lambda m: None)
+    page = (tmp_path / "worksheet-A.html").read_text(encoding="utf-8")
+    doc = lxml_html.fromstring(page)
+    assert doc.xpath("//script") == [] and len(doc.xpath("//style")) == 1
+    assert "@top-left" in doc.xpath("string(//style)")  # the style element was not cut short
+    assert doc.xpath("string(//h1)") == title
+    assert title in pdf_pages(tmp_path / "worksheet-A.pdf")[0]
+
+
+def test_pdf_carries_a_date_only_from_source_date_epoch(tmp_path, monkeypatch):
+    render_worksheets(sample_forms(1), META, tmp_path / "plain", formats=["pdf"], warn=lambda m: None)
+    assert b"/CreationDate" not in (tmp_path / "plain" / "worksheet-A.pdf").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    render_worksheets(sample_forms(1), META, tmp_path / "dated", formats=["pdf"], warn=lambda m: None)
+    assert b"/CreationDate(D:20231114" in (tmp_path / "dated" / "worksheet-A.pdf").read_bytes()
