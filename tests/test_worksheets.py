@@ -154,6 +154,14 @@ def test_key_marks_the_right_answer(sample_out):
         assert "Answer:" not in student and "Why:" not in student
 
 
+def test_key_starts_with_a_quick_key(sample_out):
+    out, forms, _ = sample_out
+    first = pdf_pages(out / "key-A.pdf")[0]
+    keys = [item.key if item.question.kind != "numeric" else "1,200 crème brûlées" for item in forms[0].items]
+    assert "Quick key: " + " ".join(f"{n}. {flat(k)}" for n, k in enumerate(keys, 1)) in first
+    assert "Quick key" not in " ".join(pdf_pages(out / "worksheet-A.pdf"))
+
+
 def test_key_letters_differ_between_forms_when_choices_are_shuffled(sample_out):
     _, forms, _ = sample_out
     assert [i.key for i in forms[0].items if i.question.kind == "multiple_choice"] != \

@@ -166,15 +166,20 @@ def build_sheet(form: QuizForm, bank_meta: Optional[ArticleMeta], labels: dict[s
         source_line = ", ".join(bit for bit in (bank_meta.publisher or bank_meta.source, bank_meta.date) if bit)
     else:  # the form's source line is "Title — Publisher, date"
         article_title, _, source_line = (form.source_line or form.title).partition(" \u2014 ")
-    return {
+    sections = build_sections(form, labels, key=key)
+    sheet = {
         "title": title or form.title or article_title,
         "article_title": article_title,
         "source_line": source_line,
         "form_label": form.label,
         "is_key": key,
         "question_count": len(form.items),
-        "sections": build_sections(form, labels, key=key),
+        "sections": sections,
     }
+    if key:  # every answer at a glance, for marking a pile of sheets
+        sheet["quick_key"] = [{"number": item["number"], "answer": item["answer"]}
+                              for section in sections for item in section["items"]]
+    return sheet
 
 
 def build_document(sheets: Sequence[dict[str, Any]], labels: dict[str, Any], *, paper: str, large_print: bool,
