@@ -136,13 +136,14 @@ CARD_CSS = """\
   --qz-ok: #116329; --qz-ok-bg: #dcf5e3; --qz-accent: #0a58ca; --qz-pick: #8250df;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Hebrew", Arial, sans-serif;
   font-size: 20px; line-height: 1.45; color: var(--qz-fg); background: var(--qz-bg);
-  text-align: left; overflow-wrap: anywhere;
+  text-align: left; overflow-wrap: break-word;
 }
 .card.nightMode, .nightMode .card, .card.night_mode, .night_mode .card {
   --qz-fg: #e6e8eb; --qz-bg: #1c1d1f; --qz-muted: #a3aab3; --qz-line: #44484e; --qz-panel: #26282b;
   --qz-ok: #7ee2a0; --qz-ok-bg: #173d25; --qz-accent: #8ab4ff; --qz-pick: #c8a8ff;
 }
-.qz { max-width: 36em; margin: 0 auto; padding: 0.75em 0.9em 1.5em; }
+.qz { max-width: 36em; margin: 0 auto; padding: 0.75em 0.9em; }
+.qz + .qz { padding-top: 0; }
 .qz-instruction { font-size: 0.72em; font-weight: 600; letter-spacing: 0.07em; text-transform: uppercase;
   color: var(--qz-muted); margin-bottom: 0.35em; }
 .qz-question { font-size: 1.08em; font-weight: 600; margin-bottom: 0.7em; }
@@ -161,10 +162,12 @@ CARD_CSS = """\
 hr#answer { border: 0; border-top: 1px solid var(--qz-line); margin: 0.9em 0; }
 .qz-answer { font-size: 1.08em; font-weight: 700; color: var(--qz-ok); margin: 0.3em 0 0.6em; }
 .qz-answer .qz-also { display: block; font-size: 0.8em; font-weight: 400; color: var(--qz-muted); }
-.qz-answer ol, .qz-answer table { font-weight: 400; color: var(--qz-fg); }
+.qz-answer ol, .qz-answer ul { font-weight: 400; color: var(--qz-fg); }
 .qz-key { font-weight: 600; }
-.qz-match { border-collapse: collapse; margin: 0.3em 0; width: 100%; }
-.qz-match td { padding: 0.4em 0.5em; border-bottom: 1px solid var(--qz-line); vertical-align: top; }
+.qz-question .qz-items { font-size: 0.93em; font-weight: 400; }
+.qz-rights { margin-top: 0.9em; padding-top: 0.5em; border-top: 1px dashed var(--qz-line); }
+.qz-answer ol, .qz-pairs { padding-left: 1.3em; }
+.qz-pairs li, .qz-answer ol li { margin: 0.3em 0; }
 .qz-explanation { margin-top: 0.9em; }
 .qz-source { margin-top: 0.9em; padding-left: 0.7em; border-left: 3px solid var(--qz-line);
   font-size: 0.82em; color: var(--qz-muted); }
@@ -391,19 +394,23 @@ def _basic_fields(question: Question, image_html: str) -> list[str]:
             f'<li dir="auto">{field_html(event)}</li>' for event in question.sequence
         ) + "</ol>"
     elif kind == "matching":
+        # Two stacked lists (numbered prompts, lettered partners) rather than a table: long texts
+        # stay readable on a phone's width.
         order = _stable_order(question.id, len(question.pairs))
         rights = [question.pairs[i].right for i in order]
-        rows = "".join(
-            f'<tr><td><span class="qz-letter">{n}</span> <span dir="auto">{field_html(pair.left)}</span></td>'
-            f'<td><span class="qz-letter">{LETTERS[i]}</span> <span dir="auto">{field_html(rights[i])}</span></td></tr>'
-            for i, (n, pair) in enumerate(zip(range(1, len(question.pairs) + 1), question.pairs))
-        )
-        stem_html += f'<table class="qz-match">{rows}</table>'
+        stem_html += '<ol class="qz-items qz-lefts">' + "".join(
+            f'<li class="qz-item"><span class="qz-letter">{n}</span>'
+            f'<span class="qz-text" dir="auto">{field_html(pair.left)}</span></li>'
+            for n, pair in enumerate(question.pairs, 1)
+        ) + '</ol><ol class="qz-items qz-rights">' + "".join(
+            f'<li class="qz-item"><span class="qz-letter">{LETTERS[i]}</span>'
+            f'<span class="qz-text" dir="auto">{field_html(right)}</span></li>'
+            for i, right in enumerate(rights)
+        ) + "</ol>"
         key = ", ".join(f"{n}-{LETTERS[order.index(n - 1)]}" for n in range(1, len(question.pairs) + 1))
-        answer_html = f'<div class="qz-key">{key}</div><table class="qz-match">' + "".join(
-            f'<tr><td dir="auto">{field_html(p.left)}</td><td dir="auto">\u2192 {field_html(p.right)}</td></tr>'
-            for p in question.pairs
-        ) + "</table>"
+        answer_html = f'<div class="qz-key">{key}</div><ul class="qz-pairs">' + "".join(
+            f'<li dir="auto">{field_html(p.left)} \u2192 {field_html(p.right)}</li>' for p in question.pairs
+        ) + "</ul>"
     else:  # short_answer
         answer_html = field_html(question.answer) + _also_accepted(question)
     return [
