@@ -222,6 +222,21 @@ def test_bundled_bank_deck_renders(tmp_path, collection, bundled_bank):
     assert bundled_bank.title in deck_names
 
 
+@pytest.mark.parametrize("bank_ref", [None, str(ESCAPING_BANK)], ids=["bundled", "escaping"])
+def test_generated_questions_import_and_render(tmp_path, collection, bank_ref):
+    from quizgen.generate import generate_questions
+
+    bank = load_bank(bank_ref)
+    questions = generate_questions(bank)
+    usable = [q for q in questions if not q.has_errors]
+    result = write_apkg(questions, bank, tmp_path / "deck.apkg")
+    assert result.written == len(usable) and len(result.skipped) == len(questions) - len(usable)
+    log = import_package(collection, tmp_path / "deck.apkg")
+    assert len(log.new) == len(usable) == collection.note_count()
+    assert assert_renders_cleanly(collection, usable, bank) == len(usable)
+    assert collection.card_count() == len(usable)  # one card per note, clozes included
+
+
 def test_render_check_catches_a_broken_template(tmp_path, collection, escaping_bank):
     # The checks above must be able to fail: a card whose template names a missing field renders as
     # Anki's error page, and the same check reports it.
@@ -285,7 +300,9 @@ def _note_text(col, bank_id: str, question_id: str) -> str:
 
 
 def test_reimport_after_an_edit_updates_the_note_and_keeps_reviews(tmp_path, collection, escaping_bank):
-    questions = questions_for(escaping_bank)
+    from quizgen.generate import generate_questions
+
+    questions = generate_questions(escaping_bank)
     # The first build happened a while ago (its notes carry that time); the rebuild uses the default, now.
     write_apkg(questions, escaping_bank, tmp_path / "v1.apkg", timestamp=time.time() - 3600)
     import_package(collection, tmp_path / "v1.apkg")
@@ -302,16 +319,16 @@ def test_reimport_after_an_edit_updates_the_note_and_keeps_reviews(tmp_path, col
     edited = _edited_bank_copy(tmp_path, "creme-brulee-count",
                                "The café in Zürich sold 1,200 crème brûlées 🍮 in 2022, a record.",
                                "A record year <for> the café & its crème brûlées.")
-    new_questions = questions_for(edited)
+    new_questions = generate_questions(edited)
     write_apkg(new_questions, edited, tmp_path / "v2.apkg")
     log = import_package(collection, tmp_path / "v2.apkg")
 
     assert collection.note_count() == notes_before
     assert not log.new and not log.conflicting
-    changed = {"creme-brulee-count.tf-true", "creme-brulee-count.cloze", "creme-brulee-count.mc",
-               "creme-brulee-count.short", "creme-brulee-count.numeric"}
-    assert changed <= {q.id for q in new_questions}
-    assert len(log.updated) >= len(changed)
+    assert {q.id for q in new_questions} == {q.id for q in questions}
+    changed = {q.id for q in new_questions if q.fact_id == "creme-brulee-count"}
+    updated_notes = {entry.id.nid for entry in log.updated}
+    assert len(changed) >= 4 and len(updated_notes) >= len(changed)
     text = _note_text(collection, edited.id, "creme-brulee-count.tf-true")
     assert "a record." in text and field_html("A record year <for> the café & its crème brûlées.") in text
     assert assert_renders_cleanly(collection, new_questions, edited) == len(new_questions)
@@ -478,3 +495,41 @@ def test_anki_text_imports_into_a_fresh_collection(tmp_path, collection, escapin
     for card_id in collection.find_cards("note:Cloze"):
         assert "[...]" in visible_text(collection.get_card(card_id).question())
     assert len(collection.find_cards("note:Cloze")) == sum(q.kind == "cloze" for q in questions)
+
+
+# --------------------------------------------------------------------------------------------------
+# Command line and build
+
+
+def test_cli_writes_a_reproducible_deck(tmp_path):
+    from click.testing import CliRunner
+
+    from quizgen.cli import main
+
+    runner = CliRunner()
+    first = runner.invoke(main, ["anki", str(ESCAPING_BANK), "-o", str(tmp_path / "a.apkg"), "--timestamp", "1700000000"])
+    assert first.exit_code == 0, first.output
+    assert f"wrote {tmp_path / 'a.apkg'}: " in first.output and " notes" in first.output
+    second = runner.invoke(main, ["anki", str(ESCAPING_BANK), "-o", str(tmp_path / "b.apkg"),
+                                  "--timestamp", "2023-11-14T22:13:20Z", "--subdecks", "tag"])
+    assert second.exit_code == 0, second.output
+    plain = runner.invoke(main, ["anki", str(ESCAPING_BANK), "-o", str(tmp_path / "c.apkg"), "--timestamp", "1700000000"])
+    assert (tmp_path / "a.apkg").read_bytes() == (tmp_path / "c.apkg").read_bytes()
+    assert plain.exit_code == 0
+    bad = runner.invoke(main, ["anki", str(ESCAPING_BANK), "-o", str(tmp_path / "d.apkg"), "--timestamp", "soon"])
+    assert bad.exit_code == 1
+    assert bad.output.strip().splitlines()[-1].startswith('Error: timestamp "soon" is neither Unix seconds')
+    assert not (tmp_path / "d.apkg").exists()
+
+
+def test_build_writes_the_deck(tmp_path, collection):
+    from quizgen.build import build_all
+    from quizgen.generate import generate_questions
+
+    messages: list[str] = []
+    written = build_all(ESCAPING_BANK, tmp_path / "out", progress=messages.append)
+    deck = tmp_path / "out" / "escaping" / "deck.apkg"
+    assert deck in written and any("deck.apkg" in m for m in messages)
+    import_package(collection, deck)
+    usable = [q for q in generate_questions(load_bank(ESCAPING_BANK)) if not q.has_errors]
+    assert collection.note_count() == len(usable)

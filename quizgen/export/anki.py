@@ -420,7 +420,8 @@ def _basic_fields(question: Question, image_html: str) -> list[str]:
         ) + "</ol>"
         key = ", ".join(f"{n}-{LETTERS[order.index(n - 1)]}" for n in range(1, len(question.pairs) + 1))
         answer_html = f'<div class="qz-key">{key}</div><ul class="qz-pairs">' + "".join(
-            f'<li dir="auto">{field_html(p.left)} \u2192 {field_html(p.right)}</li>' for p in question.pairs
+            f'<li dir="auto">{field_html(p.left)} \u2192 <strong>{field_html(p.right)}</strong></li>'
+            for p in question.pairs
         ) + "</ul>"
     else:  # short_answer
         answer_html = field_html(question.answer) + _also_accepted(question)
