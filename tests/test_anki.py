@@ -533,3 +533,16 @@ def test_build_writes_the_deck(tmp_path, collection):
     import_package(collection, deck)
     usable = [q for q in generate_questions(load_bank(ESCAPING_BANK)) if not q.has_errors]
     assert collection.note_count() == len(usable)
+
+
+def test_anki_text_after_the_apkg_duplicates_nothing(tmp_path, collection, escaping_bank):
+    # Same GUIDs, other note type: Anki reports the text rows as conflicting and adds no note.
+    questions = questions_for(escaping_bank)
+    write_apkg(questions, escaping_bank, tmp_path / "deck.apkg")
+    import_package(collection, tmp_path / "deck.apkg")
+    export_anki_text(questions, escaping_bank, tmp_path / "deck.anki.txt")
+    metadata = collection.get_csv_metadata(str(tmp_path / "deck.anki.txt"), None)
+    log = collection.import_csv(import_export_pb2.ImportCsvRequest(path=str(tmp_path / "deck.anki.txt"),
+                                                                   metadata=metadata)).log
+    assert not log.new and len(log.conflicting) == len(questions)
+    assert collection.note_count() == len(questions)
