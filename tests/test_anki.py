@@ -546,3 +546,21 @@ def test_anki_text_after_the_apkg_duplicates_nothing(tmp_path, collection, escap
                                                                    metadata=metadata)).log
     assert not log.new and len(log.conflicting) == len(questions)
     assert collection.note_count() == len(questions)
+
+
+def test_python_310_database_copy_leaves_nothing_behind(tmp_path, monkeypatch):
+    import sqlite3
+
+    from quizgen.export.anki import _database_bytes_via_file
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create table notes (id integer, flds text)")
+    conn.execute("insert into notes values (1, 'x')")
+    conn.commit()
+    data = _database_bytes_via_file(conn)
+    assert list(scratch.iterdir()) == []
+    (tmp_path / "copy.db").write_bytes(data)
+    assert sqlite3.connect(tmp_path / "copy.db").execute("select flds from notes").fetchall() == [("x",)]

@@ -557,15 +557,20 @@ def _sqlite_bytes(package: genanki.Package, timestamp: float) -> bytes:
         conn.commit()
         if hasattr(conn, "serialize"):  # Python 3.11+
             return conn.serialize()
-        with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:  # removed on exit
-            target = sqlite3.connect(os.path.join(folder, "collection.anki2"))
-            try:
-                conn.backup(target)
-            finally:
-                target.close()
-            return Path(folder, "collection.anki2").read_bytes()
+        return _database_bytes_via_file(conn)
     finally:
         conn.close()
+
+
+def _database_bytes_via_file(conn: sqlite3.Connection) -> bytes:
+    """Python 3.10 has no Connection.serialize: copy to a private temp folder, read, remove."""
+    with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
+        target = sqlite3.connect(os.path.join(folder, "collection.anki2"))
+        try:
+            conn.backup(target)
+        finally:
+            target.close()
+        return Path(folder, "collection.anki2").read_bytes()
 
 
 def build_deck(
