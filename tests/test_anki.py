@@ -564,3 +564,31 @@ def test_python_310_database_copy_leaves_nothing_behind(tmp_path, monkeypatch):
     assert list(scratch.iterdir()) == []
     (tmp_path / "copy.db").write_bytes(data)
     assert sqlite3.connect(tmp_path / "copy.db").execute("select flds from notes").fetchall() == [("x",)]
+
+
+def test_a_fact_image_reaches_the_cards_of_that_fact(tmp_path, collection):
+    import yaml
+
+    from quizgen.generate import generate_questions
+
+    folder = tmp_path / "with-image"
+    shutil.copytree(ESCAPING_BANK, folder)
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360f8cfc0f01f0005fe02fea7d6a4b40000000049454e44ae426082"
+    )
+    (folder / "images").mkdir()
+    (folder / "images" / "poster <1>.png").write_bytes(png)
+    data = yaml.safe_load((folder / "facts.yaml").read_text(encoding="utf-8"))
+    data["facts"][0]["image"] = "images/poster <1>.png"
+    (folder / "facts.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    bank = load_bank(folder)
+    questions = [q for q in generate_questions(bank) if not q.has_errors]
+    write_apkg(questions, bank, tmp_path / "deck.apkg")
+    import_package(collection, tmp_path / "deck.apkg")
+    assert [p.read_bytes() for p in Path(collection.media.dir()).iterdir()] == [png]
+    assert assert_renders_cleanly(collection, questions, bank) == len(questions)
+    by_guid = cards_by_guid(collection)
+    for question in questions:
+        card_html = by_guid[note_guid(bank.id, question.id)][0].question()
+        assert ("<img src=" in card_html) == (question.fact_id == data["facts"][0]["id"]), question.id
