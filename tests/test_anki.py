@@ -350,11 +350,13 @@ def test_a_pinned_timestamp_older_than_the_students_notes_does_not_update(tmp_pa
 
 
 def test_identity_survives_a_title_change(escaping_bank):
-    from quizgen.export.anki import deck_id_for
+    from quizgen.export.anki import deck_id_for, deck_name_for
 
     assert note_guid("bank-a", "fact.mc") == note_guid("bank-a", "fact.mc")
     assert note_guid("bank-a", "fact.mc") != note_guid("bank-b", "fact.mc")  # same fact id, other bank
     assert deck_id_for(escaping_bank.id) == deck_id_for(escaping_bank.id)
+    assert deck_id_for("bank-a") != deck_id_for("bank-a", "tag") != deck_id_for("bank-b")
+    assert deck_name_for("C++::Templates\tand  more") == "C++:Templates and more"  # '::' would nest decks
 
 
 # --------------------------------------------------------------------------------------------------

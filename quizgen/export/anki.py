@@ -17,7 +17,6 @@ import hashlib
 import itertools
 import json
 import os
-import random
 import re
 import sqlite3
 import tempfile
@@ -338,13 +337,12 @@ def source_html(source: SourceRef) -> str:
 
 @functools.lru_cache(maxsize=1024)  # every question of a fact (and often of a bank) shares its source
 def _source_html(quote: str, article_title: str, publisher: str, date: str, url: str) -> str:
-    source = SourceRef(quote=quote, article_title=article_title, publisher=publisher, date=date, url=url)
-    title = f"<cite>{field_html(source.article_title)}</cite>"
-    if source.url.startswith(("https://", "http://")):
-        title = f'<a href="{field_html(source.url)}">{title}</a>'
-    rest = ", ".join(field_html(bit) for bit in (source.publisher, source.date) if bit)
+    title = f"<cite>{field_html(article_title)}</cite>"
+    if url.startswith(("https://", "http://")):
+        title = f'<a href="{field_html(url)}">{title}</a>'
+    rest = ", ".join(field_html(bit) for bit in (publisher, date) if bit)
     return (
-        f'<span class="qz-label">Source:</span> \u201c{field_html(source.quote)}\u201d'
+        f'<span class="qz-label">Source:</span> \u201c{field_html(quote)}\u201d'
         f" \u2014 {title}{', ' + rest if rest else ''}"
     )
 
@@ -376,13 +374,6 @@ def _number_text(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
-def _also_accepted(question: Question) -> str:
-    others = [a for a in question.accepted if a.strip() and a.strip() != question.answer.strip()]
-    if not others:
-        return ""
-    return f'<span class="qz-also">Also accepted: {", ".join(field_html(a) for a in others)}</span>'
-
-
 def _basic_fields(question: Question, image_html: str) -> list[str]:
     kind = question.kind
     stem_html = field_html(question.stem)
@@ -398,7 +389,6 @@ def _basic_fields(question: Question, image_html: str) -> list[str]:
                 f'<span class="qz-also">Accepted: {_number_text(numeric.value)} \u00b1 '
                 f"{_number_text(numeric.tolerance)}{unit}</span>"
             )
-        answer_html += _also_accepted(question)
     elif kind == "ordering":
         order = _stable_order(question.id, len(question.sequence))
         shown = [question.sequence[i] for i in order]
@@ -431,7 +421,8 @@ def _basic_fields(question: Question, image_html: str) -> list[str]:
             for p in question.pairs
         ) + "</ul>"
     else:  # short_answer
-        answer_html = field_html(question.answer) + _also_accepted(question)
+        # (Accepted spellings are for machine grading; a self-graded card only needs the answer.)
+        answer_html = field_html(question.answer)
     return [
         stem_html,
         answer_html,
