@@ -235,6 +235,13 @@ def test_generated_questions_import_and_render(tmp_path, collection, bank_ref):
     assert len(log.new) == len(usable) == collection.note_count()
     assert assert_renders_cleanly(collection, usable, bank) == len(usable)
     assert collection.card_count() == len(usable)  # one card per note, clozes included
+    # An explanation that only repeats the true statement is not printed twice on its card.
+    by_guid = cards_by_guid(collection)
+    repeats = [q for q in usable if q.kind == "true_false" and q.explanation.strip() == q.stem.strip()]
+    assert repeats
+    for question in repeats:
+        back = visible_text(by_guid[note_guid(bank.id, question.id)][0].answer())
+        assert back.count(squash(question.stem)) == 1, back
 
 
 def test_render_check_catches_a_broken_template(tmp_path, collection, escaping_bank):

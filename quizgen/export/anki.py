@@ -29,7 +29,7 @@ import genanki
 
 from quizgen.errors import QuizgenError
 from quizgen.export.base import ExportResult
-from quizgen.model import LETTERS, Question, SourceRef
+from quizgen.model import LETTERS, Question, SourceRef, normalize_text
 from quizgen.output import write_bytes_atomic, write_text_atomic, zip_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -374,6 +374,14 @@ def _number_text(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
+def _explanation_beyond(question: Question, shown: str) -> str:
+    """The explanation, or "" when it only repeats what the card already shows (a true statement on
+    its true/false card, the full sentence on a cloze back)."""
+    if normalize_text(question.explanation) == normalize_text(shown):
+        return ""
+    return question.explanation
+
+
 def _basic_fields(question: Question, image_html: str) -> list[str]:
     kind = question.kind
     stem_html = field_html(question.stem)
@@ -426,7 +434,7 @@ def _basic_fields(question: Question, image_html: str) -> list[str]:
     return [
         stem_html,
         answer_html,
-        field_html(question.explanation),
+        field_html(_explanation_beyond(question, question.stem)),
         source_html(question.source),
         image_html,
         _INSTRUCTIONS.get(kind, ""),
@@ -460,7 +468,8 @@ def _cloze_fields(question: Question, image_html: str) -> list[str]:
     )
     if image_html:
         text += f'<div class="qz-image">{image_html}</div>'
-    extra = f'<div class="qz-explanation" dir="auto">{field_html(question.explanation)}</div>' if question.explanation else ""
+    explanation = _explanation_beyond(question, cloze.text)
+    extra = f'<div class="qz-explanation" dir="auto">{field_html(explanation)}</div>' if explanation else ""
     extra += f'<div class="qz-source" dir="auto">{source_html(question.source)}</div>'
     return [text, extra]
 
