@@ -364,9 +364,11 @@ def _stable_order(question_id: str, count: int) -> list[int]:
 def _choice_html(letter: str, text_html: str, *, marked: bool) -> str:
     mark = '<span class="qz-mark">\u2713 key</span>' if marked else ""
     css = "qz-choice qz-correct" if marked else "qz-choice"
+    if marked:  # bold as well as coloured: it still stands out without our CSS (the text format)
+        text_html = f"<strong>{text_html}</strong>"
     return (
-        f'<div class="{css}" data-letter="{letter}"><span class="qz-letter">{letter}</span>'
-        f'<span class="qz-text" dir="auto">{text_html}</span>{mark}</div>'
+        f'<div class="{css}" data-letter="{letter}"><span class="qz-letter">{letter}</span> '
+        f'<span class="qz-text" dir="auto">{text_html}</span> {mark}</div>'
     )
 
 
@@ -401,7 +403,7 @@ def _basic_fields(question: Question, image_html: str) -> list[str]:
         order = _stable_order(question.id, len(question.sequence))
         shown = [question.sequence[i] for i in order]
         stem_html += '<ol class="qz-items">' + "".join(
-            f'<li class="qz-item"><span class="qz-letter">{LETTERS[n]}</span>'
+            f'<li class="qz-item"><span class="qz-letter">{LETTERS[n]}</span> '
             f'<span class="qz-text" dir="auto">{field_html(event)}</span></li>'
             for n, event in enumerate(shown)
         ) + "</ol>"
@@ -415,11 +417,11 @@ def _basic_fields(question: Question, image_html: str) -> list[str]:
         order = _stable_order(question.id, len(question.pairs))
         rights = [question.pairs[i].right for i in order]
         stem_html += '<ol class="qz-items qz-lefts">' + "".join(
-            f'<li class="qz-item"><span class="qz-letter">{n}</span>'
+            f'<li class="qz-item"><span class="qz-letter">{n}</span> '
             f'<span class="qz-text" dir="auto">{field_html(pair.left)}</span></li>'
             for n, pair in enumerate(question.pairs, 1)
         ) + '</ol><ol class="qz-items qz-rights">' + "".join(
-            f'<li class="qz-item"><span class="qz-letter">{LETTERS[i]}</span>'
+            f'<li class="qz-item"><span class="qz-letter">{LETTERS[i]}</span> '
             f'<span class="qz-text" dir="auto">{field_html(right)}</span></li>'
             for i, right in enumerate(rights)
         ) + "</ol>"
