@@ -601,3 +601,43 @@ def test_a_fact_image_reaches_the_cards_of_that_fact(tmp_path, collection):
     for question in questions:
         card_html = by_guid[note_guid(bank.id, question.id)][0].question()
         assert ("<img src=" in card_html) == (question.fact_id == data["facts"][0]["id"]), question.id
+
+
+# --------------------------------------------------------------------------------------------------
+# Any text, literally
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TRICKY = st.lists(st.sampled_from(list("ab {}[]:<>&\"'\\/#$~=|_*c1\n\t") + ["ש", "é", "🍮", "::", "{{c1::", "}}"]),
+                   max_size=12).map("".join)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_TRICKY, _TRICKY.filter(lambda s: s.strip()), _TRICKY), min_size=1, max_size=6))
+def test_any_text_shows_literally_and_makes_exactly_one_cloze(tmp_path_factory, escaping_bank, texts):
+    from quizgen.model import Cloze, Question
+
+    folder = tmp_path_factory.mktemp("anytext")
+    source = questions_for(escaping_bank)[0].source
+    questions = []
+    for n, (before, answer, after) in enumerate(texts):
+        common = dict(fact_id="f", fact_ids=["f"], answer=answer, explanation=after + "!",
+                      source=source)
+        questions.append(Question(id=f"f{n}.cloze", kind="cloze", stem=before + "___" + after,
+                                  cloze=Cloze(before=before, answer=answer, after=after), **common))
+        questions.append(Question(id=f"f{n}.short", kind="short_answer", stem=before + "?" + after, **common))
+    write_apkg(questions, escaping_bank, folder / "deck.apkg")
+    col = Collection(str(folder / "collection.anki2"))
+    try:
+        import_package(col, folder / "deck.apkg")
+        assert col.card_count() == len(questions)  # a literal {{c2::x}} never makes a second card
+        assert assert_renders_cleanly(col, questions, escaping_bank) == len(questions)
+        for question in questions:
+            card = cards_by_guid(col)[note_guid(escaping_bank.id, question.id)][0]
+            if question.kind == "short_answer":
+                assert squash(question.stem) in visible_text(card.question())
+                assert squash(question.answer) in visible_text(card.answer())
+    finally:
+        col.close()
