@@ -641,3 +641,12 @@ def test_any_text_shows_literally_and_makes_exactly_one_cloze(tmp_path_factory, 
                 assert squash(question.answer) in visible_text(card.answer())
     finally:
         col.close()
+
+
+def test_subdecks_by_kind(tmp_path, collection, escaping_bank):
+    questions = questions_for(escaping_bank)
+    write_apkg(questions, escaping_bank, tmp_path / "deck.apkg", subdecks="kind")
+    import_package(collection, tmp_path / "deck.apkg")
+    for question in questions:
+        card = note_by_question(collection, escaping_bank.id, question.id).cards()[0]
+        assert collection.decks.name(card.did) == f"{escaping_bank.title}::{question.kind}"
