@@ -13,6 +13,19 @@ from quizgen.output import write_text_atomic
 
 Progress = Callable[[str], None]
 
+# The default forms `quizgen build` writes (issue 3): two versions of 20 questions, seed 1.
+DEFAULT_FORMS = 2
+DEFAULT_FORM_QUESTIONS = 20
+DEFAULT_SEED = 1
+
+
+def _selectable(questions: list) -> int:
+    """How many questions one form can hold (one per fact), so small banks still get forms."""
+    from quizgen.assemble import eligible_questions, select_questions
+    import random
+
+    return len(select_questions(eligible_questions(questions), 10**9, random.Random(0)))
+
 
 def summarize_bank(bank: Bank) -> str:
     """One line: the bank and its facts by kind."""
@@ -43,6 +56,22 @@ def build_all(bank_ref: Optional[str | Path], out_dir: Path, progress: Progress 
     progress(f"wrote {written[-1]}")
 
     # -- questions and forms (issue 3) --
+    from quizgen.assemble import assemble_forms
+    from quizgen.generate import generate_questions
+    from quizgen.quizfiles import questions_json, write_forms
+
+    questions = generate_questions(bank)
+    written.append(write_text_atomic(target / "questions.json", questions_json(questions, bank.id)))
+    progress(f"wrote {written[-1]}")
+    usable = sum(1 for q in questions if not q.has_errors)
+    count = min(DEFAULT_FORM_QUESTIONS, _selectable(questions))
+    if count:
+        forms = assemble_forms(questions, count=count, forms=DEFAULT_FORMS, seed=DEFAULT_SEED, bank_id=bank.id,
+                               title=bank.title, source_line=bank.article.meta.source_line)
+        written.extend(write_forms(forms, target / "forms", progress))
+    else:
+        progress(f"no forms: {usable} usable questions")
+
 
     # -- anki (issue 4) --
 

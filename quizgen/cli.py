@@ -103,6 +103,55 @@ def schema(out_file: Path | None) -> None:
 
 # -- question commands (issue 3): questions, lint, quiz --
 
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print every question as JSON (with its lint findings).")
+@reports_errors
+def questions(bank: str | None, as_json: bool) -> None:
+    """Print every question BANK yields (ids, stems, choices with the key marked *, answers)."""
+    from quizgen.quizfiles import questions_report
+
+    click.echo(questions_report(bank, as_json), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@reports_errors
+def lint(bank: str | None, strict: bool) -> None:
+    """Check the generated questions: answer leaks, duplicate or also-true choices, length, format and
+    grammar tells, unresolved pronouns, near-duplicate questions. Exit 1 on errors (or warnings with --strict)."""
+    from quizgen.quizfiles import lint_report
+
+    text, passed = lint_report(bank, strict)
+    click.echo(text, nl=False)
+    if not passed:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("-n", "--count", type=click.IntRange(min=1), default=20, show_default=True, help="Questions per form.")
+@click.option("-k", "--forms", type=click.IntRange(1, 26), default=2, show_default=True, help="Versions (A, B, ...).")
+@click.option("-s", "--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
+@click.option("--kinds", multiple=True, metavar="KIND[,KIND]",
+              help="Only these kinds: mc, tf, cloze, short, numeric, ordering, matching (or the full names).")
+@click.option("--tags", multiple=True, metavar="TAG[,TAG]", help="Only questions with any of these tags.")
+@click.option("--allow-same-fact", is_flag=True, help="Allow several questions about one fact on a form.")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/quiz"),
+              show_default=True, help="Folder for quiz-A.md, key-A.md, ... and forms.json.")
+@reports_errors
+def quiz(bank: str | None, count: int, forms: int, seed: int, kinds: tuple[str, ...], tags: tuple[str, ...],
+         allow_same_fact: bool, out_dir: Path) -> None:
+    """Assemble seeded quiz forms of BANK, each with its answer key (Markdown + JSON)."""
+    from quizgen.quizfiles import write_quiz
+
+    written = write_quiz(bank, out_dir, count=count, forms=forms, seed=seed, kinds=kinds, tags=tags,
+                         allow_same_fact=allow_same_fact, progress=lambda message: click.echo(message, err=True))
+    click.echo(f"{len(written)} files written to {out_dir}")
+
+
 # -- anki commands (issue 4) --
 
 # -- worksheet commands (issue 5) --
