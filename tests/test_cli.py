@@ -164,17 +164,31 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
     """A crash while writing (disk full, ^C) leaves the previous bank.json whole and no temp file."""
     out = tmp_path / "out"
     assert invoke("build", "-o", str(out)).exit_code == 0
-    target = out / "llama-3-2024" / "bank.json"
-    before = target.read_bytes()
+
+    def snapshot() -> dict[str, bytes]:
+        return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    before = snapshot()
+    assert "llama-3-2024/bank.json" in before
 
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
     result = invoke("build", "-o", str(out))
-    assert result.exit_code != 0
-    assert target.read_bytes() == before
-    assert sorted(p.name for p in target.parent.iterdir()) == ["bank.json"]
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 1  # a message, not a traceback
+    assert result.stderr.splitlines()[-1] == "Error: No space left on device"
+    assert snapshot() == before  # same files, same bytes: nothing half-written, no temp file left
+
+
+def test_an_output_folder_under_a_file_is_an_error_line(tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    for args in (["build", "-o", str(tmp_path / "notes.txt" / "out")],
+                 ["schema", "-o", str(tmp_path / "notes.txt" / "facts.schema.json")]):
+        result = invoke(*args)
+        assert isinstance(result.exception, SystemExit), result.exception
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {tmp_path / 'notes.txt'}"), result.stderr
 
 
 def test_build_of_a_bad_bank_writes_nothing(tmp_path: Path):
