@@ -20,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -162,3 +163,30 @@ def test_paths_are_shown_as_typed(monkeypatch: pytest.MonkeyPatch):
     """From elsewhere, problems name the file by the path the user gave."""
     result = run_check(["tests/data/bad_banks/kind-typo"], Path(__file__).parent.parent, monkeypatch)
     assert result.stderr.splitlines()[0].startswith("tests/data/bad_banks/kind-typo/facts.yaml:4:11: ")
+
+
+def _bank_commands() -> list[str]:
+    """Every command that takes a BANK (or BANKS) argument, including ones added after this test."""
+    return sorted(name for name, command in main.commands.items()
+                  if any(p.name in ("bank", "banks") for p in command.params if isinstance(p, click.Argument)))
+
+
+@pytest.mark.parametrize("name", ["several-errors", "alias-bomb", "facts-not-utf8", "python-object-tag",
+                                  "front-matter-unterminated", "not-a-bank"])
+@pytest.mark.parametrize("command", _bank_commands())
+def test_every_bank_command_reports_a_bad_bank_like_check(command: str, name: str, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    """A bad bank given to build, quiz, ... prints the same lines as check, exit 1, and writes nothing."""
+    bank = tmp_path / name
+    shutil.copytree(BAD_BANKS_DIR / name, bank)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    monkeypatch.chdir(bank)
+    result = CliRunner().invoke(main, [command, "."])
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    expected = (bank / "expected.txt").read_text(encoding="utf-8").splitlines()
+    if command != "check" and not any(PROBLEM_LINE.match(line) for line in expected):
+        expected = expected[:-1]  # one bank, one plain error: no "1 problem found" count after it
+    assert result.stderr.splitlines() == expected
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
