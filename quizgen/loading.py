@@ -5,6 +5,7 @@ QuizgenError (BankError for problems inside the files)."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -527,9 +528,15 @@ def find_quote(article: Article, quote: str) -> Optional[Block]:
     # Word boundaries at both ends, so that a fragment such as "x" does not match inside "next".
     pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
     for block in article.blocks:
-        if pattern.search(normalize_for_quote(block.text)):
+        if pattern.search(_normalized_block(block.text)):
             return block
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized_block(text: str) -> str:
+    # Every fact's quote is looked up in the same blocks: normalize each block once, not once a fact.
+    return normalize_for_quote(text)
 
 
 # ----------------------------------------------------------------------------------------------
