@@ -296,6 +296,8 @@ def _friendly(error: dict[str, Any], model: type[BaseModel] | None, written: Opt
         return "the bank has no facts: add at least one"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"too long: at most {(error.get('ctx') or {}).get('max_length')} characters"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing"):
         given = error.get("input")
         if isinstance(given, (int, float)) and not isinstance(given, bool):
