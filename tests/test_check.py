@@ -143,6 +143,14 @@ def test_the_tiny_base_bank_is_valid(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert result.stdout == "tiny: 2 facts of 2 kinds (date 1, quantity 1)\n"
 
 
+def test_a_one_fact_bank_is_summarized_in_the_singular(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    bank = _tiny_bank(tmp_path / "one")
+    facts = (bank / "facts.yaml").read_text(encoding="utf-8")
+    (bank / "facts.yaml").write_text(facts.split("  - id: eiffel-height")[0], encoding="utf-8")
+    result = run_check(["."], bank, monkeypatch)
+    assert result.stdout == "one: 1 fact of 1 kind (date 1)\n"
+
+
 def test_byte_order_mark_and_windows_line_ends_are_fine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Notepad writes a BOM and CRLF: both files still load, and lines are still counted right."""
     bank = _tiny_bank(tmp_path / "notepad")

@@ -22,7 +22,7 @@ from quizgen.loading import load_bank
 
 ROOT = Path(__file__).parent.parent
 ESCAPING = ROOT / "tests" / "data" / "banks" / "escaping"
-SUMMARY = re.compile(r"^(?P<id>[\w.-]+): (?P<facts>\d+) facts of (?P<kinds>\d+) kinds \((?P<by_kind>[a-z]+ \d+(, [a-z]+ \d+)*)\)$")
+SUMMARY = re.compile(r"^(?P<id>[\w.-]+): (?P<facts>\d+) facts? of (?P<kinds>\d+) kinds? \((?P<by_kind>[a-z]+ \d+(, [a-z]+ \d+)*)\)$")
 
 
 def invoke(*args: str):
