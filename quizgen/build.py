@@ -79,5 +79,9 @@ def build_all(bank_ref: Optional[str | Path], out_dir: Path, progress: Progress 
     # -- worksheets (issue 5) --
 
     # -- LMS exports (issue 6) --
+    from quizgen.export.runner import export_lms_files
+
+    for lms_result in export_lms_files(bank, questions, target / "lms", progress):
+        written.append(lms_result.path)
 
     return written

@@ -163,6 +163,41 @@ def quiz(bank: str | None, count: int, forms: int, seed: int, kinds: tuple[str, 
 
 # -- export commands (issue 6) --
 
+
+def _split_list(values: tuple[str, ...]) -> list[str]:
+    """--kinds a,b --kinds c -> [a, b, c]"""
+    return [bit.strip() for value in values for bit in value.split(",") if bit.strip()]
+
+
+def _export_format_names() -> list[str]:
+    from quizgen.export import EXPORT_FORMATS  # light: the registry imports no exporter
+
+    return list(EXPORT_FORMATS)
+
+
+@main.command("export", context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("-f", "--format", "format_name", required=True, type=click.Choice(_export_format_names()),
+              help="gift and moodle-xml (Moodle), qti (Canvas), kahoot (.xlsx), quizlet, csv, anki-txt.")
+@click.option("-o", "--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write.")
+@click.option("--kinds", multiple=True, metavar="KIND[,KIND...]",
+              help="Only these question kinds (multiple_choice, true_false, cloze, short_answer, numeric, "
+                   "ordering, matching).")
+@click.option("--tags", multiple=True, metavar="TAG[,TAG...]", help="Only questions with one of these tags.")
+@reports_errors
+def export_command(bank: str | None, format_name: str, out_file: Path, kinds: tuple[str, ...],
+                   tags: tuple[str, ...]) -> None:
+    """Write BANK's questions in an LMS or quiz-platform import format.
+
+    Questions a format cannot hold (an ordering item in Kahoot, an over-long Kahoot question...) are
+    skipped and named, never cut short.
+    """
+    from quizgen.export.runner import describe_result, export_bank
+
+    result = export_bank(bank, format_name, out_file, kinds=_split_list(kinds), tags=_split_list(tags))
+    click.echo(describe_result(result, list_skipped=len(result.skipped)))
+
 # -- study commands (issue 7) --
 
 # -- extract command (issue 8) --
