@@ -179,22 +179,49 @@ def _bank_commands() -> list[str]:
                   if any(p.name in ("bank", "banks") for p in command.params if isinstance(p, click.Argument)))
 
 
+def _option_sets(command: click.Command, out: Path) -> list[list[str]]:
+    """Values for a command's required options (an export's --format and --out...), so that the bank
+    is what fails: one set per value of a required choice (some formats may be missing from an
+    installation). Paths point into `out`, which must still not exist afterwards."""
+    fixed: list[str] = []
+    choices: list[list[str]] = [[]]
+    for param in command.params:
+        if isinstance(param, click.Option) and param.required:
+            if isinstance(param.type, click.Choice) and choices == [[]]:
+                choices = [[param.opts[0], str(choice)] for choice in param.type.choices]
+                continue
+            if isinstance(param.type, click.Choice):
+                value = str(param.type.choices[0])
+            elif isinstance(param.type, click.Path):
+                value = str(out / "result")
+            elif isinstance(param.type, (click.types.IntParamType, click.types.FloatParamType)):
+                value = "1"
+            else:
+                value = "x"
+            fixed += [param.opts[0], value]
+    return [choice + fixed for choice in choices]
+
+
 @pytest.mark.parametrize("name", ["several-errors", "alias-bomb", "facts-not-utf8", "python-object-tag",
                                   "front-matter-unterminated", "not-a-bank"])
 @pytest.mark.parametrize("command", _bank_commands())
 def test_every_bank_command_reports_a_bad_bank_like_check(command: str, name: str, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch):
-    """A bad bank given to build, quiz, ... prints the same lines as check, exit 1, and writes nothing."""
+    """A bad bank given to build, quiz, export... prints the same lines as check, exit 1, and writes
+    nothing; with every value of a required choice, no traceback."""
     bank = tmp_path / name
     shutil.copytree(BAD_BANKS_DIR / name, bank)
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
-    monkeypatch.chdir(bank)
-    result = CliRunner().invoke(main, [command, "."])
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert result.exit_code == 1
-    assert "Traceback" not in result.output
     expected = (bank / "expected.txt").read_text(encoding="utf-8").splitlines()
     if command != "check" and not any(PROBLEM_LINE.match(line) for line in expected):
         expected = expected[:-1]  # one bank, one plain error: no "1 problem found" count after it
-    assert result.stderr.splitlines() == expected
-    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    monkeypatch.chdir(bank)
+    outputs = []
+    for options in _option_sets(main.commands[command], tmp_path / "out"):
+        result = CliRunner().invoke(main, [command, ".", *options])
+        assert isinstance(result.exception, SystemExit), (options, result.exception)
+        assert result.exit_code == 1, (options, result.output)
+        assert "Traceback" not in result.output
+        outputs.append(result.stderr.splitlines())
+        assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert expected in outputs, outputs
