@@ -31,6 +31,11 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except QuizgenError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
+        except OSError as exc:
+            # A full disk, a read-only or mistyped output folder: the user can fix it, so no traceback.
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
 
     return wrapper
 
