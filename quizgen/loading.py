@@ -519,17 +519,34 @@ def normalize_for_quote(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class QuoteFinder:
+    """find_quote for many quotes of one article: every block is normalised once and every distinct
+    quote searched once (a bank of 100k facts would otherwise normalise the article 100k times)."""
+
+    def __init__(self, article: Article):
+        self._blocks = [(block, normalize_for_quote(block.text)) for block in article.blocks]
+        self._found: dict[str, Optional[Block]] = {}
+
+    def find(self, quote: str) -> Optional[Block]:
+        """The block holding `quote` (whole words at both ends), or None."""
+        needle = normalize_for_quote(quote)
+        if needle in self._found:
+            return self._found[needle]
+        found = None
+        if needle:
+            # Word boundaries at both ends, so that a fragment such as "x" does not match inside "next".
+            pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
+            for block, text in self._blocks:
+                if needle in text and pattern.search(text):
+                    found = block
+                    break
+        self._found[needle] = found
+        return found
+
+
 def find_quote(article: Article, quote: str) -> Optional[Block]:
     """The block of the article holding `quote` (whole words at both ends), or None."""
-    needle = normalize_for_quote(quote)
-    if not needle:
-        return None
-    # Word boundaries at both ends, so that a fragment such as "x" does not match inside "next".
-    pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
-    for block in article.blocks:
-        if pattern.search(normalize_for_quote(block.text)):
-            return block
-    return None
+    return QuoteFinder(article).find(quote)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -668,12 +685,13 @@ def load_bank(ref: Optional[str | Path] = None) -> Bank:
 def _check_quotes(bank_path: Path, article: Article, data: Any, marked: _Marked, shown: str,
                   errors: list[SourceError]) -> None:
     """Cross-file checks on every fact, valid or not: each quote occurs in the article; images exist."""
+    finder = QuoteFinder(article)
     for i, raw in enumerate(data.get("facts") or [] if isinstance(data, dict) else []):
         if not isinstance(raw, dict):
             continue
         source = raw.get("source")
         quote = source.get("quote") if isinstance(source, dict) else None
-        if isinstance(quote, str) and quote.strip() and find_quote(article, quote) is None:
+        if isinstance(quote, str) and quote.strip() and finder.find(quote) is None:
             line, col = marked.value_marks.get(("facts", i, "source", "quote"), (1, 1))
             errors.append(SourceError(shown, line, col, f"facts[{i}].source.quote",
                                       "not found in article.md (copy the sentence exactly; only whitespace "
