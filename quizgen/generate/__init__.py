@@ -32,7 +32,7 @@ from quizgen.generate.text import (
     substitute,
 )
 from quizgen.generate.values import date_interval, parse_quantity
-from quizgen.loading import Bank, find_quote
+from quizgen.loading import Bank, QuoteFinder
 from quizgen.model import (
     Choice,
     Cloze,
@@ -96,13 +96,16 @@ class _Context:
     common_words: set[str]
     source_lines: dict[str, int] = field(default_factory=dict)
     sources: dict[str, SourceRef] = field(default_factory=dict)
+    quotes: Optional[QuoteFinder] = None
 
     def source(self, fact: Fact) -> SourceRef:
         quote = fact.source.quote
         ref = self.sources.get(quote)
         if ref is None:
             meta = self.bank.article.meta
-            block = find_quote(self.bank.article, quote)
+            if self.quotes is None:
+                self.quotes = QuoteFinder(self.bank.article)
+            block = self.quotes.find(quote)
             ref = SourceRef.model_construct(
                 quote=quote, article_title=meta.title, publisher=meta.publisher or meta.source or "",
                 date=meta.date, url=meta.url or "", line=block.line if block else 0,
@@ -142,26 +145,45 @@ def generate_questions(bank: Bank, *, lint: bool = True) -> list[Question]:
     if lint:
         from quizgen.generate.lint import lint_questions
 
-        lint_questions(questions, bank)
+        lint_questions(questions, bank, index=ctx.index, spans=spans)
     return questions
 
 
+def built(cls, fields: dict):
+    """A model instance from fields that are already complete and of the right types.
+
+    What pydantic's model_construct does, minus its per-field default and alias handling, which
+    dominated the time of 100k-fact banks. Only for our own generated models (no validators, no
+    private attributes), whose every field is passed (see _question)."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", fields)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+_QUESTION_FIELDS = tuple(Question.model_fields)
+
+
 def _question(**fields) -> Question:
-    # Built without re-validation: every field is made here with the right type, and 100k-fact banks
-    # would otherwise spend most of their time in pydantic.
+    # Built without re-validation: every field is made here with the right type.
+    fields.setdefault("fact_kind", "")
     fields.setdefault("choices", [])
     fields.setdefault("accepted", [])
-    fields.setdefault("sequence", [])
-    fields.setdefault("pairs", [])
-    fields.setdefault("lint", [])
     fields.setdefault("numeric", None)
     fields.setdefault("cloze", None)
+    fields.setdefault("sequence", [])
+    fields.setdefault("pairs", [])
+    fields.setdefault("tags", [])
     fields.setdefault("image", None)
-    return Question.model_construct(**fields)
+    fields.setdefault("lint", [])
+    # field order as declared, so model_dump (and questions.json) keep the documented key order
+    return built(Question, {name: fields[name] for name in _QUESTION_FIELDS})
 
 
 def _choice(text: str, correct: bool, feedback: str) -> Choice:
-    return Choice.model_construct(text=text, correct=correct, feedback=feedback)
+    return built(Choice, {"text": text, "correct": correct, "feedback": feedback})
 
 
 def _image_path(fact: Fact, bank: Bank) -> Optional[str]:

@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from quizgen.generate.values import (
@@ -38,9 +39,12 @@ def stable_hash(text: str) -> int:
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def answer_key(text: str) -> str:
     """Comparison key of an answer: normalize_text, no leading article, numbers and dates canonical."""
-    key = normalize_text(text)
+    key = normalized(text)
+    if not any(ch.isdigit() for ch in key):
+        return re.sub(r"[^\w\s]", "", _ARTICLE.sub("", key)).strip()
     parsed = parse_date(key)
     if parsed is not None:
         return f"date:{parsed}"
@@ -54,15 +58,40 @@ def answer_key(text: str) -> str:
 
 def blank_key(statement: str, span: tuple[int, int]) -> str:
     """The statement with its answer blanked: facts sharing it ask the same question."""
-    return normalize_text(statement[: span[0]] + "_" + statement[span[1]:])
+    return normalized(statement[: span[0]] + "_" + statement[span[1]:])
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def find_word(haystack: str, needle: str, start: int = 0) -> int:
+    """Index of the first whole-word occurrence of `needle` in `haystack`, or -1.
+
+    Plain str.find plus boundary checks: a regex per needle would be compiled for every answer of a
+    100k-fact bank and thrash the re module's cache."""
+    if not needle:
+        return -1
+    at = haystack.find(needle, start)
+    while at >= 0:
+        end = at + len(needle)
+        before_ok = at == 0 or not _is_word_char(haystack[at - 1]) or not _is_word_char(needle[0])
+        after_ok = end >= len(haystack) or not _is_word_char(haystack[end]) or not _is_word_char(needle[-1])
+        if before_ok and after_ok:
+            return at
+        at = haystack.find(needle, at + 1)
+    return -1
+
+
+@lru_cache(maxsize=1 << 16)
+def normalized(text: str) -> str:
+    """normalize_text, memoised: the same answers and stems are compared many times."""
+    return normalize_text(text)
 
 
 def word_in(needle: str, haystack_normalized: str) -> bool:
     """Whether the normalized `needle` occurs as whole words in an already-normalized text."""
-    n = normalize_text(needle)
-    if not n:
-        return False
-    return re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", haystack_normalized) is not None
+    return find_word(haystack_normalized, normalized(needle)) >= 0
 
 
 @dataclass
@@ -144,12 +173,12 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     """Up to `wanted` distractors for the fact, best first (curated, then siblings, then perturbations)."""
     answer = fact.answer.strip()
     refused = {answer_key(answer)}
-    stem_norm = normalize_text(stem)
+    stem_norm = normalized(stem)
     also_true: set[str] = set()
     if span is not None:
         also_true |= index.true_answers.get("b:" + blank_key(fact.statement, span), set())
     if fact.prompt:
-        also_true |= index.true_answers.get("p:" + normalize_text(fact.prompt), set())
+        also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
     chosen: list[Distractor] = []
 
     def offer(text: str, origin: str, owner: str = "") -> bool:

@@ -28,7 +28,7 @@ import re
 from typing import Iterable, Optional
 
 from quizgen.errors import display_path
-from quizgen.generate.distractors import answer_key, blank_key, build_index, word_in
+from quizgen.generate.distractors import BankIndex, answer_key, blank_key, build_index, normalized, word_in
 from quizgen.generate.text import BLANK, PRONOUNS, find_span, starts_with_vowel_sound
 from quizgen.generate.values import parse_date, parse_quantity
 from quizgen.loading import Bank
@@ -44,16 +44,21 @@ _SINGULAR_DET = {"a", "an", "one", "this", "that", "each", "every", "another"}
 _PLURAL_DET = {"these", "those", "several", "many", "both", "two", "three", "four", "five", "few", "various"}
 
 
-def lint_questions(questions: list[Question], bank: Bank) -> list[Question]:
-    """Attach lint findings to every question (replacing earlier ones) and return the same list."""
-    spans = {}
-    for fact in bank.facts:
-        span = find_span(fact.statement, fact.answer.strip())
-        if span is not None:
-            spans[fact.id] = span
-    index = build_index(bank.facts, spans)
+def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[BankIndex] = None,
+                   spans: Optional[dict[str, tuple[int, int]]] = None) -> list[Question]:
+    """Attach lint findings to every question (replacing earlier ones) and return the same list.
+
+    `index` and `spans` may be passed by the generator that already computed them."""
+    if spans is None:
+        spans = {}
+        for fact in bank.facts:
+            span = find_span(fact.statement, fact.answer.strip())
+            if span is not None:
+                spans[fact.id] = span
+    if index is None:
+        index = build_index(bank.facts, spans)
     facts = {fact.id: fact for fact in bank.facts}
-    true_statements = {normalize_text(fact.statement) for fact in bank.facts}
+    true_statements = {normalized(fact.statement) for fact in bank.facts}
     facts_shown = display_path(bank.facts_path)
 
     def where(fact_id: str) -> str:
@@ -67,7 +72,7 @@ def lint_questions(questions: list[Question], bank: Bank) -> list[Question]:
         if fact is not None and fact.id in spans:
             also_true |= index.true_answers.get("b:" + blank_key(fact.statement, spans[fact.id]), set())
             if fact.prompt:
-                also_true |= index.true_answers.get("p:" + normalize_text(fact.prompt), set())
+                also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
         found += check_stem(question)
         found += check_choices(question, also_true)
         if question.kind == "true_false" and question.answer == "False" and fact is not None:
@@ -106,9 +111,9 @@ def check_stem(q: Question) -> list[tuple[str, str, str]]:
         if not stem.endswith("?") and BLANK not in stem:
             out.append(("stem-form", "error", 'a question stem must end with "?" (or hold a blank)'))
     if q.kind in ("multiple_choice", "short_answer", "numeric", "cloze"):
-        stem_norm = normalize_text(stem.replace(BLANK, " "))
+        stem_norm = normalized(stem.replace(BLANK, " "))
         for answer in [q.answer] + list(q.accepted):
-            if len(normalize_text(answer)) >= 2 and word_in(answer, stem_norm):
+            if len(normalized(answer)) >= 2 and word_in(answer, stem_norm):
                 out.append(("answer-leak", "error", f'the answer "{answer}" is printed in the stem'))
                 break
     if q.kind == "ordering":
@@ -136,7 +141,7 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
             return out
     key = correct[0]
     distractors = [c for c in q.choices if not c.correct]
-    stem_norm = normalize_text(q.stem.replace(BLANK, " "))
+    stem_norm = normalized(q.stem.replace(BLANK, " "))
     keys = [answer_key(c.text) for c in q.choices]
     if len(set(keys)) < len(keys):
         out.append(("duplicate-choice", "error", "two choices are the same after normalisation"))
@@ -150,7 +155,7 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
         dkey = answer_key(d.text)
         if dkey in accepted or (also_true and dkey in also_true):
             out.append(("also-true", "error", f'"{d.text}" is also a true answer'))
-        if len(normalize_text(d.text)) >= 2 and word_in(d.text, stem_norm):
+        if len(normalized(d.text)) >= 2 and word_in(d.text, stem_norm):
             out.append(("distractor-in-stem", "error", f'"{d.text}" is printed in the stem'))
     for c in q.choices:
         if _ABOVE.search(c.text):
@@ -172,7 +177,7 @@ def check_false_statement(q: Question, statement: str, true_statements: set[str]
                           also_true: set[str]) -> list[tuple[str, str, str]]:
     out = []
     stem = q.stem.strip()
-    if normalize_text(stem) in true_statements:
+    if normalized(stem) in true_statements:
         out.append(("also-true", "error", "the \"false\" statement is a true statement of the bank"))
     else:
         prefix = os.path.commonprefix([stem, statement])
@@ -193,7 +198,7 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
         return (q.kind, tuple(sorted(q.fact_ids)))
     if q.kind == "true_false":
         return None  # tf-true and tf-false of one fact differ on purpose
-    words = sorted(set(w for w in re.findall(r"\w+", normalize_text(q.stem.replace(BLANK, " "))) if w not in _STOP_WORDS))
+    words = sorted(set(w for w in re.findall(r"\w+", normalized(q.stem.replace(BLANK, " "))) if w not in _STOP_WORDS))
     return (q.kind, tuple(words), answer_key(q.answer))
 
 
@@ -212,10 +217,12 @@ def _near_duplicate(a: str, b: str) -> bool:
         return False
     if re.search(r"\d", a) and re.search(r"\d", b) and parse_quantity(a) != parse_quantity(b):
         return False
-    la, lb = normalize_text(a), normalize_text(b)
+    la, lb = normalized(a), normalized(b)
     if len(la) < 6 or len(lb) < 6:
         return False
-    return difflib.SequenceMatcher(None, la, lb).ratio() >= 0.9
+    matcher = difflib.SequenceMatcher(None, la, lb)
+    # the quick upper bounds settle most pairs without the full comparison
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 def _is_plural(text: str) -> bool:
