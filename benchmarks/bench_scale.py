@@ -71,15 +71,15 @@ def synthetic_bank(folder: Path, n: int) -> Path:
                         value=f"{{number: {number}, scale: {scale}, unit: {unit}}}",
                         prompt=f"How many {unit} did model {i} have?")
         elif kind == 4:
-            name = PUBLICATIONS[i % len(PUBLICATIONS)]
+            name = PUBLICATIONS[(i // 8) % len(PUBLICATIONS)]
             fact = dict(kind="attribution", statement=f"{name} said that {thing} changed the field.", answer=name,
                         value=f"{{name: {_yaml_str(name)}, class: publication}}")
         elif kind == 5:
-            name = PEOPLE[i % len(PEOPLE)]
+            name = PEOPLE[(i // 8) % len(PEOPLE)]
             fact = dict(kind="quote", statement=f"{name} said that {thing} was a turning point.", answer=name,
                         value=f"{{name: {_yaml_str(name)}, class: person}}")
         elif kind == 6:
-            name = f"{PRODUCTS[i % len(PRODUCTS)]} {1 + i % 9}"
+            name = f"{PRODUCTS[(i // 8) % len(PRODUCTS)]} {1 + (i // 64) % 9}"
             fact = dict(kind="entity", statement=f"Team {i} built {thing} on {name}.", answer=name,
                         value=f"{{name: {_yaml_str(name)}, class: product}}",
                         prompt=f"On which product did team {i} build {thing}?")

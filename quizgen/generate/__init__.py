@@ -65,6 +65,7 @@ _APPROXIMATE = {"about", "approximately", "nearly", "almost", "around", "roughly
 MAX_CLOZE_WORDS = 8
 MAX_SHORT_WORDS = 4  # a longer typed answer rarely matches, however lenient the matching
 GROUP_SIZE = 4
+MAX_GROUP_PASSES = 4
 
 
 def resolve_kinds(kinds: Optional[list[str] | tuple[str, ...]]) -> Optional[set[str]]:
@@ -163,23 +164,31 @@ def built(cls, fields: dict):
     return obj
 
 
-_QUESTION_FIELDS = tuple(Question.model_fields)
+def _question(*, id: str, fact_id: str, fact_ids: list[str], kind: str, stem: str, answer: str,
+              explanation: str, source: SourceRef, fact_kind: str = "", tags: list[str] | None = None,
+              image: Optional[str] = None, choices: list[Choice] | None = None, accepted: list[str] | None = None,
+              numeric: Optional[NumericAnswer] = None, cloze: Optional[Cloze] = None,
+              sequence: list[str] | None = None, pairs: list[MatchPair] | None = None) -> Question:
+    # Built without re-validation: every field is made here with the right type. Keys in the
+    # declared field order, so model_dump (and questions.json) keep the documented order.
+    return built(Question, {
+        "id": id, "fact_id": fact_id, "fact_ids": fact_ids, "kind": kind, "fact_kind": fact_kind, "stem": stem,
+        "choices": choices or [], "answer": answer, "accepted": accepted or [], "numeric": numeric,
+        "cloze": cloze, "sequence": sequence or [], "pairs": pairs or [], "explanation": explanation,
+        "source": source, "tags": tags or [], "image": image, "lint": [],
+    })
 
 
-def _question(**fields) -> Question:
-    # Built without re-validation: every field is made here with the right type.
-    fields.setdefault("fact_kind", "")
-    fields.setdefault("choices", [])
-    fields.setdefault("accepted", [])
-    fields.setdefault("numeric", None)
-    fields.setdefault("cloze", None)
-    fields.setdefault("sequence", [])
-    fields.setdefault("pairs", [])
-    fields.setdefault("tags", [])
-    fields.setdefault("image", None)
-    fields.setdefault("lint", [])
-    # field order as declared, so model_dump (and questions.json) keep the documented key order
-    return built(Question, {name: fields[name] for name in _QUESTION_FIELDS})
+def built_cloze(before: str, answer: str, after: str) -> Cloze:
+    return built(Cloze, {"before": before, "answer": answer, "after": after})
+
+
+def built_numeric(value: float, tolerance: float, unit: str) -> NumericAnswer:
+    return built(NumericAnswer, {"value": value, "tolerance": tolerance, "unit": unit})
+
+
+def built_pair(left: str, right: str) -> MatchPair:
+    return built(MatchPair, {"left": left, "right": right})
 
 
 def _choice(text: str, correct: bool, feedback: str) -> Choice:
@@ -264,7 +273,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     if cloze_text and len(answer.split()) <= MAX_CLOZE_WORDS and span is not None:
         before, after = blank(statement, span)
         out.append(_question(id=f"{fact.id}.cloze", kind="cloze", stem=cloze_text,
-                             cloze=Cloze.model_construct(before=before, answer=statement[span[0]:span[1]], after=after),
+                             cloze=built_cloze(before=before, answer=statement[span[0]:span[1]], after=after),
                              answer=answer, accepted=accepted, explanation=explanation, **common))
 
     # Short answer / numeric: only with a real question (a blanked sentence is the cloze form already).
@@ -273,7 +282,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
         tolerance = value.magnitude * APPROXIMATE_TOLERANCE if value.qualifier in _APPROXIMATE else 0.0
         out.append(_question(id=f"{fact.id}.numeric", kind="numeric", stem=question_text, answer=answer,
                              accepted=accepted,
-                             numeric=NumericAnswer.model_construct(value=value.magnitude, tolerance=tolerance,
+                             numeric=built_numeric(value=value.magnitude, tolerance=tolerance,
                                                                    unit=value.unit or ""),
                              explanation=explanation, **common))
     elif question_text and fact.kind != "cause" and len(answer.split()) <= MAX_SHORT_WORDS:
@@ -353,10 +362,13 @@ def timeline_questions(ctx: _Context) -> list[Question]:
 
 def _greedy_groups(items: list, fits, position: dict, size: int = GROUP_SIZE) -> list[list]:
     """Groups of `size` taken in order; an item that does not fit the current group waits for the
-    next pass. Each pass is linear; passes stop when no group can be made."""
+    next pass. Each pass is linear, and there are at most MAX_GROUP_PASSES of them (a huge bank with
+    many equal dates would otherwise need one pass per repeat: quadratic)."""
     groups: list[list] = []
     pending = items
-    while len(pending) >= size:
+    for _ in range(MAX_GROUP_PASSES):
+        if len(pending) < size:
+            break
         made = 0
         left: list = []
         group: list = []
@@ -426,7 +438,7 @@ def matching_questions(ctx: _Context) -> list[Question]:
             out.append(_question(
                 id=f"match.{question_hash(ids)}", fact_id=ids[0], fact_ids=ids, kind="matching",
                 fact_kind=facts[0].kind, stem=_matching_stem(key),
-                pairs=[MatchPair.model_construct(left=g[1], right=g[2]) for g in group],
+                pairs=[built_pair(left=g[1], right=g[2]) for g in group],
                 answer="; ".join(f"{g[1]} → {g[2]}" for g in group),
                 explanation=" ".join(f.statement.strip() for f in facts),
                 source=_multi_source(facts, ctx), tags=_tags_of(facts)))

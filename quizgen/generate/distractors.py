@@ -100,7 +100,8 @@ class BankIndex:
     stem (to refuse also-true distractors)."""
 
     entities: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)  # class -> (len, hash, name, fact id)
-    dates: dict[tuple, list[tuple[tuple, DateValue, str]]] = field(default_factory=dict)  # (precision, has qualifier) -> sorted
+    # (precision, has qualifier) -> sorted (ordinal, month number, value, fact id)
+    dates: dict[tuple, list[tuple[tuple, int, DateValue, str]]] = field(default_factory=dict)
     quantities: dict[str, list[tuple[float, str, str]]] = field(default_factory=dict)  # unit -> sorted (magnitude, fact id, answer)
     true_answers: dict[str, set[str]] = field(default_factory=dict)  # blank key / prompt -> answer keys
     statements: dict[str, str] = field(default_factory=dict)  # fact id -> statement
@@ -137,7 +138,7 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
             if key not in seen_dates:
                 seen_dates.add(key)
                 group = (value.precision, bool(value.qualifier))
-                index.dates.setdefault(group, []).append((_date_ordinal(value), value, fact.id))
+                index.dates.setdefault(group, []).append((_date_ordinal(value), _month_number(value), value, fact.id))
         elif isinstance(value, QuantityValue):
             index.quantities.setdefault(unit_key(value), []).append((value.magnitude, fact.id, fact.answer))
     for names in index.entities.values():
@@ -155,10 +156,10 @@ def _date_ordinal(value: DateValue) -> tuple:
     return (year, month or qualifier_rank * 4, day)
 
 
-def _months_apart(a: DateValue, b: DateValue) -> int:
-    ya, ma, _ = a.parts
-    yb, mb, _ = b.parts
-    return abs((ya * 12 + (ma or 6)) - (yb * 12 + (mb or 6)))
+def _month_number(value: DateValue) -> int:
+    """Months since year 0 (mid-year for year-precision dates), to measure how far apart dates are."""
+    year, month, _ = value.parts
+    return year * 12 + (month or 6)
 
 
 @dataclass
@@ -234,7 +235,9 @@ def _entity_siblings(fact: Fact, value: EntityValue, index: BankIndex) -> list[t
     length = len(fact.answer)
     position = bisect.bisect_left(names, (length, 0, "", ""))
     window = names[max(0, position - WINDOW): position + WINDOW]
-    ranked = sorted(window, key=lambda n: (abs(n[0] - length) // 4, stable_hash(fact.id + n[2]), n[2]))
+    salt = stable_hash(fact.id)
+    # name hash (computed once in the index) mixed with the fact's: a stable, per-fact tie-break
+    ranked = sorted(window, key=lambda n: (abs(n[0] - length) // 4, (n[1] ^ salt) * 0x9E3779B97F4A7C15 % (1 << 64), n[2]))
     return [(n[2], n[3]) for n in ranked]
 
 
@@ -247,9 +250,10 @@ def _date_siblings(value: DateValue, index: BankIndex) -> list[tuple[DateValue, 
     position = bisect.bisect_left(group, ordinal, key=lambda item: item[0])
     window = group[max(0, position - WINDOW): position + WINDOW]
     limit = {"day": 8, "month": 12, "year": 48}[value.precision]
-    near = [(d, owner) for _, d, owner in window if _months_apart(d, value) <= limit]
-    near.sort(key=lambda item: (_months_apart(item[0], value), item[0].date))
-    return near
+    month = _month_number(value)
+    near = [(abs(m - month), d.date, d, owner) for _, m, d, owner in window if abs(m - month) <= limit]
+    near.sort(key=lambda item: (item[0], item[1]))
+    return [(d, owner) for _, _, d, owner in near]
 
 
 def _quantity_siblings(value: QuantityValue, index: BankIndex) -> list[tuple[float, str]]:

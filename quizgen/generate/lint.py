@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from quizgen.errors import display_path
@@ -65,14 +66,18 @@ def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[Ban
         return f"{facts_shown}:{bank.fact_lines.get(fact_id, 1)}"
 
     seen_keys: dict[tuple, str] = {}
+    also_true_of: dict[str, set[str]] = {}  # per fact: every question of a fact shares it
     for question in questions:
         found: list[tuple[str, str, str]] = []
         fact = facts.get(question.fact_id)
-        also_true: set[str] = set()
-        if fact is not None and fact.id in spans:
-            also_true |= index.true_answers.get("b:" + blank_key(fact.statement, spans[fact.id]), set())
-            if fact.prompt:
-                also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
+        also_true = also_true_of.get(question.fact_id)
+        if also_true is None:
+            also_true = set()
+            if fact is not None and fact.id in spans:
+                also_true |= index.true_answers.get("b:" + blank_key(fact.statement, spans[fact.id]), set())
+                if fact.prompt:
+                    also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
+            also_true_of[question.fact_id] = also_true
         found += check_stem(question)
         found += check_choices(question, also_true)
         if question.kind == "true_false" and question.answer == "False" and fact is not None:
@@ -202,6 +207,7 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
     return (q.kind, tuple(words), answer_key(q.answer))
 
 
+@lru_cache(maxsize=1 << 16)
 def text_shape(text: str) -> str:
     """The format of a text without its content: "April 18, 2024" -> "Aa 9, 9"; "405 billion" -> "9 a"."""
     shape = re.sub(r"\b(early|mid|late)[- ](?=\d)", "Q ", text.strip(), flags=re.I)  # "mid-2024" ~ "early 2024"

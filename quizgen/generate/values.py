@@ -334,6 +334,7 @@ NUMBER_WORDS = {word: i for i, word in enumerate(
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12})
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_quantity(text: str) -> Optional[float]:
     """The plain number a free text means: "405B" = "405 billion" = "405,000,000,000" -> 405e9;
     "three" -> 3. Takes the first number of the text (units and qualifiers around it are ignored)."""
