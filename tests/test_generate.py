@@ -219,3 +219,12 @@ def test_generated_questions_are_valid_models_with_every_field():
         dumped = q.model_dump()
         assert list(dumped) == list(Question.model_fields)
         assert Question.model_validate(dumped) == q
+
+
+def test_invented_dates_never_fall_after_the_article(tmp_path):
+    # The test article is dated 2024-12: "January 2025" could not have been reported in it.
+    bank = write_bank(tmp_path, [
+        date_fact("llama-33", "Meta released Llama 3.3 in December 2024.", "December 2024", "2024-12", "month"),
+    ])
+    months = distractor_texts(by_id(generate_questions(bank))["llama-33.mc"])
+    assert months == ["September 2024", "October 2024", "November 2024"]

@@ -98,6 +98,7 @@ class _Context:
     source_lines: dict[str, int] = field(default_factory=dict)
     sources: dict[str, SourceRef] = field(default_factory=dict)
     quotes: Optional[QuoteFinder] = None
+    written: Optional[tuple[int, int, int]] = None  # the article's date, latest day it can mean
 
     def source(self, fact: Fact) -> SourceRef:
         quote = fact.source.quote
@@ -123,6 +124,16 @@ def _common_words(bank: Bank) -> set[str]:
     return words
 
 
+def _article_date(bank: Bank) -> Optional[tuple[int, int, int]]:
+    """The last day the article's date may mean ("2024-12" -> (2024, 12, 31)), or None."""
+    bits = bank.article.meta.date.split("-")
+    try:
+        year, month, day = (int(b) for b in bits + ["12", "31"][len(bits) - 1:]) if len(bits) < 3 else map(int, bits)
+    except ValueError:
+        return None
+    return (year, month, day if len(bits) == 3 else 31)
+
+
 def question_hash(fact_ids: list[str]) -> str:
     """8 hex digits identifying a set of facts (order-free), for multi-fact question ids."""
     return hashlib.sha1(",".join(sorted(fact_ids)).encode("utf-8")).hexdigest()[:8]
@@ -137,7 +148,8 @@ def generate_questions(bank: Bank, *, lint: bool = True) -> list[Question]:
         span = find_span(fact.statement, fact.answer.strip())
         if span is not None:
             spans[fact.id] = span
-    ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank))
+    ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank),
+                   written=_article_date(bank))
     questions: list[Question] = []
     for fact in bank.facts:
         questions.extend(fact_questions(fact, ctx))
@@ -242,9 +254,9 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     mc_stem = question_text or cloze_text
     distractors: list[Distractor] = []
     if mc_stem:
-        distractors = choose_distractors(fact, span, mc_stem, ctx.index)
+        distractors = choose_distractors(fact, span, mc_stem, ctx.index, written=ctx.written)
     elif span is not None:
-        distractors = choose_distractors(fact, span, "", ctx.index)
+        distractors = choose_distractors(fact, span, "", ctx.index, written=ctx.written)
 
     # Multiple choice: the key and three distractors of the same kind and precision.
     if mc_stem and len(distractors) >= 3:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from quizgen.generate.values import (
+    date_interval,
     date_key,
     date_perturbations,
     date_style,
@@ -170,8 +171,11 @@ class Distractor:
 
 
 def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, index: BankIndex,
-                       wanted: int = 3) -> list[Distractor]:
-    """Up to `wanted` distractors for the fact, best first (curated, then siblings, then perturbations)."""
+                       wanted: int = 3, written: Optional[tuple[int, int, int]] = None) -> list[Distractor]:
+    """Up to `wanted` distractors for the fact, best first (curated, then siblings, then perturbations).
+
+    `written` is the article's date (year, month, day; 0 = unknown part): an invented date after both
+    it and the answer would be a date the article cannot have reported, which gives it away."""
     answer = fact.answer.strip()
     refused = {answer_key(answer)}
     stem_norm = normalized(stem)
@@ -206,7 +210,10 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         for sibling, owner in _date_siblings(value, index):
             if offer(format_date(sibling, style), "sibling", owner):
                 return chosen
+        latest = max(date_interval(value)[1], written or (0, 0, 0))
         for nearby in date_perturbations(value):
+            if written and date_interval(nearby)[0] > latest:
+                continue
             if offer(format_date(nearby, style), "perturbation"):
                 return chosen
         return chosen
