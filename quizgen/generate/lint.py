@@ -226,6 +226,8 @@ def _near_duplicate(a: str, b: str) -> bool:
     la, lb = normalized(a), normalized(b)
     if len(la) < 6 or len(lb) < 6:
         return False
+    if 2 * min(len(la), len(lb)) < 0.9 * (len(la) + len(lb)):
+        return False  # the ratio can never reach 0.9: skip building the matcher
     matcher = difflib.SequenceMatcher(None, la, lb)
     # the quick upper bounds settle most pairs without the full comparison
     return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
