@@ -31,9 +31,9 @@ from typing import Iterable, Optional
 from quizgen.errors import display_path
 from quizgen.generate.distractors import BankIndex, answer_key, blank_key, build_index, normalized, word_in
 from quizgen.generate.text import BLANK, PRONOUNS, find_span, starts_with_vowel_sound
-from quizgen.generate.values import parse_date, parse_quantity
+from quizgen.generate.values import date_variants, parse_date, parse_quantity
 from quizgen.loading import Bank
-from quizgen.model import LintFinding, Question, normalize_text
+from quizgen.model import DateValue, Fact, LintFinding, Question, normalize_text
 
 LENGTH_TELL_RATIO = 1.6
 LENGTH_TELL_MIN_EXTRA = 12
@@ -78,7 +78,7 @@ def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[Ban
                 if fact.prompt:
                     also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
             also_true_of[question.fact_id] = also_true
-        found += check_stem(question)
+        found += check_stem(question, facts)
         found += check_choices(question, also_true)
         if question.kind == "true_false" and question.answer == "False" and fact is not None:
             found += check_false_statement(question, fact.statement, true_statements, also_true)
@@ -104,7 +104,7 @@ def lint_findings(questions: Iterable[Question]) -> list[LintFinding]:
 # Rules. Each returns (code, severity, message) triples; they are public so tests can call one rule.
 
 
-def check_stem(q: Question) -> list[tuple[str, str, str]]:
+def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tuple[str, str, str]]:
     out = []
     stem = q.stem.strip()
     first_word = re.split(r"[\s,]+", stem.lstrip("\"'“‘"), maxsplit=1)[0].casefold() if stem else ""
@@ -121,9 +121,15 @@ def check_stem(q: Question) -> list[tuple[str, str, str]]:
             if len(normalized(answer)) >= 2 and word_in(answer, stem_norm):
                 out.append(("answer-leak", "error", f'the answer "{answer}" is printed in the stem'))
                 break
-    if q.kind == "ordering":
-        for item in q.sequence:
-            if re.search(r"\b(1[89]|20)\d\d\b", item) or parse_date(item) is not None:
+    if q.kind == "ordering" and facts:
+        # each event must not print its own date, in any spelling
+        for fact_id, item in zip(q.fact_ids, q.sequence):
+            fact = facts.get(fact_id)
+            if fact is None or not isinstance(fact.value, DateValue):
+                continue
+            item_norm = normalized(item)
+            spellings = [fact.answer] + date_variants(fact.value)
+            if any(word_in(spelling, item_norm) for spelling in spellings):
                 out.append(("answer-leak", "error", f'the event "{item}" prints its date'))
                 break
     if q.kind == "matching":
