@@ -18,6 +18,9 @@ from quizgen.model import FACT_KINDS, DateValue, Fact
 MIN_FACTS = 40
 MIN_KINDS = 6
 MIN_CAUSE_DISTRACTORS = 3
+# Kahoot's sheet limits (see DESIGN.md): the bundled bank should export without truncation.
+MAX_QUESTION_CHARS = 120
+MAX_ANSWER_CHARS = 75
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +65,15 @@ def answers_not_once_in_statement(bank: Bank) -> list[str]:
     return [f"{f.id}: {f.statement.count(f.answer)} times" for f in bank.facts if f.statement.count(f.answer) != 1]
 
 
+def texts_too_long_for_kahoot(bank: Bank) -> list[str]:
+    """Prompts over Kahoot's question limit and answers or distractors over its answer limit."""
+    problems = [f"{f.id}: prompt of {len(f.prompt)} chars" for f in bank.facts
+                if f.prompt and len(f.prompt) > MAX_QUESTION_CHARS]
+    problems += [f"{f.id}: choice of {len(text)} chars: {text[:30]}..." for f in bank.facts
+                 for text in [f.answer, *f.distractors] if len(text) > MAX_ANSWER_CHARS]
+    return problems
+
+
 def with_facts(bank: Bank, facts: list[Fact]) -> Bank:
     """A copy of the bank with other facts (the article stays the same)."""
     return dataclasses.replace(bank, facts=facts)
@@ -102,6 +114,10 @@ def test_every_answer_occurs_exactly_once_in_its_statement(bank):
     assert answers_not_once_in_statement(bank) == []
 
 
+def test_prompts_and_choices_fit_kahoot_limits(bank):
+    assert texts_too_long_for_kahoot(bank) == []
+
+
 # ------------------------------------------------- the checks above find what they look for
 
 
@@ -140,3 +156,11 @@ def test_an_answer_occurring_twice_is_reported(bank):
     fact = bank.facts[0]
     twice = fact.model_copy(update={"statement": f"{fact.statement} Again: {fact.answer}."})
     assert answers_not_once_in_statement(with_facts(bank, [twice])) == [f"{fact.id}: 2 times"]
+
+
+def test_a_prompt_or_choice_too_long_for_kahoot_is_reported(bank):
+    fact = next(f for f in bank.facts if f.prompt and f.distractors)
+    long = fact.model_copy(update={"prompt": "Why " + "x" * MAX_QUESTION_CHARS + "?",
+                                   "distractors": [*fact.distractors[1:], "y" * (MAX_ANSWER_CHARS + 1)]})
+    problems = texts_too_long_for_kahoot(with_facts(bank, [long]))
+    assert [p.split(":")[1].strip() for p in problems] == ["prompt of 125 chars", "choice of 76 chars"]

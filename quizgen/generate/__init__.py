@@ -33,7 +33,7 @@ from quizgen.generate.text import (
     substitute,
 )
 from quizgen.generate.values import date_interval, parse_quantity
-from quizgen.loading import Bank, QuoteFinder
+from quizgen.loading import Bank, find_quote
 from quizgen.model import (
     Choice,
     Cloze,
@@ -98,7 +98,6 @@ class _Context:
     common_words: set[str]
     source_lines: dict[str, int] = field(default_factory=dict)
     sources: dict[str, SourceRef] = field(default_factory=dict)
-    quotes: Optional[QuoteFinder] = None
     written: Optional[tuple[int, int, int]] = None  # the article's date, latest day it can mean
 
     def source(self, fact: Fact) -> SourceRef:
@@ -106,9 +105,7 @@ class _Context:
         ref = self.sources.get(quote)
         if ref is None:
             meta = self.bank.article.meta
-            if self.quotes is None:
-                self.quotes = QuoteFinder(self.bank.article)
-            block = self.quotes.find(quote)
+            block = find_quote(self.bank.article, quote)  # once per distinct quote
             ref = SourceRef.model_construct(
                 quote=quote, article_title=meta.title, publisher=meta.publisher or meta.source or "",
                 date=meta.date, url=meta.url or "", line=block.line if block else 0,
