@@ -150,6 +150,16 @@ def generate_questions(bank: Bank, *, lint: bool = True) -> list[Question]:
     finally:
         if was_enabled:
             gc.enable()
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    """Drop the memoised texts of this bank: they are only worth keeping during one generation."""
+    from quizgen.generate import distractors, values
+    from quizgen.generate.lint import text_shape
+
+    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity, text_shape):
+        cached.cache_clear()
 
 
 def _generate(bank: Bank, lint: bool) -> list[Question]:

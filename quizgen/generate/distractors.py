@@ -40,7 +40,7 @@ def stable_hash(text: str) -> int:
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def answer_key(text: str) -> str:
     """Comparison key of an answer: normalize_text, no leading article, numbers and dates canonical."""
     key = normalized(text)
@@ -84,7 +84,7 @@ def find_word(haystack: str, needle: str, start: int = 0) -> int:
     return -1
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def normalized(text: str) -> str:
     """normalize_text, memoised: the same answers and stems are compared many times."""
     return normalize_text(text)

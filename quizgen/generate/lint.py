@@ -41,6 +41,7 @@ _STOP_WORDS = {"the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "di
                "is", "are", "what", "which", "who", "when", "how", "many", "much", "that", "this", "by", "with",
                "at", "its", "their", "it", "as", "be", "been"}
 _ABOVE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b|\ball of these\b", re.I)
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
 _SINGULAR_DET = {"a", "an", "one", "this", "that", "each", "every", "another"}
 _PLURAL_DET = {"these", "those", "several", "many", "both", "two", "three", "four", "five", "few", "various"}
 
@@ -213,7 +214,7 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
     return (q.kind, tuple(words), answer_key(q.answer))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def text_shape(text: str) -> str:
     """The format of a text without its content: "April 18, 2024" -> "Aa 9, 9"; "405 billion" -> "9 a"."""
     shape = re.sub(r"\b(early|mid|late)[- ](?=\d)", "Q ", text.strip(), flags=re.I)  # "mid-2024" ~ "early 2024"
@@ -229,9 +230,11 @@ def _near_duplicate(a: str, b: str) -> bool:
         return False
     if re.search(r"\d", a) and re.search(r"\d", b) and parse_quantity(a) != parse_quantity(b):
         return False
-    la, lb = normalized(a), normalized(b)
+    la, lb = _ARTICLE.sub("", normalized(a)), _ARTICLE.sub("", normalized(b))
     if len(la) < 6 or len(lb) < 6:
         return False
+    if la[:4] != lb[:4] and la[-4:] != lb[-4:]:
+        return False  # near-duplicates share a start or an end ("Open Compute Project(s)")
     if 2 * min(len(la), len(lb)) < 0.9 * (len(la) + len(lb)):
         return False  # the ratio can never reach 0.9: skip building the matcher
     matcher = difflib.SequenceMatcher(None, la, lb)
