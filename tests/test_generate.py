@@ -228,3 +228,21 @@ def test_invented_dates_never_fall_after_the_article(tmp_path):
     ])
     months = distractor_texts(by_id(generate_questions(bank))["llama-33.mc"])
     assert months == ["September 2024", "October 2024", "November 2024"]
+
+
+def test_built_stems_read_like_a_teacher_wrote_them(tmp_path):
+    bank = write_bank(tmp_path, [
+        entity_fact("sa", 'SiliconANGLE called Llama 3.1 Meta\'s "biggest model to date."', "SiliconANGLE",
+                    "publication", kind="quote"),
+        entity_fact("x", "InfoQ said the release was fast.", "InfoQ", "publication", kind="attribution"),
+        entity_fact("y", "Fortune said the release was costly.", "Fortune", "publication", kind="attribution"),
+        entity_fact("z", "Wired said the release was bold.", "Wired", "publication", kind="attribution"),
+        date_fact("d", "Meta released Llama 3.3 in December 2024, to close out the year.", "December 2024",
+                  "2024-12", "month"),
+        entity_fact("m", "According to Maginative, the release cut costs.", "Maginative", "publication",
+                    kind="attribution"),
+    ])
+    questions = by_id(generate_questions(bank))
+    assert questions["sa.mc"].stem == 'Which publication called Llama 3.1 Meta\'s "biggest model to date"?'
+    assert questions["d.mc"].stem == "In which month did Meta release Llama 3.3?"
+    assert questions["m.mc"].stem == "Which publication reported that the release cut costs?"

@@ -116,7 +116,12 @@ def capitalise(text: str) -> str:
 
 
 def ends_sentence(text: str) -> str:
-    return text.rstrip().rstrip(".!;,:").rstrip()
+    """A sentence without its closing punctuation, also inside a closing quote: 'to date."' -> 'to date"'."""
+    text = text.rstrip()
+    match = re.search(r"[.!;,:]+([\"'\u201d\u2019])$", text)
+    if match:
+        return text[: match.start()] + match.group(1)
+    return text.rstrip(".!;,:").rstrip()
 
 
 def _lower_first_word(text: str, common_words: set[str]) -> str:
@@ -187,6 +192,8 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str]) -> 
             prep = re.search(r"\s(on|in|at|during)\s+$", before)
             if not prep:
                 return None
+            if re.match(r"^,\s", after):
+                after = ""  # a clause after the date (", to close out the year") would hint at it
             clause = ends_sentence(before[: prep.start()] + after)
         if re.search(r"\b(19|20)\d\d\b", clause) or len(clause.split()) < 3:
             return None  # another date left in the question would confuse it
