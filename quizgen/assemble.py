@@ -69,7 +69,8 @@ def select_questions(candidates: list[Question], count: int, rng: random.Random,
             if not allow_same_fact:
                 if used_facts.intersection(q.fact_ids):
                     continue
-                if len(q.fact_ids) > 1 and len(free_facts - set(q.fact_ids)) < count - len(chosen) - 1:
+                if (len(q.fact_ids) > 1 and free_facts
+                        and len(free_facts - set(q.fact_ids)) < count - len(chosen) - 1):
                     continue
             chosen.append(q)
             picked[kind] += 1

@@ -136,3 +136,8 @@ def test_a_mixed_quiz_is_mostly_multiple_choice_with_every_kind(questions):
     kinds = Counter(item.question.kind for item in form.items)
     assert kinds.most_common(1)[0][0] == "multiple_choice"
     assert set(kinds) == {q.kind for q in questions}, kinds
+
+
+def test_a_quiz_of_only_multi_fact_kinds(questions):
+    form = assemble_forms(questions, count=2, forms=1, seed=1, kinds=["ordering"])[0]
+    assert [item.question.kind for item in form.items] == ["ordering", "ordering"]
