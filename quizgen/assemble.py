@@ -144,7 +144,8 @@ def assemble_forms(questions: list[Question], *, count: int, forms: int, seed: i
             what.append("tags " + ", ".join(str(t) for t in tags))
         scope = f" for {' and '.join(what)}" if what else ""
         per_fact = "" if allow_same_fact else " (at most one per fact; --allow-same-fact lifts that)"
-        raise QuizgenError(f"only {len(chosen)} questions available{scope}{per_fact}, but {count} were requested")
+        available = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
+        raise QuizgenError(f"only {available} available{scope}{per_fact}, but {count} were requested")
     if not title:
         title = chosen[0].source.article_title if chosen else "Quiz"
     if not source_line and chosen:
