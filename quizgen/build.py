@@ -31,7 +31,8 @@ def summarize_bank(bank: Bank) -> str:
     """One line: the bank and its facts by kind."""
     kinds = Counter(fact.kind for fact in bank.facts)
     by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
-    return f"{bank.id}: {len(bank.facts)} facts of {len(kinds)} kinds ({by_kind})"
+    facts = f"{len(bank.facts)} fact{'s' if len(bank.facts) != 1 else ''}"
+    return f"{bank.id}: {facts} of {len(kinds)} kind{'s' if len(kinds) != 1 else ''} ({by_kind})"
 
 
 def bank_json(bank: Bank) -> str:
@@ -74,6 +75,11 @@ def build_all(bank_ref: Optional[str | Path], out_dir: Path, progress: Progress 
 
 
     # -- anki (issue 4) --
+    from quizgen.export.anki import write_apkg
+
+    deck = write_apkg(questions, bank, target / "deck.apkg")
+    written.append(deck.path)
+    progress(f"wrote {deck.path} ({deck.written} notes)")
 
     # -- worksheets (issue 5) --
     if count:

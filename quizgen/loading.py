@@ -5,6 +5,7 @@ QuizgenError (BankError for problems inside the files)."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -295,6 +296,8 @@ def _friendly(error: dict[str, Any], model: type[BaseModel] | None, written: Opt
         return "the bank has no facts: add at least one"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"too long: at most {(error.get('ctx') or {}).get('max_length')} characters"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing"):
         given = error.get("input")
         if isinstance(given, (int, float)) and not isinstance(given, bool):
@@ -448,10 +451,19 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 def parse_article(path: Path, errors: list[SourceError]) -> Optional[Article]:
     """Read article.md: YAML front matter between --- lines, then headings (#) and paragraphs."""
+    meta, blocks = _read_article(path, errors)
+    if meta is None or not blocks:
+        return None
+    return Article(meta=meta, blocks=blocks)
+
+
+def _read_article(path: Path, errors: list[SourceError]) -> tuple[Optional[ArticleMeta], list[Block]]:
+    """The front matter (None when it has problems) and the blocks of the body, read independently so
+    that a front-matter mistake does not stop the quotes of facts.yaml from being checked."""
     shown = display_path(path)
     text = _read_text(path, errors, "missing: a bank needs article.md")
     if text is None:
-        return None
+        return None, []
     match = _FRONT.match(text)
     if not match:
         if re.match(r"\A---[ \t]*\r?\n", text):
@@ -460,7 +472,7 @@ def parse_article(path: Path, errors: list[SourceError]) -> Optional[Article]:
         else:
             errors.append(SourceError(shown, 1, 1, "", "no front matter: start the file with a '---' line, "
                                       "the title, publisher and date, and another '---' line"))
-        return None
+        return None, []
     data, marked, syntax = _parse_yaml(match.group(1), line_offset=1)
     meta = None
     if syntax:
@@ -479,9 +491,7 @@ def parse_article(path: Path, errors: list[SourceError]) -> Optional[Article]:
     blocks = _split_blocks(text[match.end():], body_start_line)
     if not any(b.kind == "paragraph" for b in blocks):
         errors.append(SourceError(shown, body_start_line, 1, "", "the article has no text after the front matter"))
-    if meta is None or not blocks:
-        return None
-    return Article(meta=meta, blocks=blocks)
+    return meta, blocks
 
 
 def _split_blocks(body: str, first_line: int) -> list[Block]:
@@ -524,12 +534,22 @@ def find_quote(article: Article, quote: str) -> Optional[Block]:
     needle = normalize_for_quote(quote)
     if not needle:
         return None
+    return _find_block(article.blocks, needle)
+
+
+def _find_block(blocks: list[Block], needle: str) -> Optional[Block]:
     # Word boundaries at both ends, so that a fragment such as "x" does not match inside "next".
     pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
-    for block in article.blocks:
-        if pattern.search(normalize_for_quote(block.text)):
+    for block in blocks:
+        if pattern.search(_normalized_block(block.text)):
             return block
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized_block(text: str) -> str:
+    # Every fact's quote is looked up in the same blocks: normalize each block once, not once a fact.
+    return normalize_for_quote(text)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -654,18 +674,19 @@ def load_bank(ref: Optional[str | Path] = None) -> Bank:
     if not article_path.exists() and not facts_path.exists():
         raise QuizgenError(f"{display_path(bank_path)}: not a bank folder (it has neither article.md nor facts.yaml)")
     errors: list[SourceError] = []
-    article = parse_article(article_path, errors)
+    meta, blocks = _read_article(article_path, errors)
     facts, lines, data, marked = parse_facts(facts_path, errors)
-    if article is not None and data is not None:
-        _check_quotes(bank_path, article, data, marked, display_path(facts_path), errors)
+    if blocks and data is not None:
+        _check_quotes(bank_path, blocks, data, marked, display_path(facts_path), errors)
     if errors:
         raise BankError(errors)
-    assert article is not None
+    assert meta is not None and blocks
+    article = Article(meta=meta, blocks=blocks)
     bank_id = bank_path.resolve().name
     return Bank(id=bank_id, path=bank_path, article=article, facts=facts, facts_path=facts_path, fact_lines=lines)
 
 
-def _check_quotes(bank_path: Path, article: Article, data: Any, marked: _Marked, shown: str,
+def _check_quotes(bank_path: Path, blocks: list[Block], data: Any, marked: _Marked, shown: str,
                   errors: list[SourceError]) -> None:
     """Cross-file checks on every fact, valid or not: each quote occurs in the article; images exist."""
     for i, raw in enumerate(data.get("facts") or [] if isinstance(data, dict) else []):
@@ -673,7 +694,8 @@ def _check_quotes(bank_path: Path, article: Article, data: Any, marked: _Marked,
             continue
         source = raw.get("source")
         quote = source.get("quote") if isinstance(source, dict) else None
-        if isinstance(quote, str) and quote.strip() and find_quote(article, quote) is None:
+        needle = normalize_for_quote(quote) if isinstance(quote, str) else ""
+        if needle and _find_block(blocks, needle) is None:
             line, col = marked.value_marks.get(("facts", i, "source", "quote"), (1, 1))
             errors.append(SourceError(shown, line, col, f"facts[{i}].source.quote",
                                       "not found in article.md (copy the sentence exactly; only whitespace "

@@ -20,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -142,6 +143,14 @@ def test_the_tiny_base_bank_is_valid(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert result.stdout == "tiny: 2 facts of 2 kinds (date 1, quantity 1)\n"
 
 
+def test_a_one_fact_bank_is_summarized_in_the_singular(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    bank = _tiny_bank(tmp_path / "one")
+    facts = (bank / "facts.yaml").read_text(encoding="utf-8")
+    (bank / "facts.yaml").write_text(facts.split("  - id: eiffel-height")[0], encoding="utf-8")
+    result = run_check(["."], bank, monkeypatch)
+    assert result.stdout == "one: 1 fact of 1 kind (date 1)\n"
+
+
 def test_byte_order_mark_and_windows_line_ends_are_fine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Notepad writes a BOM and CRLF: both files still load, and lines are still counted right."""
     bank = _tiny_bank(tmp_path / "notepad")
@@ -162,3 +171,57 @@ def test_paths_are_shown_as_typed(monkeypatch: pytest.MonkeyPatch):
     """From elsewhere, problems name the file by the path the user gave."""
     result = run_check(["tests/data/bad_banks/kind-typo"], Path(__file__).parent.parent, monkeypatch)
     assert result.stderr.splitlines()[0].startswith("tests/data/bad_banks/kind-typo/facts.yaml:4:11: ")
+
+
+def _bank_commands() -> list[str]:
+    """Every command that takes a BANK (or BANKS) argument, including ones added after this test."""
+    return sorted(name for name, command in main.commands.items()
+                  if any(p.name in ("bank", "banks") for p in command.params if isinstance(p, click.Argument)))
+
+
+def _option_sets(command: click.Command, out: Path) -> list[list[str]]:
+    """Values for a command's required options (an export's --format and --out...), so that the bank
+    is what fails: one set per value of a required choice (some formats may be missing from an
+    installation). Paths point into `out`, which must still not exist afterwards."""
+    fixed: list[str] = []
+    choices: list[list[str]] = [[]]
+    for param in command.params:
+        if isinstance(param, click.Option) and param.required:
+            if isinstance(param.type, click.Choice) and choices == [[]]:
+                choices = [[param.opts[0], str(choice)] for choice in param.type.choices]
+                continue
+            if isinstance(param.type, click.Choice):
+                value = str(param.type.choices[0])
+            elif isinstance(param.type, click.Path):
+                value = str(out / "result")
+            elif isinstance(param.type, (click.types.IntParamType, click.types.FloatParamType)):
+                value = "1"
+            else:
+                value = "x"
+            fixed += [param.opts[0], value]
+    return [choice + fixed for choice in choices]
+
+
+@pytest.mark.parametrize("name", ["several-errors", "alias-bomb", "facts-not-utf8", "python-object-tag",
+                                  "front-matter-unterminated", "not-a-bank"])
+@pytest.mark.parametrize("command", _bank_commands())
+def test_every_bank_command_reports_a_bad_bank_like_check(command: str, name: str, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    """A bad bank given to build, quiz, export... prints the same lines as check, exit 1, and writes
+    nothing; with every value of a required choice, no traceback."""
+    bank = tmp_path / name
+    shutil.copytree(BAD_BANKS_DIR / name, bank)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    expected = (bank / "expected.txt").read_text(encoding="utf-8").splitlines()
+    if command != "check" and not any(PROBLEM_LINE.match(line) for line in expected):
+        expected = expected[:-1]  # one bank, one plain error: no "1 problem found" count after it
+    monkeypatch.chdir(bank)
+    outputs = []
+    for options in _option_sets(main.commands[command], tmp_path / "out"):
+        result = CliRunner().invoke(main, [command, ".", *options])
+        assert isinstance(result.exception, SystemExit), (options, result.exception)
+        assert result.exit_code == 1, (options, result.output)
+        assert "Traceback" not in result.output
+        outputs.append(result.stderr.splitlines())
+        assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert expected in outputs, outputs
