@@ -64,7 +64,10 @@ def uncovered_characters(texts: Iterable[str], font_files: Iterable[tuple[str, i
 
     `font_files` are (path, index in collection) pairs, read lazily and only while characters remain.
     """
-    wanted = {c for text in texts for c in text if needs_glyph(c)}
+    distinct: set[str] = set()
+    for text in texts:
+        distinct.update(text)  # a set per text first: 30 forms repeat the same few hundred characters
+    wanted = {c for c in distinct if needs_glyph(c)}
     missing = {c for c in wanted if not embedded_covers(c)}
     for path, index in font_files:
         if not missing:

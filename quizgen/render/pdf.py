@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -24,6 +25,24 @@ BODY_FONT = "Libertinus Serif"  # built into typst: the same look on every machi
 LARGE_PRINT_FONTS = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans", "Open Sans")
 
 Warn = Callable[[str], None]
+
+
+# Each page of each part, placed as a PDF image on a page of the same size: no layout at all.
+_COMBINE_SOURCE = b"""
+#let data = json(bytes(sys.inputs.at("data")))
+#set document(title: data.title, date: none)
+#set page(paper: data.paper, margin: 0pt)
+#for part in data.parts {
+  for number in range(part.pages) { image(part.file, page: number + 1, width: 100%, height: 100%) }
+}
+"""
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
+
+
+def _page_count(pdf: bytes) -> Optional[int]:
+    """Pages of a PDF typst wrote: its one page tree node says (None if it cannot be read)."""
+    counts = _PAGE_COUNT.findall(pdf)
+    return int(counts[0]) if len(counts) == 1 else None
 
 
 def _source_date_epoch() -> Optional[int]:
@@ -118,3 +137,27 @@ class PdfRenderer:
 
     def write(self, path: Path, document: dict[str, Any]) -> Path:
         return write_bytes_atomic(path, self.render(document))
+
+    def combine(self, pdfs: Sequence[bytes], *, paper: str, title: str) -> Optional[bytes]:
+        """One PDF of the pages of `pdfs`, placed whole (vector, text kept) on pages of `paper`.
+
+        Ten times cheaper than laying the sheets out again. None when a part's page count cannot
+        be read, so the caller lays the combined document out instead.
+        """
+        counts = [_page_count(pdf) for pdf in pdfs]
+        if not pdfs or any(count is None for count in counts):
+            return None
+        assert self._workdir is not None
+        folder = Path(self._workdir.name) / "combine"
+        folder.mkdir(exist_ok=True)
+        parts = []
+        for number, (pdf, count) in enumerate(zip(pdfs, counts), 1):
+            (folder / f"part-{number}.pdf").write_bytes(pdf)
+            parts.append({"file": f"combine/part-{number}.pdf", "pages": count})
+        data = json.dumps({"paper": paper, "title": title, "parts": parts}, ensure_ascii=False)
+        try:
+            combined, _ = self._compiler.compile_with_warnings(
+                input=_COMBINE_SOURCE, format="pdf", sys_inputs={"data": data}, timestamp=self._timestamp)
+        except self._typst.TypstError:
+            return None
+        return combined if isinstance(combined, bytes) else None

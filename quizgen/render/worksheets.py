@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from quizgen.errors import QuizgenError
 from quizgen.model import ArticleMeta, QuizForm
+from quizgen.output import write_bytes_atomic
 from quizgen.render.sheet import PAPERS, build_document, build_sheet, load_labels
 
 FORMATS = ("pdf", "html")
@@ -90,13 +91,16 @@ def render_worksheets(
         with PdfRenderer(templates_dir=templates_dir, font_paths=font_paths, warn=warn) as pdf:
             all_students = document(students)
             pdf.check_fonts([all_students, document(keys)])
+            student_pdfs = []
             for (student_name, key_name), student, key in zip(names, students, keys):
-                wrote(pdf.write(out_dir / f"{student_name}.pdf", document([student])))
+                student_pdfs.append(pdf.render(document([student])))
+                wrote(write_bytes_atomic(out_dir / f"{student_name}.pdf", student_pdfs[-1]))
                 wrote(pdf.write(out_dir / f"{key_name}.pdf", document([key])))
-            # One file for the photocopier: every form's student sheet, each from its own page 1.
-            # (No combined key: the per-form keys are what a teacher marks with, and laying out
-            # every key twice would double the time of the biggest part.)
-            wrote(pdf.write(out_dir / f"worksheets-all-forms{suffix}.pdf", all_students))
+            # One file for the photocopier: every form's student sheet, each from its own page 1,
+            # made of the pages just written (laid out again only if that fails).
+            combined = pdf.combine(student_pdfs, paper=all_students["paper"], title=students[0]["title"]) \
+                or pdf.render(all_students)
+            wrote(write_bytes_atomic(out_dir / f"worksheets-all-forms{suffix}.pdf", combined))
 
     if "html" in formats:
         from quizgen.render.html import HtmlRenderer
