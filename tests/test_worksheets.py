@@ -457,3 +457,18 @@ def test_combined_pdf_is_made_of_the_written_pages(tmp_path):
     for page, single in zip(reader.pages, singles):
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
         assert flat(page.extract_text()) == flat(single.extract_text())
+
+
+def test_one_document_of_several_sheets_numbers_each_sheet_from_one(pdf_renderer):
+    # the layout path the combined PDF falls back on (and a user template may rely on)
+    labels = load_labels()
+    forms = sample_forms(2)
+    sheets = [build_sheet(form, META, labels, key=key) for form in forms for key in (False, True)]
+    document = build_document(sheets, labels, paper="a4", large_print=False)
+    pages = [flat(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(pdf_renderer.render(document))).pages]
+    numbering = [re.search(r"Page (\d+) of (\d+)$", page).groups() for page in pages]
+    starts = [i for i, (here, _) in enumerate(numbering) if here == "1"]
+    assert len(starts) == 4
+    for start, end in zip(starts, starts[1:] + [len(pages)]):
+        assert [n for n, _ in numbering[start:end]] == [str(i) for i in range(1, end - start + 1)]
+        assert {total for _, total in numbering[start:end]} == {str(end - start)}
