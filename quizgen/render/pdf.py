@@ -30,7 +30,7 @@ Warn = Callable[[str], None]
 # Each page of each part, placed as a PDF image on a page of the same size: no layout at all.
 _COMBINE_SOURCE = b"""
 #let data = json(bytes(sys.inputs.at("data")))
-#set document(title: data.title, date: none)
+#set document(title: data.title, date: if data.dated { auto } else { none })
 #set page(paper: data.paper, margin: 0pt)
 #for part in data.parts {
   for number in range(part.pages) { image(part.file, page: number + 1, width: 100%, height: 100%) }
@@ -46,7 +46,8 @@ def _page_count(pdf: bytes) -> Optional[int]:
 
 
 def _source_date_epoch() -> Optional[int]:
-    # Typst stamps no date unless asked; SOURCE_DATE_EPOCH pins one for reproducible builds.
+    # Typst would stamp the current time; our PDFs carry no date (same input, same bytes) unless
+    # SOURCE_DATE_EPOCH gives one.
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return int(value) if value.isdigit() else None
 
@@ -78,13 +79,15 @@ class PdfRenderer:
         # templates (user's first, file by file) are gathered into one folder: the compile root.
         self._workdir = tempfile.TemporaryDirectory(prefix="quizgen-typst-")
         root = Path(self._workdir.name)
-        for folder in (builtin_templates_dir(), self.templates_dir):
-            if folder is None:
-                continue
-            if not Path(folder).is_dir():
-                raise QuizgenError(f"--templates {folder}: no such folder")
-            for source in Path(folder).glob("*.typ"):
-                shutil.copyfile(source, root / source.name)
+        for source in builtin_templates_dir().glob("*.typ"):
+            shutil.copyfile(source, root / source.name)
+        if self.templates_dir is not None:
+            if not Path(self.templates_dir).is_dir():
+                raise QuizgenError(f"--templates {self.templates_dir}: no such folder")
+            # every file, so that a user's template can use its own logo or data files
+            for source in Path(self.templates_dir).iterdir():
+                if source.is_file():
+                    shutil.copyfile(source, root / source.name)
         self._main = root / MAIN_TEMPLATE
         self._fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True, font_paths=self._font_dirs)
         self._compiler = typst.Compiler(input=str(self._main), root=str(root), font_paths=self._fonts)
@@ -154,7 +157,8 @@ class PdfRenderer:
         for number, (pdf, count) in enumerate(zip(pdfs, counts), 1):
             (folder / f"part-{number}.pdf").write_bytes(pdf)
             parts.append({"file": f"combine/part-{number}.pdf", "pages": count})
-        data = json.dumps({"paper": paper, "title": title, "parts": parts}, ensure_ascii=False)
+        data = json.dumps({"paper": paper, "title": title, "parts": parts, "dated": self._timestamp is not None},
+                          ensure_ascii=False)
         try:
             combined, _ = self._compiler.compile_with_warnings(
                 input=_COMBINE_SOURCE, format="pdf", sys_inputs={"data": data}, timestamp=self._timestamp)

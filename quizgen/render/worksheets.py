@@ -64,8 +64,7 @@ def render_worksheets(
         raise QuizgenError(f"unknown paper size {paper!r}: use a4 or letter")
     if not forms:
         raise QuizgenError("no quiz forms to print: the bank gave no questions for these options")
-    labels_ = len({form.label for form in forms})
-    if labels_ != len(forms):
+    if len({form.label for form in forms}) != len(forms):
         raise QuizgenError("two quiz forms have the same label; each form needs its own (A, B, ...)")
     warn = warn or _warn_default
     out_dir = Path(out_dir)
