@@ -1,0 +1,82 @@
+"""Choosing the draft's facts from the candidates: one fact per answer span, spread over the article.
+
+A sentence's second and third facts and an answer already asked for cost a little confidence each, so
+a 40-fact draft covers 30-40 sentences instead of asking five questions about one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from quizgen.extract.relations import Candidate
+from quizgen.model import normalize_text
+
+MIN_CONFIDENCE = 0.45
+SAME_SENTENCE_COST = 0.12
+SAME_ANSWER_COST = 0.2
+
+
+def occurrences(statement: str, answer: str) -> int:
+    """Whole-word occurrences of the answer in the statement."""
+    return len(re.findall(r"(?<!\w)" + re.escape(answer) + r"(?!\w)", statement, flags=re.I))
+
+
+def usable(candidate: Candidate) -> bool:
+    """Candidates that would make a broken question are never kept."""
+    if occurrences(candidate.statement, candidate.answer) != 1:
+        return False  # a blank would leave the answer printed elsewhere in the sentence
+    if len(candidate.answer) > 0.8 * len(candidate.statement):
+        return False
+    if candidate.kind != "cause" and len(candidate.answer.split()) > 8:
+        return False
+    return True
+
+
+def select(candidates: Iterable[Candidate], max_facts: int, excluded: set[tuple] = frozenset()) -> list[Candidate]:
+    """The best `max_facts` candidates, without overlaps, in article order."""
+    best: dict[tuple, Candidate] = {}
+    for candidate in candidates:
+        if not usable(candidate) or candidate_key(candidate) in excluded:
+            continue
+        key = (candidate.position, candidate.answer_span, normalize_text(candidate.answer))
+        if key not in best or candidate.confidence > best[key].confidence:
+            best[key] = candidate
+    pool = sorted(best.values(), key=lambda c: (-c.confidence, c.position, c.answer_span))
+    chosen: list[Candidate] = []
+    per_sentence: dict[int, list[Candidate]] = {}
+    per_answer: dict[str, int] = {}
+    while pool and len(chosen) < max_facts:
+        scored = []
+        for candidate in pool:
+            score = candidate.confidence
+            score -= SAME_SENTENCE_COST * len(per_sentence.get(candidate.position, []))
+            score -= SAME_ANSWER_COST * per_answer.get(_answer_key(candidate), 0)
+            scored.append((score, candidate))
+        score, top = max(scored, key=lambda pair: (pair[0], -pair[1].position, pair[1].kind))
+        pool.remove(top)
+        if score < MIN_CONFIDENCE:
+            break
+        if any(_overlaps(top, other) for other in per_sentence.get(top.position, [])):
+            continue
+        chosen.append(top)
+        per_sentence.setdefault(top.position, []).append(top)
+        per_answer[_answer_key(top)] = per_answer.get(_answer_key(top), 0) + 1
+    return sorted(chosen, key=lambda c: (c.position, c.answer_span))
+
+
+def candidate_key(candidate: Candidate) -> tuple:
+    return (candidate.position, candidate.kind, candidate.answer)
+
+
+def _answer_key(candidate: Candidate) -> str:
+    value = candidate.value
+    name = getattr(value, "name", None)
+    return normalize_text(name or candidate.answer)
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    (s1, e1), (s2, e2) = a.answer_span, b.answer_span
+    if s1 == e1 or s2 == e2:
+        return normalize_text(a.answer) == normalize_text(b.answer)
+    return s1 < e2 and s2 < e1
