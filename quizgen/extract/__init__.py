@@ -78,6 +78,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
     """Every candidate fact of the article, in article order."""
     sentences: list[SentenceInfo] = []
     known_names = _mid_sentence_names(document)
+    common_words = {w for b in document.body_blocks() for w in re.findall(r"\b[a-z][a-z-]+\b", b.text)}
     entities = EntityIndex()
     context_year = start_year
     position = 0
@@ -93,7 +94,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
             year_here = heading_date.value.parts[0] if heading_date else context_year
             info = SentenceInfo(text=sentence.text, position=position, block_index=block_index,
                                 headings=block.headings, heading_date=heading_date, context_year=year_here)
-            mentions = find_mentions(sentence.text, known_names)
+            mentions = find_mentions(sentence.text, known_names, common_words)
             for mention in mentions:
                 entities.add(mention, sentence.text)
             raw_mentions.append(mentions)
@@ -110,9 +111,26 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
         analyse_sentence(info, known_names, entities)
         for candidate in candidates_for(info, antecedents, entities):
             candidate.tags = _tags(info.headings)
+            _use_full_name(candidate)
             out.append(candidate)
         antecedents.record(info)
     return out
+
+
+def _use_full_name(candidate: Candidate) -> None:
+    """"Zuckerberg compared ..." -> "Mark Zuckerberg compared ...": the answer a reader can check, and
+    no distractor can be the same person under their full name."""
+    value = candidate.value
+    name = getattr(value, "name", None)
+    if getattr(value, "entity_class", None) != "person" or not name or name == candidate.answer:
+        return
+    if not name.endswith(" " + candidate.answer) or name in candidate.statement:
+        return
+    index = candidate.statement.find(candidate.answer)
+    if index < 0:
+        return
+    candidate.statement = candidate.statement[:index] + name + candidate.statement[index + len(candidate.answer):]
+    candidate.answer = name
 
 
 def _heading_date(headings: tuple[str, ...]) -> Optional[DateMention]:

@@ -18,7 +18,9 @@ _WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00de][\w\u00c0-\u024f&-]*(?:['\u2
 _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b"
 _CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da)"
 _MENTION = re.compile(
-    rf"(?<![\w/])(?:The\s+)?{_WORD}(?:(?:\s+|-)(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
+    rf"(?<![\w/])(?:The\s+)?(?:(?:St\.?|Saint)\s+[A-Z]\w+['\u2019]s(?=\s+[A-Z])|{_WORD})"
+    rf"(?:(?:\s+|-)(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
+    rf"(?:,\s+(?:Ltd|Inc|LLC|PLC|S\.A|AG)\.?)?"
 )
 
 TITLES = {
@@ -29,6 +31,7 @@ TITLES = {
     "scientist", "chemist", "physicist", "engineer", "author", "writer", "leader", "chief", "secretary",
     "saint", "st.", "coach", "ambassador", "colonel", "lieutenant", "sergeant",
 }
+_CONNECTORS = {"of", "for", "de", "du", "von", "van", "der", "del", "la", "le", "di", "da"}
 _PERSON_VERBS = {
     "said", "says", "told", "believes", "believed", "expects", "expected", "argued", "argues", "contends",
     "wrote", "explained", "added", "recalled", "stated", "claimed", "warned", "died", "resigned", "married",
@@ -56,6 +59,9 @@ _ORG_WORDS = {
     "openai", "google", "microsoft", "apple", "amazon", "meta", "nintendo", "sony", "ibm", "intel", "nvidia",
     "pfizer", "tesla", "samsung", "facebook", "anthropic", "mistral", "hugging",
 }
+# Single-word company names: organisations when named alone ("Nintendo"), not inside "Nintendo DS".
+_ORG_NAMES = {"openai", "google", "microsoft", "apple", "amazon", "meta", "nintendo", "sony", "ibm", "intel",
+              "nvidia", "pfizer", "tesla", "samsung", "facebook", "anthropic", "mistral", "hugging", "nasa", "fbi"}
 _PLACE_WORDS = {
     "street", "strasse", "stra\u00dfe", "square", "gate", "platz", "river", "mountain", "mountains", "city",
     "island", "islands", "county", "state", "lake", "sea", "ocean", "bay", "valley", "park", "bridge",
@@ -113,21 +119,29 @@ class Entity:
 
     @property
     def entity_class(self) -> str:
-        if not self.votes:
+        positive = {c: v for c, v in self.votes.items() if v > 0}
+        if not positive:
             return "concept"
-        return max(sorted(self.votes), key=lambda c: self.votes[c])
+        best = max(sorted(positive), key=lambda c: positive[c])
+        if best == "place" and positive[best] < 2:
+            return "concept"  # "came from Tetris": one preposition is not enough for a place
+        return best
 
     @property
     def confidence(self) -> float:
         """How sure the class is: share of the winning class in all votes, damped for few votes."""
-        total = sum(self.votes.values())
+        total = sum(v for v in self.votes.values() if v > 0)
         if not total:
             return 0.3
         return round(min(1.0, self.votes[self.entity_class] / total * min(1.0, 0.5 + total / 6)), 2)
 
 
-def find_mentions(sentence: str, known_names: Optional[set[str]] = None) -> list[Mention]:
-    """Capitalised names in a sentence; a capitalised first word counts only if `known_names` has it."""
+def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
+                  common_words: Optional[set[str]] = None) -> list[Mention]:
+    """Capitalised names in a sentence; a capitalised first word counts only if `known_names` has it.
+
+    `common_words` (words the article also writes in lower case) are never the first word of a name
+    at a sentence start: "Thousands of East Berliners" -> "East Berliners"."""
     mentions: list[Mention] = []
     for match in _MENTION.finditer(sentence):
         text, start = match.group(0), match.start()
@@ -136,10 +150,6 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None) -> list
             text = text[:-1]
         if text.endswith(".") and match.end() == len(sentence.rstrip()) and re.search(r"(?:Inc|Ltd|Co|Corp)\.$", text) is None:
             text = text[:-1]
-        # Possessives end a name: "Meta's massive", "Reddit's r/singularity".
-        possessive = re.search(r"['\u2019]s?(?=\s|$)", text)
-        if possessive:
-            text = text[:possessive.start()]
         words = text.split()
         # Split off leading sentence openers and titles: "On April", "CEO Mark Zuckerberg".
         title = None
@@ -151,6 +161,15 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None) -> list
                 words = words[1:]
                 continue
             if head in _NOT_NAMES and not (head == "the" and start > 0 and len(words) > 1):
+                start += len(words[0]) + 1
+                words = words[1:]
+                continue
+            if head in _CONNECTORS or re.fullmatch(r"[\d.]+", head):
+                start += len(words[0]) + 1
+                words = words[1:]
+                continue
+            if start == match.start() and common_words and head in common_words and len(words) > 1 \
+                    and not sentence[:start].strip(" \"'\u201c\u2018(-"):
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
@@ -192,7 +211,9 @@ def _name_shaped(word: str, after: str) -> bool:
 
 def _is_demonym(word: str, after: str) -> bool:
     """"Japanese company", "Soviet leader": an adjective of origin, not a name."""
-    return bool(re.search(r"(?:ese|ian|ish|ean|an|ic|i|et)$", word)) and bool(re.match(r"\s+[a-z]", after))
+    if word in ("Soviet", "Israeli", "Iraqi", "Pakistani", "Thai", "Swiss", "Dutch", "French", "Greek", "Irish"):
+        return bool(re.match(r"\s+[a-z]", after))
+    return bool(re.search(r"(?:ese|ian|ish|ean|an|ic)$", word)) and bool(re.match(r"\s+[a-z]", after))
 
 
 def key_of(name: str) -> str:
@@ -274,6 +295,13 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
 
     if mention.title:
         votes.append(("person", 4))
+    word_before = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    if word_before and word_before.group(1).lower() in TITLES:
+        votes.append(("person", 4))
+    if re.search(r"\b[Tt]he\s+$", before):
+        votes.append(("person", -2))  # people do not take "the"
+    if re.match(r"(?:\s*\([A-Z]+\))?,?\s+(?:was\s+|were\s+)?(?:released|launched|went on sale|shipped|sold\s+(?:more|about|over|\d))", after):
+        votes.append(("product", 2))
     if re.search(r"according to\s*$", before_l):
         votes.append(("publication", 2))
     if re.search(r"(?:interview with|told|wrote in|writing in|reported by|published in|an article in)\s+$", before_l):
@@ -288,7 +316,7 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("organisation", 1))
     if lower_words & _PUBLICATION_WORDS:
         votes.append(("publication", 3 if not lower_words & _ORG_WORDS else 1))
-    if lower_words & _ORG_WORDS:
+    if lower_words & _ORG_WORDS - _ORG_NAMES or (len(words) == 1 and words[0] in _ORG_NAMES):
         votes.append(("organisation", 3))
     if re.search(r"\d", name) and not re.search(r"\b\d{4}\b", name):
         votes.append(("product", 3))
@@ -315,8 +343,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("person", 3))
     if len(words) in (2, 3) and all(re.fullmatch(r"[A-Z][a-z\u00e0-\u00ff'-]+", w) for w in name.split()) \
             and not lower_words & (_ORG_WORDS | _PLACE_WORDS | _PUBLICATION_WORDS | _PROJECT_WORDS | _EVENT_WORDS) \
-            and key_of(name) not in _PLACES:
-        votes.append(("person", 1))
+            and key_of(name) not in _PLACES and not re.search(r"(?:ans|ese|ers)$", name):
+        votes.append(("person", 2))
     if name.startswith("r/"):
         votes.append(("publication", 2))
     return votes

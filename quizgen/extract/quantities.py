@@ -35,7 +35,7 @@ _PATTERN = re.compile(
     rf"(?:(?P<suffix>k|K|bn|tn|M|B)\b)?"
     rf"(?:[\s-](?P<scale>thousand|million|billion|trillion)\b)?"
     rf"(?P<percent>\s?%|\s+percent\b)?"
-    rf"(?:(?P<sep>[\s-])(?P<unit>[a-z][a-z-]*(?:\s[a-z]+)?))?",
+    rf"(?:(?P<sep>[\s-])(?P<unit>[a-z][a-z-]*(?:\s[a-z]+)?|(?:[A-Z][a-z]+\s)?[A-Z][a-z]+(?:ans|ese|ers|ians)\b))?",
 )
 _WORD_PATTERN = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL_RE}))\s+)?\b(?P<word>two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -143,6 +143,8 @@ def _unit_from(raw: str) -> tuple[Optional[str], int]:
     """The counted noun from the words after a number, and how many characters of `raw` it uses."""
     words = raw.split(" ")
     first = words[0]
+    if first[:1].isupper():
+        return raw, len(raw)  # "3.5 million East Germans"
     if first in _NOT_UNITS or not first.isalpha() and "-" not in first:
         if first == "year-old" or first.startswith("year-old"):
             return "years", len(first)

@@ -12,7 +12,7 @@ from typing import Iterable
 from quizgen.extract.relations import Candidate
 from quizgen.model import normalize_text
 
-MIN_CONFIDENCE = 0.45
+MIN_CONFIDENCE = 0.4
 SAME_SENTENCE_COST = 0.12
 SAME_ANSWER_COST = 0.2
 

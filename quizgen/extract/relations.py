@@ -119,7 +119,7 @@ class Antecedents:
             if before - position > window:
                 break
             if entity.entity_class == entity_class:
-                return mention.text if entity_class == "person" else entity.name
+                return entity.name
         return None
 
 
@@ -571,8 +571,8 @@ def _definitions(info: SentenceInfo, antecedents: Antecedents, entities: EntityI
         if not 1 <= len(words) <= 7 or match.start() == 0:
             continue
         start = match.start("term")
-        candidate = _make("definition", info, antecedents, entities, start, start + len(term), None, 0.55,
-                          f'quoted term "{term}"')
+        candidate = _make("definition", info, antecedents, entities, start, start + len(term), None,
+                          0.6 if len(words) >= 2 else 0.55, f'quoted term "{term}"')
         if candidate:
             out.append(candidate)
     return out
@@ -590,7 +590,7 @@ def _subject_entities(info: SentenceInfo, antecedents: Antecedents, entities: En
     if re.match(r"^\s+(?:" + SAY_VERBS + r")\b", after):
         return []  # an attribution, handled there
     value = EntityValue(name=entity.name, entity_class=entity.entity_class)
-    confidence = 0.55 + 0.25 * entity.confidence - _topic_penalty(entity, entities)
+    confidence = 0.5 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
     if entity.entity_class == "person":
         confidence += 0.05
     candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
@@ -622,8 +622,10 @@ def _object_entities(info: SentenceInfo, antecedents: Antecedents, entities: Ent
             confidence += 0.05
         if re.search(r"['\u2019]s?\s*$", info.text[mention.end: mention.end + 3]) and info.text[mention.end:mention.end + 1] in "'\u2019":
             confidence -= 0.1  # a possessive is rarely the point of the sentence
-        if re.match(r"\s*\(", info.text[mention.end:]):
-            confidence += 0.05  # "German Democratic Republic (GDR)": a defined name
+        if re.match(r"\s*\([A-Z]", info.text[mention.end:]):
+            confidence += 0.12  # "German Democratic Republic (GDR)": a defined name
+        if re.search(r"(?:ans|ese|ers)$", mention.text) and cls != "publication":
+            confidence -= 0.12  # "East Germans": a group, rarely the answer a teacher wants
         value = EntityValue(name=entity.name, entity_class=cls)
         candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
                           f"{cls} (class {entity.confidence:.2f} sure)")
