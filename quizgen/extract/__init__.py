@@ -104,6 +104,8 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
                 context_year = explicit[-1]
             position += 1
     entities.merge_short_names()
+    for entity in entities.all():
+        entity.freeze()
     antecedents = Antecedents()
     out: list[Candidate] = []
     for info, mentions in zip(sentences, raw_mentions):

@@ -7,6 +7,7 @@ as "Phase 3 (December 2024)", or the last year named before it).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -61,8 +62,19 @@ class DateMention:
     year_inferred: bool = False
 
 
+_ANY_DATE = re.compile(r"\d{4}|January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.")
+
+
 def find_dates(text: str, context_year: Optional[int] = None) -> list[DateMention]:
     """Every date in `text`, longest first where spans overlap; `context_year` completes bare months."""
+    if not _ANY_DATE.search(text):
+        return []  # most sentences: skip the seven patterns
+    return list(_find_dates(text, context_year))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_dates(text: str, context_year: Optional[int]) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for name, pattern in _PATTERNS:
@@ -74,7 +86,7 @@ def find_dates(text: str, context_year: Optional[int] = None) -> list[DateMentio
             if mention is not None:
                 found.append(mention)
                 taken.append((start, end))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def _mention(name: str, match: re.Match, context_year: Optional[int]) -> Optional[DateMention]:

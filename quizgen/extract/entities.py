@@ -10,6 +10,8 @@ Republic (GDR)" / "GDR") are merged, and the votes of all mentions decide the cl
 from __future__ import annotations
 
 import re
+
+from quizgen.extract import rx
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -116,9 +118,17 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     votes: Counter = field(default_factory=Counter)
     count: int = 0
+    frozen: Optional[tuple[str, float]] = None  # (class, confidence) once all mentions are in
+
+    def freeze(self) -> None:
+        """Fix class and confidence after the last mention (they are read many times afterwards)."""
+        self.frozen = None
+        self.frozen = (self.entity_class, self.confidence)
 
     @property
     def entity_class(self) -> str:
+        if self.frozen:
+            return self.frozen[0]
         positive = {c: v for c, v in self.votes.items() if v > 0}
         if not positive:
             return "concept"
@@ -130,6 +140,8 @@ class Entity:
     @property
     def confidence(self) -> float:
         """How sure the class is: share of the winning class in all votes, damped for few votes."""
+        if self.frozen:
+            return self.frozen[1]
         total = sum(v for v in self.votes.values() if v > 0)
         if not total:
             return 0.3
@@ -146,9 +158,9 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
     for match in _MENTION.finditer(sentence):
         text, start = match.group(0), match.start()
         # Trim a final period unless it belongs to an abbreviation ("Inc.", "U.S.", "Bros.").
-        if text.endswith(".") and not re.search(r"(?:\b[A-Z]\.|Inc\.|Ltd\.|Co\.|Corp\.|Bros\.|Jr\.|Sr\.|St\.)$", text):
+        if text.endswith(".") and not rx.search(r"(?:\b[A-Z]\.|Inc\.|Ltd\.|Co\.|Corp\.|Bros\.|Jr\.|Sr\.|St\.)$", text):
             text = text[:-1]
-        if text.endswith(".") and match.end() == len(sentence.rstrip()) and re.search(r"(?:Inc|Ltd|Co|Corp)\.$", text) is None:
+        if text.endswith(".") and match.end() == len(sentence.rstrip()) and rx.search(r"(?:Inc|Ltd|Co|Corp)\.$", text) is None:
             text = text[:-1]
         words = text.split()
         # Split off leading sentence openers and titles: "On April", "CEO Mark Zuckerberg".
@@ -164,7 +176,7 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
-            if head in _CONNECTORS or re.fullmatch(r"[\d.]+", head):
+            if head in _CONNECTORS or rx.fullmatch(r"[\d.]+", head):
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
@@ -173,7 +185,7 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
-            if re.fullmatch(r"(?:[A-Z]\.)+", words[0]) and len(words) > 1 and words[1].lower() in TITLES:
+            if rx.fullmatch(r"(?:[A-Z]\.)+", words[0]) and len(words) > 1 and words[1].lower() in TITLES:
                 start += len(words[0]) + 1  # "U.S. President Ronald Reagan"
                 words = words[1:]
                 continue
@@ -190,7 +202,7 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             continue
         start, end = found.start(), found.end()
         text = found.group(0)
-        if re.fullmatch(r"[\d.\s-]+", text):
+        if rx.fullmatch(r"[\d.\s-]+", text):
             continue
         at_sentence_start = not sentence[:start].strip(" \"'\u201c\u2018(-")
         if at_sentence_start and len(words) == 1 and (known_names is None or text not in known_names) \
@@ -204,23 +216,23 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
 
 def _name_shaped(word: str, after: str) -> bool:
     """A sentence-initial word that is a name anyway: "SiliconANGLE", "InfoQ", "NASA", "TechCrunch reports"."""
-    if re.search(r"[a-z][A-Z]", word) or (word.isupper() and len(word) > 1):
+    if rx.search(r"[a-z][A-Z]", word) or (word.isupper() and len(word) > 1):
         return True
-    return bool(re.match(r"\s+(?:reported|reports|noted|notes|highlighted|said|says|wrote|writes|argued|argues)\b", after))
+    return bool(rx.match(r"\s+(?:reported|reports|noted|notes|highlighted|said|says|wrote|writes|argued|argues)\b", after))
 
 
 def _is_demonym(word: str, after: str) -> bool:
     """"Japanese company", "Soviet leader": an adjective of origin, not a name."""
     if word in ("Soviet", "Israeli", "Iraqi", "Pakistani", "Thai", "Swiss", "Dutch", "French", "Greek", "Irish"):
-        return bool(re.match(r"\s+[a-z]", after))
-    return bool(re.search(r"(?:ese|ian|ish|ean|an|ic)$", word)) and bool(re.match(r"\s+[a-z]", after))
+        return bool(rx.match(r"\s+[a-z]", after))
+    return bool(rx.search(r"(?:ese|ian|ish|ean|an|ic)$", word)) and bool(rx.match(r"\s+[a-z]", after))
 
 
 def key_of(name: str) -> str:
     """Comparison key of a name: no leading "The", no possessive, case-folded."""
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"['\u2019]s$", "", name)
-    return re.sub(r"\s+", " ", name).casefold()
+    name = rx.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    name = rx.sub(r"['\u2019]s$", "", name)
+    return rx.sub(r"\s+", " ", name).casefold()
 
 
 class EntityIndex:
@@ -243,7 +255,7 @@ class EntityIndex:
         for entity_class, weight in class_votes(mention, sentence):
             entity.votes[entity_class] += weight
         # "German Democratic Republic (GDR)": the bracketed acronym is another name of it.
-        acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,6})\)", sentence[mention.end:])
+        acronym = rx.match(r"\s*\(([A-Z][A-Za-z]{1,6})\)", sentence[mention.end:])
         if acronym:
             self._alias.setdefault(key_of(acronym.group(1)), key_of(entity.name))
             entity.aliases.add(acronym.group(1))
@@ -251,7 +263,7 @@ class EntityIndex:
 
     def _new(self, name: str) -> Entity:
         key = key_of(name)
-        entity = Entity(name=re.sub(r"^The\s+(?=\S)", "The ", name))
+        entity = Entity(name=rx.sub(r"^The\s+(?=\S)", "The ", name))
         self.entities[key] = entity
         self._alias[key] = key
         return entity
@@ -278,6 +290,12 @@ class EntityIndex:
                     if target == key:
                         self._alias[alias] = owners[0]
 
+    def top_count(self) -> int:
+        """Mentions of the most-mentioned entity (cached: asked once per candidate)."""
+        if getattr(self, "_top", None) is None:
+            self._top = max((e.count for e in self.entities.values()), default=0)
+        return self._top
+
     def all(self) -> Iterable[Entity]:
         return self.entities.values()
 
@@ -291,22 +309,22 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     before = sentence[:mention.start]
     after = sentence[mention.end:]
     before_l = before.lower()
-    next_word = (re.match(r"\s*['\u2019]?s?\s*(\w+)", after) or re.match(r"(\s*)", after)).group(1).lower()
+    next_word = (rx.match(r"\s*['\u2019]?s?\s*(\w+)", after) or rx.match(r"(\s*)", after)).group(1).lower()
 
     if mention.title:
         votes.append(("person", 4))
-    word_before = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    word_before = rx.search(r"([A-Za-z]+)\.?\s+$", before)
     if word_before and word_before.group(1).lower() in TITLES:
         votes.append(("person", 4))
-    if re.search(r"\b[Tt]he\s+$", before):
+    if rx.search(r"\b[Tt]he\s+$", before):
         votes.append(("person", -2))  # people do not take "the"
-    if re.match(r"(?:\s*\([A-Z]+\))?,?\s+(?:was\s+|were\s+)?(?:released|launched|went on sale|shipped|sold\s+(?:more|about|over|\d))", after):
+    if rx.match(r"(?:\s*\([A-Z]+\))?,?\s+(?:was\s+|were\s+)?(?:released|launched|went on sale|shipped|sold\s+(?:more|about|over|\d))", after):
         votes.append(("product", 2))
-    if re.search(r"according to\s*$", before_l):
+    if rx.search(r"according to\s*$", before_l):
         votes.append(("publication", 2))
-    if re.search(r"(?:interview with|told|wrote in|writing in|reported by|published in|an article in)\s+$", before_l):
+    if rx.search(r"(?:interview with|told|wrote in|writing in|reported by|published in|an article in)\s+$", before_l):
         votes.append(("publication", 3))
-    if re.search(r"[\"\u201d]\s*[-\u2013\u2014]\s*$", before):
+    if rx.search(r"[\"\u201d]\s*[-\u2013\u2014]\s*$", before):
         votes.append(("publication", 2))
     if next_word in _PUBLICATION_VERBS:
         votes.append(("publication", 1))
@@ -318,32 +336,32 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("publication", 3 if not lower_words & _ORG_WORDS else 1))
     if lower_words & _ORG_WORDS - _ORG_NAMES or (len(words) == 1 and words[0] in _ORG_NAMES):
         votes.append(("organisation", 3))
-    if re.search(r"\d", name) and not re.search(r"\b\d{4}\b", name):
+    if rx.search(r"\d", name) and not rx.search(r"\b\d{4}\b", name):
         votes.append(("product", 3))
-    if re.search(r"(?:released|launched|introduced|unveiled|debut of|release of|version of|called)\s+(?:the\s+|its\s+|a\s+)?$", before_l):
+    if rx.search(r"(?:released|launched|introduced|unveiled|debut of|release of|version of|called)\s+(?:the\s+|its\s+|a\s+)?$", before_l):
         votes.append(("product", 2))
-    if re.search(r"(?:competitors|rivals|companies|firms|labs|makers|such as|like)\s+(?:like\s+|such as\s+)?$", before_l) \
-            or re.search(r"(?:competitors|companies|firms) (?:like|such as) [A-Z][\w ]*(?:,| and) $", before):
+    if rx.search(r"(?:competitors|rivals|companies|firms|labs|makers|such as|like)\s+(?:like\s+|such as\s+)?$", before_l) \
+            or rx.search(r"(?:competitors|companies|firms) (?:like|such as) [A-Z][\w ]*(?:,| and) $", before):
         votes.append(("organisation", 2))
     if key_of(name) in _PLACES or lower_words & _PLACE_WORDS and not lower_words & _ORG_WORDS:
         votes.append(("place", 4))
-    if re.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
-            and not re.search(r"\d", name) and not name.isupper():
+    if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
+            and not rx.search(r"\d", name) and not name.isupper():
         votes.append(("place", 1))
-    if re.match(r",\s*(?:illinois|california|texas|new york|germany|japan|france|england|scotland)\b", after.lower()):
+    if rx.match(r",\s*(?:illinois|california|texas|new york|germany|japan|france|england|scotland)\b", after.lower()):
         votes.append(("place", 3))
     if lower_words & _PROJECT_WORDS:
         votes.append(("project", 4))
     if lower_words & _EVENT_WORDS:
         votes.append(("event", 4))
-    if re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:bricklayer|physician|constable|designer|founder|scientist|"
+    if rx.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:bricklayer|physician|constable|designer|founder|scientist|"
                 r"leader|spokesman|president|engineer|chemist|officer|assistant|teacher|student|writer|author|"
                 r"artist|player|soldier|worker|doctor|nurse|lawyer|politician|businessman|businesswoman|"
                 r"great-grandson|grandson|son|daughter|wife|husband)", after.lower()):
         votes.append(("person", 3))
-    if len(words) in (2, 3) and all(re.fullmatch(r"[A-Z][a-z\u00e0-\u00ff'-]+", w) for w in name.split()) \
+    if len(words) in (2, 3) and all(rx.fullmatch(r"[A-Z][a-z\u00e0-\u00ff'-]+", w) for w in name.split()) \
             and not lower_words & (_ORG_WORDS | _PLACE_WORDS | _PUBLICATION_WORDS | _PROJECT_WORDS | _EVENT_WORDS) \
-            and key_of(name) not in _PLACES and not re.search(r"(?:ans|ese|ers)$", name):
+            and key_of(name) not in _PLACES and not rx.search(r"(?:ans|ese|ers)$", name):
         votes.append(("person", 2))
     if name.startswith("r/"):
         votes.append(("publication", 2))

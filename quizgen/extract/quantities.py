@@ -8,6 +8,8 @@ Years, version numbers ("Llama 3.1", "GPT-4") and dates are not quantities.
 from __future__ import annotations
 
 import re
+
+from quizgen.extract import rx
 from dataclasses import dataclass
 from typing import Optional
 
@@ -92,7 +94,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
 def _qualifier(raw: Optional[str]) -> Optional[str]:
     if not raw:
         return None
-    key = re.sub(r"\s+", " ", raw.lower())
+    key = rx.sub(r"\s+", " ", raw.lower())
     return _QUALIFIER_MAP.get(key, key)
 
 
@@ -100,11 +102,11 @@ def _numeric_mention(text: str, match: re.Match) -> Optional[QuantityMention]:
     number_text = match.group("num")
     before = text[:match.start("num")]
     # A version number or a name: "Llama 3.1", "GPT-4", "Apollo 11", "Phase 2", "r/singularity 2".
-    if re.search(r"(?:[A-Z][\w.]*|[A-Z]{2,})[ -]$", before) and not match.group("cur") and not match.group("qual"):
-        word_before = re.search(r"([A-Za-z]+)[ -]$", before)
+    if rx.search(r"(?:[A-Z][\w.]*|[A-Z]{2,})[ -]$", before) and not match.group("cur") and not match.group("qual"):
+        word_before = rx.search(r"([A-Za-z]+)[ -]$", before)
         if word_before and word_before.group(1) not in ("In", "By", "About", "Over", "Nearly", "Some", "Around"):
             return None
-    if re.match(r"\d", text[match.end("num"):match.end("num") + 1] or "x"):
+    if rx.match(r"\d", text[match.end("num"):match.end("num") + 1] or "x"):
         return None
     scale = match.group("scale") or (_SCALES.get(match.group("suffix").lower()) if match.group("suffix") else None)
     if _YEAR.match(number_text) and not scale and not match.group("cur") and not match.group("percent"):
@@ -112,10 +114,10 @@ def _numeric_mention(text: str, match: re.Match) -> Optional[QuantityMention]:
         if unit_word not in ("people", "units", "copies", "km", "kilometres", "miles", "metres", "meters"):
             return None  # a year
     # A date's day ("April 18") or a clock time is not a quantity.
-    if re.search(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s$",
-                 before) or re.match(r"[:.]\d", text[match.end("num"):]):
+    if rx.search(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s$",
+                 before) or rx.match(r"[:.]\d", text[match.end("num"):]):
         return None
-    if re.match(r",\s*(1[0-9]{3}|20[0-9]{2})", text[match.end("num"):]):
+    if rx.match(r",\s*(1[0-9]{3}|20[0-9]{2})", text[match.end("num"):]):
         return None
     number = float(number_text.replace(",", ""))
     unit: Optional[str] = None
@@ -194,7 +196,7 @@ def _share_units(found: list[QuantityMention], text: str) -> list[QuantityMentio
         following = out[i + 1] if i + 1 < len(out) else None
         preceding = out[i - 1] if i > 0 else None
         donor = None
-        if following and following.value.unit and re.fullmatch(r"\s*(?:and|or|to|-|\u2013)\s*",
+        if following and following.value.unit and rx.fullmatch(r"\s*(?:and|or|to|-|\u2013)\s*",
                                                                   text[mention.full_end:following.full_start]):
             donor = following
         elif preceding and preceding.value.unit and preceding.value.scale == mention.value.scale:

@@ -8,6 +8,8 @@ value, a confidence and a note for the reviewer. Nothing here decides what is ke
 from __future__ import annotations
 
 import re
+
+from quizgen.extract import rx
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -130,7 +132,7 @@ class Antecedents:
 def clause_with(sentence: str, start: int, end: int) -> tuple[str, int]:
     """The semicolon clause of `sentence` holding [start, end) and the clause's offset in the sentence."""
     offset = 0
-    for part in re.split(r"(;\s+)", sentence):
+    for part in rx.split(r"(;\s+)", sentence):
         if part.startswith(";"):
             offset += len(part)
             continue
@@ -154,7 +156,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
 
     def replace(pattern: str, make, label: str) -> bool:
         nonlocal out
-        match = re.search(pattern, out)
+        match = rx.search(pattern, out)
         if not match:
             return True
         replacement = make(match)
@@ -182,7 +184,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         if not replace(r"\b[Tt]he model(?!s)\b(?! weights)", the_model, "product"):
             return None
     # "noted this was" -> "noted that Llama 3.1 was"
-    match = re.search(rf"\b({SAY_VERBS}) this (was|is)\b", out)
+    match = rx.search(rf"\b({SAY_VERBS}) this (was|is)\b", out)
     if match:
         name = product("model")
         if not name:
@@ -204,7 +206,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         return None
 
     # A sentence opening with a pronoun: He/She -> the last person; It -> the last sentence's subject.
-    first = re.match(r"^(He|She|It|it|They)\b", out)
+    first = rx.match(r"^(He|She|It|it|They)\b", out)
     if first:
         word = first.group(1)
         if word in ("He", "She"):
@@ -218,7 +220,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         notes.append(f'"{word}" read as "{name}"')
         out = name[:1].upper() + name[1:] + out[len(word):]
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
-    match = re.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she)\s+(?=[a-z])", out)
+    match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she)\s+(?=[a-z])", out)
     if match:
         if match.group(2) == "it":
             name = antecedents.previous_subject(info.position)
@@ -226,14 +228,14 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             name = antecedents.nearest_name("person", info.position + 1, window=6)
         if not name:
             return None
-        name = re.sub(r"^The\b", "the", name)
+        name = rx.sub(r"^The\b", "the", name)
         notes.append(f'"{match.group(2)}" read as "{name}"')
         out = out[: match.start(2)] + name + out[match.end(2):]
-    match = re.match(r"^(This|These)\s+(?=[a-z]+(?:\s+[a-z]+)?[\s,])", out)
-    if match and not re.match(r"^\w+\s+(?:is|was|are|were|has|had|will|would|can|could|may|might)\b", out):
+    match = rx.match(r"^(This|These)\s+(?=[a-z]+(?:\s+[a-z]+)?[\s,])", out)
+    if match and not rx.match(r"^\w+\s+(?:is|was|are|were|has|had|will|would|can|could|may|might)\b", out):
         notes.append(f'"{match.group(1)}" changed to "The": check the sentence still says what it meant')
         out = "The " + out[match.end():]
-    if re.match(r"^(This|These|Those|That|They|Its|His|Her|Their|Such)\b", out):
+    if rx.match(r"^(This|These|Those|That|They|Its|His|Her|Their|Such)\b", out):
         return None
     return out
 
@@ -247,7 +249,7 @@ def finish(statement: str) -> str:
     """Make a clause a sentence: capital first letter, final period (kept inside a closing quote)."""
     statement = statement.strip()
     statement = statement[:1].upper() + statement[1:]
-    if not re.search(r"[.!?][\"'\u201d\u2019)]*$", statement):
+    if not rx.search(r"[.!?][\"'\u201d\u2019)]*$", statement):
         statement = statement.rstrip(",;:") + "."
     return statement
 
@@ -305,10 +307,10 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
 
 def _coordinated_part(clause: str, start: int, end: int, others: list[tuple[int, int]]) -> Optional[str]:
     """The ", and ..." part of a clause holding [start, end) but none of `others`, if it reads alone."""
-    cuts = [0] + [m.start() for m in re.finditer(r",\s+(?:and|but|while|whereas)\s+", clause)] + [len(clause)]
+    cuts = [0] + [m.start() for m in rx.finditer(r",\s+(?:and|but|while|whereas)\s+", clause)] + [len(clause)]
     for a, b in zip(cuts, cuts[1:]):
         if a <= start and end <= b and not any(a <= s < b for s, _ in others):
-            part = re.sub(r"^,\s+(?:and|but|while|whereas)\s+", "", clause[a:b]).strip()
+            part = rx.sub(r"^,\s+(?:and|but|while|whereas)\s+", "", clause[a:b]).strip()
             if len(part.split()) >= 5:
                 return part
     return None
@@ -329,14 +331,14 @@ def _attributions(info: SentenceInfo, antecedents: Antecedents, entities: Entity
             continue
         value = EntityValue(name=entity.name, entity_class=cls)
         answer = mention.text
-        if re.search(r"(?:^|[;,]\s+|\b)According to\s+$", before) and after.startswith(","):
+        if rx.search(r"(?:^|[;,]\s+|\b)According to\s+$", before) and after.startswith(","):
             candidate = _make("attribution", info, antecedents, entities, mention.start, mention.end, value,
                               0.88 if cls == "publication" else 0.75, f'"According to {answer}"')
             if candidate:
                 out.append(candidate)
             continue
         says = _SAY_THAT.match(after.lstrip()) if after.startswith(" ") else None
-        if says and re.search(r"(?:^|;\s+|^A discussion on\s+|^An? \w+ (?:in|on|by)\s+|^(?:However|Moreover|Still|Yet|Indeed|Instead),\s+"
+        if says and rx.search(r"(?:^|;\s+|^A discussion on\s+|^An? \w+ (?:in|on|by)\s+|^(?:However|Moreover|Still|Yet|Indeed|Instead),\s+"
                               r"|^(?:While|Although|Though|Whereas|As|If|When)\b[^;]{3,120},\s+)$", before):
             confidence = 0.85 if cls == "publication" else 0.7
             candidate = _make("attribution", info, antecedents, entities, mention.start, mention.end, value,
@@ -357,7 +359,7 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     if not quote or len(quote.group(1).split()) < 5:
         return out
     # '"...." - The Guardian'
-    dash = re.match(r"^\s*[-\u2013\u2014]\s*(.+?)\s*$", sentence[quote.end():])
+    dash = rx.match(r"^\s*[-\u2013\u2014]\s*(.+?)\s*$", sentence[quote.end():])
     if quote.start() == 0 and dash:
         speaker = entities.resolve(dash.group(1))
         name = dash.group(1).rstrip(".")
@@ -378,7 +380,7 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     # The speaker: "He said that", "X expects ...:", "President X ... challenged ...:"
     speaker_name: Optional[str] = None
     speaker_entity: Optional[Entity] = None
-    pronoun = re.match(r"^(He|She)\b", lead)
+    pronoun = rx.match(r"^(He|She)\b", lead)
     if pronoun:
         speaker_name = antecedents.nearest_name("person", info.position + 1, window=6)
         if speaker_name:
@@ -390,7 +392,7 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
                 break
     if not speaker_name or speaker_entity is None:
         return out
-    if not re.search(r"(?:\b(?:" + SAY_VERBS + r"|expects|added|asked|answered|challenged|declared|"
+    if not rx.search(r"(?:\b(?:" + SAY_VERBS + r"|expects|added|asked|answered|challenged|declared|"
                      r"quoted|wrote)\b|:)", lead):
         return out
     notes: list[str] = []
@@ -428,7 +430,7 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
             answer = format_date(value)
             statement_text = clause[:s] + answer + clause[e:]
         elif value.precision == "year" and not value.qualifier:
-            if re.search(r"\bfrom\s+$", sentence[: mention.start]) or re.search(r"^\s*[-\u2013]", sentence[mention.end:]):
+            if rx.search(r"\bfrom\s+$", sentence[: mention.start]) or rx.search(r"^\s*[-\u2013]", sentence[mention.end:]):
                 confidence -= 0.05  # a range: still a fine fact, the start year
         candidate = _make("date", info, antecedents, entities, mention.start, mention.end, value, confidence,
                           reason, answer=answer, statement_text=statement_text,
@@ -450,14 +452,14 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
                     out.append(ev)
     if not info.dates and info.heading_date is not None and info.subject is not None:
         # A heading such as "Phase 2: The Frontier (July 2024)" dates the events under it.
-        verb = re.match(r"^\s+(released|launched|introduced|unveiled|announced|debuted|published|opened)\b",
+        verb = rx.match(r"^\s+(released|launched|introduced|unveiled|announced|debuted|published|opened)\b",
                         sentence[info.subject[0].end:])
         if verb and sentence[: info.subject[0].start].strip() in ("", ",") or (
-                verb and re.match(r"^[A-Z][\w\s-]*,\s*$", sentence[: info.subject[0].start])):
+                verb and rx.match(r"^[A-Z][\w\s-]*,\s*$", sentence[: info.subject[0].start])):
             heading_value = info.heading_date.value
             date_text = format_date(heading_value)
             clause, _ = clause_with(sentence, info.subject[0].start, info.subject[0].end)
-            body = re.sub(r"^[A-Z][\w\s-]*,\s*", "", clause) if not clause.startswith(info.subject[0].text) else clause
+            body = rx.sub(r"^[A-Z][\w\s-]*,\s*", "", clause) if not clause.startswith(info.subject[0].text) else clause
             body = body.rstrip(" .")
             prep = "On" if heading_value.precision == "day" else "In"
             statement_text = f"{prep} {date_text}, {body}."
@@ -486,7 +488,7 @@ def _quantities(info: SentenceInfo, antecedents: Antecedents, entities: EntityIn
             confidence += 0.05
         if value.unit == "years":
             confidence -= 0.15  # ages are rarely what a teacher asks
-        if re.fullmatch(r"[a-z]+", mention.text):
+        if rx.fullmatch(r"[a-z]+", mention.text):
             confidence -= 0.12  # "three phases": often incidental
         reason = "quantity " + " ".join(str(x) for x in (value.qualifier, mention.text, value.unit) if x)
         siblings = tuple((m.start, m.end) for m in info.quantities)
@@ -517,15 +519,15 @@ def _causes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
         spans.append((match.start(), match.end(), "cause (because)"))
     for match in _PURPOSE.finditer(sentence):
         verb = match.group(1)
-        before_words = re.findall(r"[\w'-]+", sentence[: match.start()])
+        before_words = rx.findall(r"[\w'-]+", sentence[: match.start()])
         if not before_words or verb in _NOT_VERB_AFTER_TO or verb.endswith(("ing", "ly", "ed")):
             continue
         if before_words[-1].lower() in _CATENATIVE or match.start() < 3:
             continue
-        if not re.search(r"\b\w+(?:ed|ent|ilt|ade|ew|ook|ave|ote|old)\b|\b(?:uses|use|gives|makes|helps)\b",
+        if not rx.search(r"\b\w+(?:ed|ent|ilt|ade|ew|ook|ave|ote|old)\b|\b(?:uses|use|gives|makes|helps)\b",
                          sentence[: match.start()]):
             continue  # no finished action before it: not a purpose
-        tail = re.match(r"to\s+[^,;.]{3,140}", sentence[match.start():])
+        tail = rx.match(r"to\s+[^,;.]{3,140}", sentence[match.start():])
         if not tail:
             continue
         end = match.start() + tail.end()
@@ -584,10 +586,10 @@ def _subject_entities(info: SentenceInfo, antecedents: Antecedents, entities: En
         return []
     mention, entity = info.subject
     after = info.text[mention.end:]
-    if not re.match(r"^\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|led|made|won|became|began|built|sold|"
+    if not rx.match(r"^\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|led|made|won|became|began|built|sold|"
                     r"took|gave|wrote|held|went|grew|saw|found|drove|ran|spoke|shared)\b", after):
         return []
-    if re.match(r"^\s+(?:" + SAY_VERBS + r")\b", after):
+    if rx.match(r"^\s+(?:" + SAY_VERBS + r")\b", after):
         return []  # an attribution, handled there
     value = EntityValue(name=entity.name, entity_class=entity.entity_class)
     confidence = 0.5 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
@@ -600,7 +602,7 @@ def _subject_entities(info: SentenceInfo, antecedents: Antecedents, entities: En
 
 def _topic_penalty(entity: Entity, entities: EntityIndex) -> float:
     """"Which organisation ...?" is too easy when the answer is what the whole article is about."""
-    top = max((e.count for e in entities.all()), default=0)
+    top = entities.top_count()
     return 0.15 if entity.count >= 4 and entity.count == top else 0.0
 
 
@@ -612,7 +614,7 @@ def _object_entities(info: SentenceInfo, antecedents: Antecedents, entities: Ent
         if mention.start == subject_start or _inside_quote(info.text, mention.start):
             continue
         before = info.text[: mention.start]
-        if re.search(r"According to\s+$", before):
+        if rx.search(r"According to\s+$", before):
             continue
         cls = entity.entity_class
         confidence = 0.42 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
@@ -620,11 +622,11 @@ def _object_entities(info: SentenceInfo, antecedents: Antecedents, entities: Ent
             confidence += 0.12
         if cls in ("project", "event", "place", "product", "person"):
             confidence += 0.05
-        if re.search(r"['\u2019]s?\s*$", info.text[mention.end: mention.end + 3]) and info.text[mention.end:mention.end + 1] in "'\u2019":
+        if rx.search(r"['\u2019]s?\s*$", info.text[mention.end: mention.end + 3]) and info.text[mention.end:mention.end + 1] in "'\u2019":
             confidence -= 0.1  # a possessive is rarely the point of the sentence
-        if re.match(r"\s*\([A-Z]", info.text[mention.end:]):
+        if rx.match(r"\s*\([A-Z]", info.text[mention.end:]):
             confidence += 0.12  # "German Democratic Republic (GDR)": a defined name
-        if re.search(r"(?:ans|ese|ers)$", mention.text) and cls != "publication":
+        if rx.search(r"(?:ans|ese|ers)$", mention.text) and cls != "publication":
             confidence -= 0.12  # "East Germans": a group, rarely the answer a teacher wants
         value = EntityValue(name=entity.name, entity_class=cls)
         candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
@@ -666,5 +668,5 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
         if mention.start > position:
             break
     # A common-noun subject still helps "it" later: "The wall was ..." -> "The wall".
-    match = re.match(r"^(The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:was|is|were|are|has|had|[a-z]+ed)\b", info.text)
+    match = rx.match(r"^(The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:was|is|were|are|has|had|[a-z]+ed)\b", info.text)
     return None, (match.group(1) if match else None)
