@@ -43,20 +43,25 @@ def raw_usable_share(source: Path) -> tuple[int, int]:
 def main() -> None:
     verbose = "-v" in sys.argv
     rows = []
+    runs = []
     for gold_path in sorted((ROOT / "tests" / "data" / "gold").glob("*.yaml")):
         article, gold = load_gold(gold_path)
-        source = ROOT / article
+        runs.append((gold_path.stem, ROOT / article, gold))
+        if gold_path.stem == "llama-3-2024":
+            # The same article as raw plain text (no front matter, bare-line headings).
+            runs.append(("llama-raw-txt", ROOT / "tests/data/articles/llama-2024-article.txt", gold))
+    for name, source, gold in runs:
         with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / gold_path.stem
+            out = Path(tmp) / name
             report = extract_article(source, out)
             bank = load_bank(out)
             score = score_draft(bank.facts, gold)
             usable, total = _usable(bank)
         raw_ok, raw_total = raw_usable_share(source)
-        rows.append((gold_path.stem, len(bank.facts), score, usable, total, raw_ok, raw_total))
+        rows.append((name, len(bank.facts), score, usable, total, raw_ok, raw_total))
         if verbose:
             for item in score.missed:
-                print(f"  missed [{gold_path.stem}] {item.kind} {item.answers[0]!r}: {item.sentence[:90]}")
+                print(f"  missed [{name}] {item.kind} {item.answers[0]!r}: {item.sentence[:90]}")
     print(f"{'article':<16} {'facts':>5} {'gold':>4} {'found':>5} {'recall':>7} {'usable':>13} {'raw usable':>13}")
     for name, n, score, usable, total, raw_ok, raw_total in rows:
         print(f"{name:<16} {n:>5} {len(score.gold):>4} {len(score.found):>5} {score.recall:>7.0%} "

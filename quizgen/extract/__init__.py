@@ -255,7 +255,7 @@ def guess_date(document: Document) -> str:
             found = find_dates(match.group(1))
             if found:
                 return found[0].value.date
-    for block in document.body_blocks():
+    for block in document.blocks:  # headings too: "Phase 3 (December 2024)"
         for found in find_dates(block.text):
             dated.append(found.value)
     fine = [d for d in dated if d.precision != "year"]

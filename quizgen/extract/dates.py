@@ -85,7 +85,8 @@ def _find_dates(text: str, context_year: Optional[int]) -> tuple[DateMention, ..
             mention = _mention(name, match, context_year)
             if mention is not None:
                 found.append(mention)
-                taken.append((start, end))
+            if mention is not None or name in ("mdy", "dmy"):
+                taken.append((start, end))  # "February 30, 2024" is no date, and its year is no fact either
     return tuple(sorted(found, key=lambda m: m.start))
 
 
