@@ -278,8 +278,13 @@ class EntityIndex:
                 if words[0] in ("the",):
                     by_last[" ".join(words[1:])].append(key)
         for key in list(self.entities):
-            owners = [k for k in by_last.get(key, []) if k != key
+            owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
                       and (self.entities[k].entity_class == "person" or k.startswith("the "))]
+            if len(owners) > 1:
+                # "Curie" with "Marie Curie" and "Pierre Curie": the one the article names most, if clear.
+                owners.sort(key=lambda k: -self.entities[k].count)
+                if self.entities[owners[0]].count > self.entities[owners[1]].count:
+                    owners = owners[:1]
             if len(owners) == 1 and key in self.entities and owners[0] in self.entities:
                 owner = self.entities[owners[0]]
                 short = self.entities.pop(key)
@@ -306,6 +311,7 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     name = mention.text
     words = [w.lower().rstrip(".,") for w in name.split()]
     lower_words = set(words) | {w.lower() for w in name.split()}
+    lower_words |= {w[:-1] for w in lower_words if w.endswith("s") and len(w) > 3}  # "Prizes" -> "prize"
     before = sentence[:mention.start]
     after = sentence[mention.end:]
     before_l = before.lower()

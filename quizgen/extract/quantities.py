@@ -41,7 +41,8 @@ _PATTERN = re.compile(
 )
 _WORD_PATTERN = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL_RE}))\s+)?\b(?P<word>two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    rf"twelve|fifteen|twenty|thirty|forty|fifty)\s+(?P<unit>(?:[a-z]+\s)?[a-z]+s)\b",
+    rf"twelve|fifteen|twenty|thirty|forty|fifty|one|a)(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    rf"\s+(?P<unit>(?:[a-z]+\s)?[a-z]+s)\b",
     re.I,
 )
 # Words that may follow a number but are not what it counts.
@@ -80,12 +81,16 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if any(m.full_start <= match.start("word") < m.full_end for m in found):
             continue
         number = _NUMBER_WORDS.get(match.group("word").lower())
+        scale = match.group("scale")
+        if match.group("word").lower() in ("one", "a"):
+            number = 1 if scale else None  # "one million soldiers"; "one day" is no fact
         unit = match.group("unit").lower()
         if number is None or unit.split()[-1] in _NOT_UNITS:
             continue
         qualifier = _qualifier(match.group("qual"))
-        value = QuantityValue(number=number, unit=unit, qualifier=qualifier)
-        found.append(QuantityMention(match.start("word"), match.end("word"), match.group("word"),
+        value = QuantityValue(number=number, scale=scale, unit=unit, qualifier=qualifier)
+        end = match.end("scale") if scale else match.end("word")
+        found.append(QuantityMention(match.start("word"), end, match.string[match.start("word"):end],
                                      match.start(), match.end(), value))
     found.sort(key=lambda m: m.start)
     return _share_units(found, text)

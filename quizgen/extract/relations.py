@@ -184,6 +184,13 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         if not replace(r"\b[Tt]he model(?!s)\b(?! weights)", the_model, "product"):
             return None
     # "noted this was" -> "noted that Llama 3.1 was"
+    match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out)
+    if match:
+        name = antecedents.nearest_name("person", info.position + 1, window=4)
+        if not name:
+            return None
+        notes.append(f'"{match.group(1)}" read as "{name}\'s"')
+        out = f"{name}'s " + out[match.end():]
     match = rx.search(rf"\b({SAY_VERBS}) this (was|is)\b", out)
     if match:
         name = product("model")
@@ -214,16 +221,20 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         elif word.lower() == "it":
             name = antecedents.previous_subject(info.position)
         else:
-            name = None
+            name = antecedents.previous_subject(info.position)
+            if not name or not re.search(r"[a-z]s$", name):
+                name = None  # "They" needs a plural subject just before
         if not name:
             return None
         notes.append(f'"{word}" read as "{name}"')
         out = name[:1].upper() + name[1:] + out[len(word):]
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
-    match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she)\s+(?=[a-z])", out)
+    match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out)
     if match:
-        if match.group(2) == "it":
+        if match.group(2) in ("it", "they"):
             name = antecedents.previous_subject(info.position)
+            if name and (match.group(2) == "they") != bool(rx.search(r"[a-z]s$", name)):
+                return None
         else:
             name = antecedents.nearest_name("person", info.position + 1, window=6)
         if not name:
@@ -375,6 +386,22 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
                              f'quotation signed "- {name}"', notes=["statement rewritten from the signed quotation"]))
         return out
     if quote.start() == 0:
+        # '"...," Curie said.' / '"...," said Curie.' / '"...," Curie is often quoted as saying.'
+        tail = sentence[quote.end():]
+        for mention, entity in info.mentions:
+            if mention.start < quote.end() or entity.entity_class != "person":
+                continue
+            between = sentence[quote.end(): mention.start]
+            after = sentence[mention.end:]
+            if rx.fullmatch(r"\s*(?:said|says|wrote|writes|told \w+|added|recalled)?\s*", between) and (
+                    between.strip() or rx.match(r"\s+(?:said|says|wrote|writes|told|added|recalled|is (?:often |widely )?quoted|once said|later said)\b", after)):
+                value = EntityValue(name=entity.name, entity_class="person")
+                prompt = f"Who said: \u201c{quote.group(1).strip().rstrip(',')}\u201d?" if len(quote.group(1).split()) <= 40 else None
+                out.append(Candidate("quote", finish(sentence), mention.text, value, sentence, info.position,
+                                     (mention.start, mention.end), 0.8, f"quotation by {mention.text}",
+                                     prompt=prompt))
+            break
+        del tail
         return out
     lead = sentence[: quote.start()]
     # The speaker: "He said that", "X expects ...:", "President X ... challenged ...:"
@@ -513,6 +540,9 @@ def _causes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     match = _BY_ING.match(sentence)
     if match:
         spans.append((match.start(1), match.end(1), "means (By ...-ing)"))
+    match = rx.match(r"^(To\s+[a-z]+\b[^,]{3,100}),\s+(?=[a-z]|[A-Z][a-z]+\s+[a-z]+ed\b)", sentence)
+    if match and not rx.match(r"^To\s+(?:close|sum|start|begin|put|be)\b", sentence):
+        spans.append((match.start(1), match.end(1), "purpose (To ..., ...)"))
     for match in _SO_THAT.finditer(sentence):
         spans.append((match.start(), match.end(), "purpose (so that)"))
     for match in _BECAUSE.finditer(sentence):
@@ -650,7 +680,8 @@ def analyse_sentence(info: SentenceInfo, known_names: set[str], entities: Entity
 
 
 _OPENING = re.compile(
-    r"^(?:(?:On|In|By|At|During|After|Before|Since|Today|Together with|Under|Alongside|Once)\b[^,]{0,60},\s+)?"
+    r"^(?:(?:On|In|By|At|During|After|Before|Since|Today|Together with|Under|Alongside|Once)\b[^,]{0,60},\s+"
+    r"|(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
     r"(?:(?:The|the)\s+)?"
 )
 
@@ -668,5 +699,5 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
         if mention.start > position:
             break
     # A common-noun subject still helps "it" later: "The wall was ..." -> "The wall".
-    match = rx.match(r"^(The\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:was|is|were|are|has|had|[a-z]+ed)\b", info.text)
+    match = rx.match(r"^(?:(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4},?\s+)?([Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:was|is|were|are|has|had|[a-z]+ed)\b", info.text)
     return None, (match.group(1) if match else None)
