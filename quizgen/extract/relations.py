@@ -229,7 +229,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         notes.append(f'"{word}" read as "{name}"')
         out = name[:1].upper() + name[1:] + out[len(word):]
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
-    match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out)
+    match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out)
     if match:
         if match.group(2) in ("it", "they"):
             name = antecedents.previous_subject(info.position)
@@ -459,6 +460,12 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
         elif value.precision == "year" and not value.qualifier:
             if rx.search(r"\bfrom\s+$", sentence[: mention.start]) or rx.search(r"^\s*[-\u2013]", sentence[mention.end:]):
                 confidence -= 0.05  # a range: still a fine fact, the start year
+        if statement_text is None:
+            # "Three years later, on 19 April 1906, X ..." -> "On 19 April 1906, X ...": the date says it all.
+            lead = rx.match(r"^[A-Z][^,]{2,40},\s+(on|in)\s+$", sentence[: mention.start])
+            if lead and sentence[mention.end: mention.end + 2] == ", ":
+                statement_text = lead.group(1).capitalize() + " " + sentence[mention.start:]
+                answer = mention.text
         candidate = _make("date", info, antecedents, entities, mention.start, mention.end, value, confidence,
                           reason, answer=answer, statement_text=statement_text,
                           siblings=tuple((d.start, d.end) for d in info.dates))
