@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@# gift-pegjs: an independent GIFT parser the export tests compare against (skipped without node)
 	@if command -v npm >/dev/null 2>&1; then \
-		npm install --silent --no-audit --no-fund --prefix tests/node gift-pegjs@1 >/dev/null 2>&1 \
+		npm ci --silent --no-audit --no-fund --prefix tests/node >/dev/null 2>&1 \
 		|| echo "note: npm install of gift-pegjs failed; the GIFT round-trip test will skip"; fi
 	touch $(STAMP)
 

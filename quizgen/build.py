@@ -13,12 +13,26 @@ from quizgen.output import write_text_atomic
 
 Progress = Callable[[str], None]
 
+# The default forms `quizgen build` writes (issue 3): two versions of 20 questions, seed 1.
+DEFAULT_FORMS = 2
+DEFAULT_FORM_QUESTIONS = 20
+DEFAULT_SEED = 1
+
+
+def _selectable(questions: list) -> int:
+    """How many questions one form can hold (one per fact), so small banks still get forms."""
+    from quizgen.assemble import eligible_questions, select_questions
+    import random
+
+    return len(select_questions(eligible_questions(questions), 10**9, random.Random(0)))
+
 
 def summarize_bank(bank: Bank) -> str:
     """One line: the bank and its facts by kind."""
     kinds = Counter(fact.kind for fact in bank.facts)
     by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
-    return f"{bank.id}: {len(bank.facts)} facts of {len(kinds)} kinds ({by_kind})"
+    facts = f"{len(bank.facts)} fact{'s' if len(bank.facts) != 1 else ''}"
+    return f"{bank.id}: {facts} of {len(kinds)} kind{'s' if len(kinds) != 1 else ''} ({by_kind})"
 
 
 def bank_json(bank: Bank) -> str:
@@ -43,11 +57,31 @@ def build_all(bank_ref: Optional[str | Path], out_dir: Path, progress: Progress 
     progress(f"wrote {written[-1]}")
 
     # -- questions and forms (issue 3) --
+    from quizgen.assemble import assemble_forms
+    from quizgen.generate import generate_questions
+    from quizgen.quizfiles import questions_json, write_forms
+
+    questions = generate_questions(bank)
+    written.append(write_text_atomic(target / "questions.json", questions_json(questions, bank.id)))
+    progress(f"wrote {written[-1]}")
+    usable = sum(1 for q in questions if not q.has_errors)
+    count = min(DEFAULT_FORM_QUESTIONS, _selectable(questions))
+    if count:
+        forms = assemble_forms(questions, count=count, forms=DEFAULT_FORMS, seed=DEFAULT_SEED, bank_id=bank.id,
+                               title=bank.title, source_line=bank.article.meta.source_line)
+        written.extend(write_forms(forms, target / "forms", progress))
+    else:
+        progress(f"no forms: {usable} usable questions")
+
 
     # -- anki (issue 4) --
 
     # -- worksheets (issue 5) --
 
     # -- LMS exports (issue 6) --
+    from quizgen.export.runner import export_lms_files
+
+    for lms_result in export_lms_files(bank, questions, target / "lms", progress):
+        written.append(lms_result.path)
 
     return written

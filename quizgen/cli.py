@@ -31,6 +31,11 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except QuizgenError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
+        except OSError as exc:
+            # A full disk, a read-only or mistyped output folder: the user can fix it, so no traceback.
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
 
     return wrapper
 
@@ -103,13 +108,140 @@ def schema(out_file: Path | None) -> None:
 
 # -- question commands (issue 3): questions, lint, quiz --
 
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print every question as JSON (with its lint findings).")
+@reports_errors
+def questions(bank: str | None, as_json: bool) -> None:
+    """Print every question BANK yields (ids, stems, choices with the key marked *, answers)."""
+    from quizgen.quizfiles import questions_report
+
+    click.echo(questions_report(bank, as_json), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@reports_errors
+def lint(bank: str | None, strict: bool) -> None:
+    """Check the generated questions: answer leaks, duplicate or also-true choices, length, format and
+    grammar tells, unresolved pronouns, near-duplicate questions. Exit 1 on errors (or warnings with --strict)."""
+    from quizgen.quizfiles import lint_report
+
+    text, passed = lint_report(bank, strict)
+    click.echo(text, nl=False)
+    if not passed:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("-n", "--count", type=click.IntRange(min=1), default=20, show_default=True, help="Questions per form.")
+@click.option("-k", "--forms", type=click.IntRange(1, 26), default=2, show_default=True, help="Versions (A, B, ...).")
+@click.option("-s", "--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
+@click.option("--kinds", multiple=True, metavar="KIND[,KIND]",
+              help="Only these kinds: mc, tf, cloze, short, numeric, ordering, matching (or the full names).")
+@click.option("--tags", multiple=True, metavar="TAG[,TAG]", help="Only questions with any of these tags.")
+@click.option("--allow-same-fact", is_flag=True, help="Allow several questions about one fact on a form.")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/quiz"),
+              show_default=True, help="Folder for quiz-A.md, key-A.md, ... and forms.json.")
+@reports_errors
+def quiz(bank: str | None, count: int, forms: int, seed: int, kinds: tuple[str, ...], tags: tuple[str, ...],
+         allow_same_fact: bool, out_dir: Path) -> None:
+    """Assemble seeded quiz forms of BANK, each with its answer key (Markdown + JSON)."""
+    from quizgen.quizfiles import write_quiz
+
+    written = write_quiz(bank, out_dir, count=count, forms=forms, seed=seed, kinds=kinds, tags=tags,
+                         allow_same_fact=allow_same_fact, progress=lambda message: click.echo(message, err=True))
+    click.echo(f"{len(written)} files written to {out_dir}")
+
+
 # -- anki commands (issue 4) --
 
 # -- worksheet commands (issue 5) --
 
 # -- export commands (issue 6) --
 
+
+def _split_list(values: tuple[str, ...]) -> list[str]:
+    """--kinds a,b --kinds c -> [a, b, c]"""
+    return [bit.strip() for value in values for bit in value.split(",") if bit.strip()]
+
+
+def _export_format_names() -> list[str]:
+    from quizgen.export import EXPORT_FORMATS  # light: the registry imports no exporter
+
+    return list(EXPORT_FORMATS)
+
+
+@main.command("export", context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("-f", "--format", "format_name", required=True, type=click.Choice(_export_format_names()),
+              help="gift and moodle-xml (Moodle), qti (Canvas), kahoot (.xlsx), quizlet, csv, anki-txt.")
+@click.option("-o", "--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write.")
+@click.option("--kinds", multiple=True, metavar="KIND[,KIND...]",
+              help="Only these question kinds (multiple_choice, true_false, cloze, short_answer, numeric, "
+                   "ordering, matching).")
+@click.option("--tags", multiple=True, metavar="TAG[,TAG...]", help="Only questions with one of these tags.")
+@reports_errors
+def export_command(bank: str | None, format_name: str, out_file: Path, kinds: tuple[str, ...],
+                   tags: tuple[str, ...]) -> None:
+    """Write BANK's questions in an LMS or quiz-platform import format.
+
+    Questions a format cannot hold (an ordering item in Kahoot, an over-long Kahoot question...) are
+    skipped and named, never cut short.
+    """
+    from quizgen.export.runner import describe_result, export_bank
+
+    result = export_bank(bank, format_name, out_file, kinds=_split_list(kinds), tags=_split_list(tags))
+    click.echo(describe_result(result, list_skipped=len(result.skipped)))
+
 # -- study commands (issue 7) --
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("--mode", type=click.Choice(["review", "quiz"]), default="review", show_default=True,
+              help="review: what FSRS says is due today plus new questions; quiz: a scored run of one seeded form.")
+@click.option("--count", type=click.IntRange(min=1), default=None,
+              help="Questions in a quiz (default 10); in review, the most due questions to take (default all).")
+@click.option("--new", "new", type=click.IntRange(min=0), default=None,
+              help="Review mode: at most this many never-seen questions (default 10).")
+@click.option("--kinds", multiple=True, metavar="KINDS",
+              help="Only these kinds, comma-separated or repeated: mc, tf, cloze, short, numeric, ordering, matching.")
+@click.option("--tags", multiple=True, metavar="TAGS", help="Only questions with one of these tags (comma-separated or repeated).")
+@click.option("--seed", type=int, default=None, help="Seed of the form and choice order (default: a new one each time).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Progress database (default: progress.sqlite3 in your user data folder).")
+@reports_errors
+def study(bank: str | None, mode: str, count: int | None, new: int | None, kinds: tuple[str, ...],
+          tags: tuple[str, ...], seed: int | None, db_path: Path | None) -> None:
+    """Practise BANK in the terminal: quick quizzes, or daily spaced-repetition reviews.
+
+    Keys: 1-4 or a-d answer, s skip, q quit; typed answers end with Enter. In a pipe, one answer
+    per line. Every answer is saved before its feedback appears.
+    """
+    from quizgen.study.app import study as run_study
+
+    sys.exit(run_study(bank, mode=mode, count=count, new=new, kinds=kinds, tags=tags, seed=seed, db_path=db_path))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Progress database (default: progress.sqlite3 in your user data folder).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for tools (every answer included).")
+@reports_errors
+def stats(bank: str | None, db_path: Path | None, as_json: bool) -> None:
+    """Study statistics: accuracy per kind and tag, weakest facts, streak, 7-day review forecast.
+
+    Without BANK, every bank in the progress database.
+    """
+    from quizgen.study.app import stats as show_stats
+
+    show_stats(bank, db_path=db_path, as_json=as_json)
 
 # -- extract command (issue 8) --
 

@@ -5,6 +5,7 @@ QuizgenError (BankError for problems inside the files)."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,40 +62,119 @@ class _Marked:
     def __init__(self) -> None:
         self.value_marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.scalar_text: dict[Path_, str] = {}  # the scalar as written, for hints ("put it in quotes")
         self.problems: list[tuple[int, int, str, str]] = []  # line, col, field, message
+        # Alias bookkeeping: nodes being converted (an alias to one of them is a cycle) and how many
+        # nodes were converted a second time through an alias (a "billion laughs" document).
+        self._active: set[int] = set()
+        self._seen: set[int] = set()
+        self.repeats = 0
 
 
 _constructor = yaml.constructor.SafeConstructor()
 
+# Plain YAML only: a fact bank has no use for !!binary, !!set, !!python/... or custom tags, and
+# refusing them means no YAML feature can make the loader build anything but text, numbers and lists.
+_YAML = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_MAX_DEPTH = 64  # a fact is at most four levels deep; deeper nesting is garbage, not a bank
+_MAX_REPEATS = 10_000  # nodes converted again through aliases (plenty for shared tag lists)
 
-def _to_python(node: yaml.Node, where: Path_, marked: _Marked) -> Any:
-    marked.value_marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                marked.problems.append((key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                        _dotted(where), "a key must be a plain word"))
-                continue
-            key = _constructor.construct_object(key_node)
-            if not isinstance(key, (str, int)):
-                key = str(key)
-            if key in result:
-                first = marked.key_marks[where + (key,)]
-                marked.problems.append((key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                        _dotted(where + (key,)), f"duplicate key (first at line {first[0]})"))
-                continue
-            marked.key_marks[where + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _to_python(value_node, where + (key,), marked)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, where + (i,), marked) for i, item in enumerate(node.value)]
+
+class _AliasBomb(Exception):
+    """Aliases expand to more nodes than any bank has: stop before it eats the memory."""
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+
+
+def _construct_scalar(node: yaml.ScalarNode, where: Path_, marked: _Marked) -> Any:
+    line, col = _mark(node)
+    if node.tag == _YAML + "value":
+        return node.value  # a bare "=" (YAML 1.1 "value" tag): plain text here
+    if node.tag not in _ALLOWED_TAGS:
+        marked.problems.append((line, col, _dotted(where),
+                                f'the YAML tag "{_short_tag(node.tag)}" is not allowed (plain values only)'))
+        return None
     try:
         return _constructor.construct_object(node)
+    except ValueError as exc:
+        # An impossible timestamp (2024-02-30) or an integer too long for Python to convert.
+        if node.tag == _YAML + "timestamp":
+            message = f'"{node.value}" is not a real date ({exc})'
+        elif node.tag == _YAML + "int":
+            message = "number too long"
+        else:
+            message = f"cannot read this value ({exc})"
+        marked.problems.append((line, col, _dotted(where), message))
     except yaml.YAMLError as exc:
-        marked.problems.append((node.start_mark.line + 1, node.start_mark.column + 1, _dotted(where),
-                                f"cannot read this value ({getattr(exc, 'problem', exc)})"))
+        marked.problems.append((line, col, _dotted(where),
+                                f"cannot read this value ({getattr(exc, 'problem', None) or exc})"))
+    return None
+
+
+def _to_python(node: yaml.Node, where: Path_, marked: _Marked) -> Any:
+    line, col = _mark(node)
+    marked.value_marks[where] = (line, col)
+    if isinstance(node, yaml.ScalarNode):
+        marked.scalar_text[where] = node.value
+        return _construct_scalar(node, where, marked)
+    if node.tag not in _ALLOWED_TAGS:
+        marked.problems.append((line, col, _dotted(where),
+                                f'the YAML tag "{_short_tag(node.tag)}" is not allowed (plain values only)'))
         return None
+    if len(where) > _MAX_DEPTH:
+        marked.problems.append((line, col, _dotted(where), "nested too deeply"))
+        return None
+    identity = id(node)
+    if identity in marked._active:
+        marked.problems.append((line, col, _dotted(where), "an alias refers to the value that contains it"))
+        return None
+    if identity in marked._seen:
+        marked.repeats += 1
+        if marked.repeats > _MAX_REPEATS:
+            raise _AliasBomb()
+    marked._seen.add(identity)
+    marked._active.add(identity)
+    try:
+        if isinstance(node, yaml.SequenceNode):
+            return [_to_python(item, where + (i,), marked) for i, item in enumerate(node.value)]
+        return _mapping_to_python(node, where, marked)
+    finally:
+        marked._active.discard(identity)
+
+
+def _mapping_to_python(node: yaml.MappingNode, where: Path_, marked: _Marked) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_line, key_col = _mark(key_node)
+        if not isinstance(key_node, yaml.ScalarNode):
+            marked.problems.append((key_line, key_col, _dotted(where), "a key must be a plain word"))
+            continue
+        if key_node.tag == _YAML + "merge":
+            marked.problems.append((key_line, key_col, _dotted(where),
+                                    "merge keys (<<) are not supported: write the fields out"))
+            continue
+        key = _construct_scalar(key_node, where, marked)
+        if not isinstance(key, str):
+            # YAML reads yes/no/on/off as booleans, 1 as a number and ~ as null; no field is named so.
+            if key is not None or key_node.tag in _ALLOWED_TAGS:
+                marked.problems.append((key_line, key_col, _dotted(where),
+                                        f'"{key_node.value}" is not a field name (a key must be a word)'))
+            continue
+        if key in result:
+            first = marked.key_marks[where + (key,)]
+            marked.problems.append((key_line, key_col, _dotted(where + (key,)),
+                                    f"duplicate key (first at line {first[0]})"))
+            continue
+        marked.key_marks[where + (key,)] = (key_line, key_col)
+        result[key] = _to_python(value_node, where + (key,), marked)
+    return result
 
 
 def _dotted(where: Path_) -> str:
@@ -112,18 +192,42 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, _Marked, Optional
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        last_line = text.count("\n") + 1 - (1 if text.endswith("\n") else 0)
+        if line > last_line:
+            # libyaml puts the end of a file without a final newline on the next line: point at the
+            # end of the last line instead, which an editor can jump to.
+            line, col = last_line, len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
         message = " ".join(bit for bit in (exc.context, exc.problem) if bit) or "invalid YAML"
+        if "tab character" in message:
+            message += " (indent with spaces, not tabs)"
         return None, marked, (line + line_offset, col, f"YAML syntax error: {message}")
+    except yaml.reader.ReaderError as exc:
+        # A control character (NUL, BEL...). libyaml gives a byte offset, PyYAML a character index:
+        # find the character itself instead.
+        where = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        line, col = _line_col(text, where) if where >= 0 else (1, 1)
+        return None, marked, (line + line_offset, col,
+                              f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})")
     except yaml.YAMLError as exc:
         return None, marked, (1 + line_offset, 1, f"YAML error: {exc}")
+    except RecursionError:
+        return None, marked, (1 + line_offset, 1, "YAML error: nested too deeply")
     if node is None:
         return None, marked, None
-    data = _to_python(node, (), marked)
+    try:
+        data = _to_python(node, (), marked)
+    except _AliasBomb:
+        return None, marked, (1 + line_offset, 1, "YAML error: aliases (*name) expand to too many values")
     if line_offset:
         marked.value_marks = {k: (l + line_offset, c) for k, (l, c) in marked.value_marks.items()}
         marked.key_marks = {k: (l + line_offset, c) for k, (l, c) in marked.key_marks.items()}
         marked.problems = [(l + line_offset, c, f, m) for (l, c, f, m) in marked.problems]
     return data, marked, None
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _decode(path: Path, data: bytes, errors: list[SourceError]) -> Optional[str]:
@@ -135,7 +239,9 @@ def _decode(path: Path, data: bytes, errors: list[SourceError]) -> Optional[str]
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # Column in characters, as editors count them, even with accented letters earlier on the line.
+        col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         errors.append(SourceError(shown, line, col, "",
                                   f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"))
         return None
@@ -146,35 +252,102 @@ def _decode(path: Path, data: bytes, errors: list[SourceError]) -> Optional[str]
 # pydantic errors -> SourceError
 
 
-def _friendly(error: dict[str, Any], model: type[BaseModel] | None) -> str:
+def _friendly(error: dict[str, Any], model: type[BaseModel] | None, written: Optional[str] = None) -> str:
+    """A pydantic error as a sentence a bank author can act on. `written`: the scalar as typed."""
     kind = error["type"]
+    loc = tuple(error["loc"])
     if kind == "extra_forbidden":
-        name = str(error["loc"][-1])
-        allowed = _allowed_keys(error["loc"], model)
+        name = str(loc[-1])
+        allowed = _allowed_keys(loc, model)
         hint = difflib.get_close_matches(name, allowed, n=1)
         tail = f'; did you mean "{hint[0]}"?' if hint else (f" (allowed: {', '.join(allowed)})" if allowed else "")
         return f"unknown field{tail}"
     if kind == "missing":
         return "required field is missing"
-    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][-1] in ("id",) or (
-        kind == "string_pattern_mismatch" and len(error["loc"]) >= 2 and error["loc"][-2] == "tags"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id",) or (
+        kind == "string_pattern_mismatch" and len(loc) >= 2 and loc[-2] == "tags"
     ):
         return f'"{error.get("input")}" is not a slug (lower-case letters, digits and single hyphens, e.g. "llama-3-release")'
+    if loc == ("version",):
+        # The only version this quizgen reads; a newer file needs a newer quizgen, not an edit.
+        if isinstance(error.get("input"), int) and not isinstance(error.get("input"), bool):
+            return f"{error['input']} is not supported: this quizgen reads version 1 (a newer quizgen may read it)"
+        return "must be the number 1"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", (error.get("ctx") or {}).get("expected", ""))
+        given = error.get("input")
+        hint = difflib.get_close_matches(given, allowed, n=1) if isinstance(given, str) else []
+        shown = f'"{given}"' if isinstance(given, str) else (written or repr(given))
+        return f"{shown} is not one of: {', '.join(allowed)}" + (f'; did you mean "{hint[0]}"?' if hint else "")
+    if kind == "string_type":
+        given = error.get("input")
+        if isinstance(given, (bool, int, float)) and written is not None:
+            # YAML reads 2024 as a number and yes/no/on/off as true/false; quoting keeps the text.
+            return f'must be text: write it in quotes, "{written}"'
+        return f"must be text, not {_describe(given)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"must be a mapping (name: value lines), not {_describe(error.get('input'))}"
+    if kind == "union_tag_not_found":
+        return (f"must be a mapping: {{date, precision}}, {{number, scale, unit}} or {{name, class}}, "
+                f"not {_describe(error.get('input'))}")
+    if kind == "list_type":
+        return f"must be a list ([a, b] or one '- item' line each), not {_describe(error.get('input'))}"
+    if kind == "too_short" and loc == ("facts",):
+        return "the bank has no facts: add at least one"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"too long: at most {(error.get('ctx') or {}).get('max_length')} characters"
+    if kind in ("float_type", "float_parsing", "int_type", "int_parsing"):
+        given = error.get("input")
+        if isinstance(given, (int, float)) and not isinstance(given, bool):
+            return "number out of range"
+        return f"must be a number, not {_describe(given)}"
+    if kind == "finite_number":
+        return "must be a finite number"
     message = error["msg"]
     message = message.removeprefix("Value error, ")
     return message
 
 
+def _describe(value: Any) -> str:
+    """What a YAML value turned out to be, in words."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
 def _allowed_keys(loc: tuple, model: type[BaseModel] | None) -> list[str]:
-    """The field names allowed where an unknown key was found, by walking the model along `loc`."""
+    """The field names allowed where an unknown key was found, by walking the model along `loc`
+    (pydantic's loc, with the union tag after "value" saying which value model applies)."""
     import typing
 
+    from quizgen import model as m
+
     current: Any = model
+    previous: Any = None
     for part in loc[:-1]:
         if current is None:
             return []
         if isinstance(part, int):
+            previous = part
             continue
+        if previous == "value" and part in _TAGS:
+            # The tag, not the first member of the union: a quantity's unknown key lists quantity fields.
+            current = {"date": m.DateValue, "quantity": m.QuantityValue, "entity": m.EntityValue}[part]
+            previous = part
+            continue
+        previous = part
         if isinstance(current, type) and issubclass(current, BaseModel):
             info = None
             for name, f in current.model_fields.items():
@@ -182,11 +355,7 @@ def _allowed_keys(loc: tuple, model: type[BaseModel] | None) -> list[str]:
                     info = f
                     break
             if info is None:
-                # a union tag such as "date"/"quantity"/"entity"
-                from quizgen import model as m
-
-                current = {"date": m.DateValue, "quantity": m.QuantityValue, "entity": m.EntityValue}.get(part)
-                continue
+                return []
             current = _first_model(info.annotation, typing)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [f.alias or n for n, f in current.model_fields.items()]
@@ -243,9 +412,34 @@ def _validation_errors(shown: str, exc: ValidationError, data: Any, marked: _Mar
             if part in _TAGS and i > 0 and loc[i - 1] == "value":
                 continue
             clean.append(part)
-        _, (line, col) = _locate(tuple(clean), data, marked)
-        out.append(SourceError(shown, line, col, _dotted(tuple(clean)), _friendly(error, model)))
+        where, (line, col) = _locate(tuple(clean), data, marked)
+        written = marked.scalar_text.get(where) if where == tuple(clean) else None
+        out.append(SourceError(shown, line, col, _dotted(tuple(clean)), _friendly(error, model, written)))
     return out
+
+
+def _without_repeats(new: list[SourceError], reported: list[SourceError]) -> list[SourceError]:
+    """Drop validation errors on a field that already has a more precise message (a YAML problem
+    such as a refused tag, or a cross-field check), so that each problem is said once."""
+    fields = {(e.path, e.field) for e in reported if e.field}
+    return [e for e in new if (e.path, e.field) not in fields]
+
+
+def _read_text(path: Path, errors: list[SourceError], missing: str) -> Optional[str]:
+    """The UTF-8 text of a bank file, or None with the reason in `errors`."""
+    shown = display_path(path)
+    if path.is_dir():
+        errors.append(SourceError(shown, 1, 1, "", "is a folder, not a file"))
+        return None
+    if not path.is_file():
+        errors.append(SourceError(shown, 1, 1, "", missing))
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        errors.append(SourceError(shown, 1, 1, "", f"cannot read the file ({exc.strerror or exc})"))
+        return None
+    return _decode(path, data, errors)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -257,37 +451,47 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 
 def parse_article(path: Path, errors: list[SourceError]) -> Optional[Article]:
     """Read article.md: YAML front matter between --- lines, then headings (#) and paragraphs."""
+    meta, blocks = _read_article(path, errors)
+    if meta is None or not blocks:
+        return None
+    return Article(meta=meta, blocks=blocks)
+
+
+def _read_article(path: Path, errors: list[SourceError]) -> tuple[Optional[ArticleMeta], list[Block]]:
+    """The front matter (None when it has problems) and the blocks of the body, read independently so
+    that a front-matter mistake does not stop the quotes of facts.yaml from being checked."""
     shown = display_path(path)
-    if not path.is_file():
-        errors.append(SourceError(shown, 1, 1, "", "missing: a bank needs article.md"))
-        return None
-    text = _decode(path, path.read_bytes(), errors)
+    text = _read_text(path, errors, "missing: a bank needs article.md")
     if text is None:
-        return None
+        return None, []
     match = _FRONT.match(text)
     if not match:
-        errors.append(SourceError(shown, 1, 1, "", "no front matter: start the file with a '---' line, "
-                                  "the title, publisher and date, and another '---' line"))
-        return None
+        if re.match(r"\A---[ \t]*\r?\n", text):
+            errors.append(SourceError(shown, 1, 1, "", "the front matter is not closed: add a '---' line "
+                                      "after its last field"))
+        else:
+            errors.append(SourceError(shown, 1, 1, "", "no front matter: start the file with a '---' line, "
+                                      "the title, publisher and date, and another '---' line"))
+        return None, []
     data, marked, syntax = _parse_yaml(match.group(1), line_offset=1)
     meta = None
     if syntax:
         errors.append(SourceError(shown, syntax[0], syntax[1], "", syntax[2]))
     elif not isinstance(data, dict):
-        errors.append(SourceError(shown, 2, 1, "", "front matter must be a mapping (title: ..., date: ...)"))
+        errors.append(SourceError(shown, 2, 1, "", "front matter must be a mapping (title: ..., date: ...), "
+                                  f"not {_describe(data)}"))
     else:
-        errors.extend(SourceError(shown, l, c, f, m) for l, c, f, m in marked.problems)
+        yaml_problems = [SourceError(shown, l, c, f, m) for l, c, f, m in marked.problems]
+        errors.extend(yaml_problems)
         try:
             meta = ArticleMeta.model_validate(data)
         except ValidationError as exc:
-            errors.extend(_validation_errors(shown, exc, data, marked, ArticleMeta))
+            errors.extend(_without_repeats(_validation_errors(shown, exc, data, marked, ArticleMeta), yaml_problems))
     body_start_line = text.count("\n", 0, match.end()) + 1
     blocks = _split_blocks(text[match.end():], body_start_line)
     if not any(b.kind == "paragraph" for b in blocks):
         errors.append(SourceError(shown, body_start_line, 1, "", "the article has no text after the front matter"))
-    if meta is None or not blocks:
-        return None
-    return Article(meta=meta, blocks=blocks)
+    return meta, blocks
 
 
 def _split_blocks(body: str, first_line: int) -> list[Block]:
@@ -330,12 +534,22 @@ def find_quote(article: Article, quote: str) -> Optional[Block]:
     needle = normalize_for_quote(quote)
     if not needle:
         return None
+    return _find_block(article.blocks, needle)
+
+
+def _find_block(blocks: list[Block], needle: str) -> Optional[Block]:
     # Word boundaries at both ends, so that a fragment such as "x" does not match inside "next".
     pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
-    for block in article.blocks:
-        if pattern.search(normalize_for_quote(block.text)):
+    for block in blocks:
+        if pattern.search(_normalized_block(block.text)):
             return block
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized_block(text: str) -> str:
+    # Every fact's quote is looked up in the same blocks: normalize each block once, not once a fact.
+    return normalize_for_quote(text)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -353,20 +567,21 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
     """Read facts.yaml; returns (facts, line of each fact id, raw data, marks)."""
     shown = display_path(path)
     marked = _Marked()
-    if not path.is_file():
-        errors.append(SourceError(shown, 1, 1, "", "missing: a bank needs facts.yaml"))
-        return [], {}, None, marked
-    text = _decode(path, path.read_bytes(), errors)
+    text = _read_text(path, errors, "missing: a bank needs facts.yaml")
     if text is None:
         return [], {}, None, marked
     data, marked, syntax = _parse_yaml(text)
     if syntax:
         errors.append(SourceError(shown, syntax[0], syntax[1], "", syntax[2]))
         return [], {}, None, marked
-    errors.extend(SourceError(shown, l, c, f, m) for l, c, f, m in marked.problems)
+    reported = [SourceError(shown, l, c, f, m) for l, c, f, m in marked.problems]
+    errors.extend(reported)
     if not isinstance(data, dict):
-        errors.append(SourceError(shown, 1, 1, "", "facts.yaml must be a mapping with 'version: 1' and a "
-                                  "'facts:' list"))
+        if data is None and reported:
+            return [], {}, data, marked  # a refused value (say a !!python tag) at the top: said already
+        line, col = marked.value_marks.get((), (1, 1))
+        errors.append(SourceError(shown, line, col, "", "facts.yaml must be a mapping with 'version: 1' and a "
+                                  f"'facts:' list, not {_describe(data)}"))
         return [], {}, data, marked
     raw_facts = data.get("facts")
     facts: list[Fact] = []
@@ -375,7 +590,7 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
     try:
         _Envelope.model_validate(data)
     except ValidationError as exc:
-        errors.extend(_validation_errors(shown, exc, data, marked, FactsFile))
+        errors.extend(_without_repeats(_validation_errors(shown, exc, data, marked, FactsFile), reported))
     if not isinstance(raw_facts, list):
         return [], {}, data, marked
     seen: dict[str, int] = {}
@@ -391,15 +606,18 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
             else:
                 seen[fact_id] = id_line
         # Cross-field checks run on the raw mapping, so they are reported even when a field is bad.
+        cross_field = []
         for field_name, message in fact_consistency_problems(raw):
             key = field_name.split("[")[0]
             sub = (int(field_name.split("[")[1].rstrip("]")),) if "[" in field_name else ()
             line_col = marked.value_marks.get(where + (key,) + sub) or marked.value_marks.get(where, (line, 1))
-            errors.append(SourceError(shown, line_col[0], line_col[1], f"facts[{index}].{field_name}", message))
+            cross_field.append(SourceError(shown, line_col[0], line_col[1], f"facts[{index}].{field_name}", message))
+        errors.extend(cross_field)
         try:
             fact = Fact.model_validate(raw)
         except ValidationError as exc:
-            errors.extend(_fact_errors(shown, exc, index, data, marked))
+            errors.extend(_without_repeats(_fact_errors(shown, exc, index, data, marked, bool(cross_field)),
+                                           reported + cross_field))
             continue
         if fact.id in lines:
             continue  # duplicate already reported
@@ -408,19 +626,23 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
     return facts, lines, data, marked
 
 
-def _fact_errors(shown: str, exc: ValidationError, index: int, data: Any, marked: _Marked) -> list[SourceError]:
+def _fact_errors(shown: str, exc: ValidationError, index: int, data: Any, marked: _Marked,
+                 cross_field_reported: bool) -> list[SourceError]:
     out = []
     for error in exc.errors():
-        if not error["loc"] and error["type"] == "value_error":
-            continue  # the cross-field checks, reported with their own field by parse_facts
+        if not error["loc"] and error["type"] == "value_error" and cross_field_reported:
+            continue  # the cross-field checks, already reported with their own field by parse_facts
         loc: list[Any] = ["facts", index]
         raw_loc = tuple(error["loc"])
         for i, part in enumerate(raw_loc):
             if part in _TAGS and i > 0 and raw_loc[i - 1] == "value":
                 continue
             loc.append(part)
-        _, (line, col) = _locate(tuple(loc), data, marked)
-        out.append(SourceError(shown, line, col, _dotted(tuple(loc)), _friendly({**error, "loc": tuple(loc)}, FactsFile)))
+        where, (line, col) = _locate(tuple(loc), data, marked)
+        written = marked.scalar_text.get(where) if where == tuple(loc) else None
+        # _friendly gets pydantic's loc with the union tag, to know which value model a key belongs to
+        out.append(SourceError(shown, line, col, _dotted(tuple(loc)),
+                               _friendly({**error, "loc": ("facts", index) + raw_loc}, FactsFile, written)))
     return out
 
 
@@ -452,18 +674,19 @@ def load_bank(ref: Optional[str | Path] = None) -> Bank:
     if not article_path.exists() and not facts_path.exists():
         raise QuizgenError(f"{display_path(bank_path)}: not a bank folder (it has neither article.md nor facts.yaml)")
     errors: list[SourceError] = []
-    article = parse_article(article_path, errors)
+    meta, blocks = _read_article(article_path, errors)
     facts, lines, data, marked = parse_facts(facts_path, errors)
-    if article is not None and data is not None:
-        _check_quotes(bank_path, article, data, marked, display_path(facts_path), errors)
+    if blocks and data is not None:
+        _check_quotes(bank_path, blocks, data, marked, display_path(facts_path), errors)
     if errors:
         raise BankError(errors)
-    assert article is not None
+    assert meta is not None and blocks
+    article = Article(meta=meta, blocks=blocks)
     bank_id = bank_path.resolve().name
     return Bank(id=bank_id, path=bank_path, article=article, facts=facts, facts_path=facts_path, fact_lines=lines)
 
 
-def _check_quotes(bank_path: Path, article: Article, data: Any, marked: _Marked, shown: str,
+def _check_quotes(bank_path: Path, blocks: list[Block], data: Any, marked: _Marked, shown: str,
                   errors: list[SourceError]) -> None:
     """Cross-file checks on every fact, valid or not: each quote occurs in the article; images exist."""
     for i, raw in enumerate(data.get("facts") or [] if isinstance(data, dict) else []):
@@ -471,15 +694,33 @@ def _check_quotes(bank_path: Path, article: Article, data: Any, marked: _Marked,
             continue
         source = raw.get("source")
         quote = source.get("quote") if isinstance(source, dict) else None
-        if isinstance(quote, str) and quote.strip() and find_quote(article, quote) is None:
+        needle = normalize_for_quote(quote) if isinstance(quote, str) else ""
+        if needle and _find_block(blocks, needle) is None:
             line, col = marked.value_marks.get(("facts", i, "source", "quote"), (1, 1))
             errors.append(SourceError(shown, line, col, f"facts[{i}].source.quote",
                                       "not found in article.md (copy the sentence exactly; only whitespace "
                                       "and curly/straight quotes may differ)"))
         image = raw.get("image")
-        if isinstance(image, str) and image.strip() and not (bank_path / image).is_file():
+        if isinstance(image, str) and image.strip():
             line, col = marked.value_marks.get(("facts", i, "image"), (1, 1))
-            errors.append(SourceError(shown, line, col, f"facts[{i}].image", f"image file not found: {image}"))
+            if not _inside(bank_path, image):
+                # Images go into decks and worksheets that people share: never pick up a file from
+                # elsewhere on the machine (/etc/passwd, ../../secrets).
+                errors.append(SourceError(shown, line, col, f"facts[{i}].image",
+                                          f"image must be a file inside the bank folder: {image}"))
+            elif not (bank_path / image).is_file():
+                errors.append(SourceError(shown, line, col, f"facts[{i}].image", f"image file not found: {image}"))
+
+
+def _inside(folder: Path, relative: str) -> bool:
+    """Whether `relative` names a path inside `folder` (no absolute paths, no way out through ..)."""
+    if Path(relative).is_absolute():
+        return False
+    try:
+        (folder / relative).resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def source_line_of(bank: Bank, quote: str) -> int:

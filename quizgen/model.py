@@ -97,7 +97,7 @@ class DateValue(StrictModel):
 class QuantityValue(StrictModel):
     """A number with its scale and unit: 405 billion parameters, over 1.2 million times, $375 million."""
 
-    number: float
+    number: float = Field(allow_inf_nan=False)  # YAML reads .nan, .inf and 1e999 as floats
     scale: Optional[Scale] = None
     unit: Optional[Text] = Field(None, description='What is counted: "parameters", "tokens", "USD"...')
     qualifier: Optional[QuantityQualifier] = None

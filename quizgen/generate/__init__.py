@@ -1,0 +1,429 @@
+"""Facts -> questions. Every fact yields every question form that fits it (multiple choice, true/false
+both ways, cloze, short answer or numeric); groups of facts yield timeline ordering and matching
+questions. Ids come from the fact id and the form, so they survive edits of the wording.
+
+    from quizgen.generate import generate_questions
+    questions = generate_questions(load_bank())        # lint findings attached to each question
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from quizgen.generate.answers import accepted_answers
+from quizgen.generate.distractors import (
+    BankIndex,
+    Distractor,
+    answer_key,
+    build_index,
+    choose_distractors,
+)
+from quizgen.generate.text import (
+    BLANK,
+    CLASS_NOUNS,
+    attributed_claim,
+    blank,
+    event_phrase,
+    find_span,
+    question_stem,
+    substitute,
+)
+from quizgen.generate.values import date_interval, parse_quantity
+from quizgen.loading import Bank, find_quote
+from quizgen.model import (
+    Choice,
+    Cloze,
+    DateValue,
+    EntityValue,
+    Fact,
+    MatchPair,
+    NumericAnswer,
+    QuantityValue,
+    Question,
+    SourceRef,
+)
+
+__all__ = ["generate_questions", "FORMS", "KIND_ALIASES", "resolve_kinds"]
+
+# The single-fact forms in the order they are generated (and their id suffixes).
+FORMS = ("mc", "tf-true", "tf-false", "cloze", "short", "numeric")
+
+KIND_ALIASES = {
+    "mc": "multiple_choice", "multiple-choice": "multiple_choice", "multiple_choice": "multiple_choice",
+    "tf": "true_false", "true-false": "true_false", "true_false": "true_false",
+    "cloze": "cloze", "short": "short_answer", "short-answer": "short_answer", "short_answer": "short_answer",
+    "numeric": "numeric", "number": "numeric", "ordering": "ordering", "timeline": "ordering",
+    "order": "ordering", "matching": "matching", "match": "matching",
+}
+
+# Approximate quantities ("about 15 trillion") accept answers within this fraction of the value.
+APPROXIMATE_TOLERANCE = 0.05
+_APPROXIMATE = {"about", "approximately", "nearly", "almost", "around", "roughly"}
+MAX_CLOZE_WORDS = 8
+MAX_SHORT_WORDS = 4  # a longer typed answer rarely matches, however lenient the matching
+GROUP_SIZE = 4
+
+
+def resolve_kinds(kinds: Optional[list[str] | tuple[str, ...]]) -> Optional[set[str]]:
+    """Question kinds from user spellings ("mc", "tf", "multiple_choice", "ordering"...); None = all."""
+    from quizgen.errors import QuizgenError
+
+    if not kinds:
+        return None
+    out: set[str] = set()
+    for raw in kinds:
+        for part in str(raw).split(","):
+            name = part.strip().casefold()
+            if not name:
+                continue
+            if name not in KIND_ALIASES:
+                known = ", ".join(sorted(set(KIND_ALIASES) - {"multiple-choice", "true-false", "short-answer"}))
+                raise QuizgenError(f'unknown question kind "{part.strip()}" (use one of: {known})')
+            out.add(KIND_ALIASES[name])
+    return out or None
+
+
+@dataclass
+class _Context:
+    """What generation needs about the whole bank, computed once."""
+
+    bank: Bank
+    index: BankIndex
+    spans: dict[str, tuple[int, int]]
+    common_words: set[str]
+    source_lines: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, SourceRef] = field(default_factory=dict)
+
+    def source(self, fact: Fact) -> SourceRef:
+        quote = fact.source.quote
+        ref = self.sources.get(quote)
+        if ref is None:
+            meta = self.bank.article.meta
+            block = find_quote(self.bank.article, quote)
+            ref = SourceRef.model_construct(
+                quote=quote, article_title=meta.title, publisher=meta.publisher or meta.source or "",
+                date=meta.date, url=meta.url or "", line=block.line if block else 0,
+            )
+            self.sources[quote] = ref
+        return ref
+
+
+def _common_words(bank: Bank) -> set[str]:
+    """Words the article writes in lower case somewhere: those are not names, so a stem may lower them."""
+    words: set[str] = set()
+    for block in bank.article.blocks:
+        words.update(w for w in re.findall(r"\b[a-z][a-z-]*\b", block.text))
+    return words
+
+
+def question_hash(fact_ids: list[str]) -> str:
+    """8 hex digits identifying a set of facts (order-free), for multi-fact question ids."""
+    return hashlib.sha1(",".join(sorted(fact_ids)).encode("utf-8")).hexdigest()[:8]
+
+
+def generate_questions(bank: Bank, *, lint: bool = True) -> list[Question]:
+    """Every question the bank yields, in fact order then form order; multi-fact questions last.
+
+    With `lint`, each question's `lint` holds its findings (errors keep it out of every form)."""
+    spans: dict[str, tuple[int, int]] = {}
+    for fact in bank.facts:
+        span = find_span(fact.statement, fact.answer.strip())
+        if span is not None:
+            spans[fact.id] = span
+    ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank))
+    questions: list[Question] = []
+    for fact in bank.facts:
+        questions.extend(fact_questions(fact, ctx))
+    questions.extend(timeline_questions(ctx))
+    questions.extend(matching_questions(ctx))
+    if lint:
+        from quizgen.generate.lint import lint_questions
+
+        lint_questions(questions, bank)
+    return questions
+
+
+def _question(**fields) -> Question:
+    # Built without re-validation: every field is made here with the right type, and 100k-fact banks
+    # would otherwise spend most of their time in pydantic.
+    fields.setdefault("choices", [])
+    fields.setdefault("accepted", [])
+    fields.setdefault("sequence", [])
+    fields.setdefault("pairs", [])
+    fields.setdefault("lint", [])
+    fields.setdefault("numeric", None)
+    fields.setdefault("cloze", None)
+    fields.setdefault("image", None)
+    return Question.model_construct(**fields)
+
+
+def _choice(text: str, correct: bool, feedback: str) -> Choice:
+    return Choice.model_construct(text=text, correct=correct, feedback=feedback)
+
+
+def _image_path(fact: Fact, bank: Bank) -> Optional[str]:
+    return str((bank.path / fact.image).resolve()) if fact.image else None
+
+
+def _sort_choices(fact: Fact, choices: list[Choice]) -> list[Choice]:
+    """Canonical choice order: numbers ascending, dates in time order, other texts alphabetically
+    (item-writing guides ask for a logical order; forms shuffle anyway)."""
+    value = fact.value
+    if isinstance(value, QuantityValue):
+        return sorted(choices, key=lambda c: (parse_quantity(c.text) or 0.0, c.text))
+    if isinstance(value, DateValue):
+        from quizgen.generate.values import parse_date
+
+        def when(choice: Choice) -> tuple:
+            parsed = parse_date(choice.text)
+            if parsed is None:
+                return ((9999, 0, 0), 0, choice.text)
+            qualifier = {"early": 1, "mid": 2, "late": 3}.get(parsed[2] or "", 0)
+            return (parsed[1], qualifier, choice.text)
+
+        return sorted(choices, key=when)
+    return sorted(choices, key=lambda c: (c.text.casefold(), c.text))
+
+
+def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
+    """The single-fact questions of one fact, in FORMS order."""
+    span = ctx.spans.get(fact.id)
+    statement = fact.statement.strip()
+    explanation = fact.explanation or statement
+    source = ctx.source(fact)
+    common = dict(fact_id=fact.id, fact_ids=[fact.id], fact_kind=fact.kind, source=source,
+                  tags=list(fact.tags), image=_image_path(fact, ctx.bank))
+    out: list[Question] = []
+    accepted = accepted_answers(fact)
+    answer = fact.answer.strip()
+
+    question_text = fact.prompt.strip() if fact.prompt else (
+        question_stem(fact, span, ctx.common_words) if span is not None else None)
+    cloze_text = None
+    if span is not None:
+        before, after = blank(statement, span)
+        if len(re.findall(r"\w+", before + " " + after)) >= 3:
+            cloze_text = f"{before}{BLANK}{after}"
+
+    mc_stem = question_text or cloze_text
+    distractors: list[Distractor] = []
+    if mc_stem:
+        distractors = choose_distractors(fact, span, mc_stem, ctx.index)
+    elif span is not None:
+        distractors = choose_distractors(fact, span, "", ctx.index)
+
+    # Multiple choice: the key and three distractors of the same kind and precision.
+    if mc_stem and len(distractors) >= 3:
+        choices = [_choice(answer, True, f"Correct. {explanation}")]
+        for d in distractors[:3]:
+            choices.append(_choice(d.text, False, _distractor_feedback(d, ctx, explanation)))
+        out.append(_question(id=f"{fact.id}.mc", kind="multiple_choice", stem=mc_stem,
+                             choices=_sort_choices(fact, choices), answer=answer, accepted=accepted,
+                             explanation=explanation, **common))
+
+    # True/false: the statement as written, and with the best distractor swapped in.
+    out.append(_question(id=f"{fact.id}.tf-true", kind="true_false", stem=statement,
+                         choices=[_choice("True", True, f"Correct. {explanation}"),
+                                  _choice("False", False, f"It is true. {explanation}")],
+                         answer="True", explanation=explanation, **common))
+    if span is not None and distractors:
+        wrong = distractors[0].text
+        false_statement = substitute(statement, span, wrong)
+        why = f"False: it was {answer}, not {wrong}. {explanation}" if fact.kind in (
+            "date", "quantity", "entity", "attribution", "quote", "event") else f"False. {explanation}"
+        out.append(_question(id=f"{fact.id}.tf-false", kind="true_false", stem=false_statement,
+                             choices=[_choice("True", False, why), _choice("False", True, f"Correct. {why}")],
+                             answer="False", explanation=why, **common))
+
+    # Cloze: the answer span blanked in the statement.
+    if cloze_text and len(answer.split()) <= MAX_CLOZE_WORDS and span is not None:
+        before, after = blank(statement, span)
+        out.append(_question(id=f"{fact.id}.cloze", kind="cloze", stem=cloze_text,
+                             cloze=Cloze.model_construct(before=before, answer=statement[span[0]:span[1]], after=after),
+                             answer=answer, accepted=accepted, explanation=explanation, **common))
+
+    # Short answer / numeric: only with a real question (a blanked sentence is the cloze form already).
+    value = fact.value
+    if question_text and isinstance(value, QuantityValue):
+        tolerance = value.magnitude * APPROXIMATE_TOLERANCE if value.qualifier in _APPROXIMATE else 0.0
+        out.append(_question(id=f"{fact.id}.numeric", kind="numeric", stem=question_text, answer=answer,
+                             accepted=accepted,
+                             numeric=NumericAnswer.model_construct(value=value.magnitude, tolerance=tolerance,
+                                                                   unit=value.unit or ""),
+                             explanation=explanation, **common))
+    elif question_text and fact.kind != "cause" and len(answer.split()) <= MAX_SHORT_WORDS:
+        out.append(_question(id=f"{fact.id}.short", kind="short_answer", stem=question_text, answer=answer,
+                             accepted=accepted, explanation=explanation, **common))
+    return out
+
+
+def _distractor_feedback(d: Distractor, ctx: _Context, explanation: str) -> str:
+    if d.fact_id and d.fact_id in ctx.index.statements:
+        return f"Not {d.text}. {explanation} ({ctx.index.statements[d.fact_id]})"
+    return f"Not {d.text}. {explanation}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Multi-fact questions
+
+
+def _multi_source(facts: list[Fact], ctx: _Context) -> SourceRef:
+    first = ctx.source(facts[0])
+    quotes: list[str] = []
+    for fact in facts:
+        if fact.source.quote not in quotes:
+            quotes.append(fact.source.quote)
+    return SourceRef.model_construct(quote=" … ".join(quotes), article_title=first.article_title,
+                                     publisher=first.publisher, date=first.date, url=first.url, line=first.line)
+
+
+def _tags_of(facts: list[Fact]) -> list[str]:
+    tags: list[str] = []
+    for fact in facts:
+        for tag in fact.tags:
+            if tag not in tags:
+                tags.append(tag)
+    return tags
+
+
+def timeline_questions(ctx: _Context) -> list[Question]:
+    """"Put these events in order" from groups of 4 dated facts whose dates cannot overlap."""
+    events = []
+    for fact in ctx.bank.facts:
+        if fact.kind != "date" or not isinstance(fact.value, DateValue) or fact.id not in ctx.spans:
+            continue
+        phrase = event_phrase(fact, ctx.spans[fact.id])
+        if phrase:
+            start, end = date_interval(fact.value)
+            events.append((start, end, fact, phrase))
+    # Earliest end first (interval scheduling): the precise "April 18, 2024" is taken before the vaguer
+    # "April 2024" that contains it, which leaves room for more events in each group.
+    events.sort(key=lambda e: (e[1], e[0], e[2].id))
+    position = {id(e): i for i, e in enumerate(events)}
+
+    def fits(group: list, event: tuple) -> bool:
+        if not group:
+            return True
+        last = group[-1]
+        phrases = {answer_key(e[3]) for e in group}
+        # strictly after the previous event, and in a different month, so the order is unarguable
+        return event[0] > last[1] and (event[0][0], event[0][1]) != (last[1][0], last[1][1]) and answer_key(event[3]) not in phrases
+
+    groups = _greedy_groups(events, fits, position)
+    if not groups:
+        # A short article may date only three events apart; three in order still make a good item.
+        groups = _greedy_groups(events, fits, position, size=GROUP_SIZE - 1)[:1]
+    out: list[Question] = []
+    for group in groups:
+        facts = [e[2] for e in group]
+        ids = [f.id for f in facts]
+        explanation = " ".join(f.statement.strip() for f in facts)
+        out.append(_question(
+            id=f"timeline.{question_hash(ids)}", fact_id=ids[0], fact_ids=ids, kind="ordering",
+            fact_kind="date", stem="Put these events in the order they happened, earliest first.",
+            sequence=[e[3] for e in group], answer=" → ".join(e[3] for e in group),
+            explanation=explanation, source=_multi_source(facts, ctx), tags=_tags_of(facts)))
+    return out
+
+
+def _greedy_groups(items: list, fits, position: dict, size: int = GROUP_SIZE) -> list[list]:
+    """Groups of `size` taken in order; an item that does not fit the current group waits for the
+    next pass. Each pass is linear; passes stop when no group can be made."""
+    groups: list[list] = []
+    pending = items
+    while len(pending) >= size:
+        made = 0
+        left: list = []
+        group: list = []
+        for item in pending:
+            if fits(group, item):
+                group.append(item)
+                if len(group) == size:
+                    groups.append(group)
+                    made += 1
+                    group = []
+            else:
+                left.append(item)
+        if made == 0:
+            break
+        left.extend(group)
+        left.sort(key=lambda item: position[id(item)])
+        pending = left
+    return groups
+
+
+def matching_questions(ctx: _Context) -> list[Question]:
+    """Matching from groups of 4 facts of one kind: claim <-> source, event <-> date,
+    sentence <-> the entity or number that completes it."""
+    pools: dict[tuple, list[tuple[Fact, str, str]]] = {}
+    for fact in ctx.bank.facts:
+        span = ctx.spans.get(fact.id)
+        value = fact.value
+        if span is None or value is None:
+            continue
+        right = fact.answer.strip()
+        if fact.kind == "attribution" and isinstance(value, EntityValue):
+            left = attributed_claim(fact, span)
+            key = ("claim", value.entity_class)
+        elif fact.kind == "date" and isinstance(value, DateValue):
+            left = event_phrase(fact, span)
+            key = ("date",)
+        elif fact.kind == "entity" and isinstance(value, EntityValue):
+            before, after = blank(fact.statement.strip(), span)
+            left = f"{before}{BLANK}{after}" if len((before + after).split()) >= 3 else None
+            key = ("entity", value.entity_class)
+        elif fact.kind == "quantity" and isinstance(value, QuantityValue):
+            before, after = blank(fact.statement.strip(), span)
+            left = f"{before}{BLANK}{after}" if len((before + after).split()) >= 3 else None
+            key = ("quantity",)
+        else:
+            continue
+        if left:
+            pools.setdefault(key, []).append((fact, left, right))
+
+    out: list[Question] = []
+    for key, pool in pools.items():
+        position = {id(item): i for i, item in enumerate(pool)}
+
+        def fits(group: list, item: tuple, key: tuple = key) -> bool:
+            if key == ("date",) and any(_overlap(item[0].value, g[0].value) for g in group):
+                return False  # "April 2024" would also be right for an event of April 18, 2024
+            lefts = {answer_key(g[1]) for g in group}
+            rights = {answer_key(g[2]) for g in group}
+            # a right-hand answer that appears in another left-hand text would give the pair away
+            if any(answer_key(item[2]) in answer_key(g[1]) or answer_key(g[2]) in answer_key(item[1]) for g in group):
+                return False
+            return answer_key(item[1]) not in lefts and answer_key(item[2]) not in rights
+
+        for group in _greedy_groups(pool, fits, position):
+            facts = [g[0] for g in group]
+            ids = [f.id for f in facts]
+            out.append(_question(
+                id=f"match.{question_hash(ids)}", fact_id=ids[0], fact_ids=ids, kind="matching",
+                fact_kind=facts[0].kind, stem=_matching_stem(key),
+                pairs=[MatchPair.model_construct(left=g[1], right=g[2]) for g in group],
+                answer="; ".join(f"{g[1]} → {g[2]}" for g in group),
+                explanation=" ".join(f.statement.strip() for f in facts),
+                source=_multi_source(facts, ctx), tags=_tags_of(facts)))
+    return out
+
+
+def _overlap(a: DateValue, b: DateValue) -> bool:
+    a_start, a_end = date_interval(a)
+    b_start, b_end = date_interval(b)
+    return not (a_end < b_start or b_end < a_start)
+
+
+def _matching_stem(key: tuple) -> str:
+    if key[0] == "claim":
+        who = "person" if key[1] == "person" else CLASS_NOUNS.get(key[1], "source")
+        return f"Match each claim to the {who} that made it." if who != "person" else "Match each claim to the person who made it."
+    if key[0] == "date":
+        return "Match each event to its date."
+    if key[0] == "entity":
+        noun = "name" if key[1] == "person" else CLASS_NOUNS.get(key[1], "name")
+        return f"Match each sentence to the {noun} that completes it."
+    return "Match each sentence to the number that completes it."

@@ -1,0 +1,257 @@
+"""Quality lint of generated questions. Each finding names the question and the fact's file:line.
+
+Errors keep a question out of every form; warnings are shown (and fail `quizgen lint --strict`).
+
+Rules (code, severity):
+  answer-leak            error    the answer (or an accepted variant) is printed in the stem
+  distractor-in-stem     error    a wrong choice is printed in the stem
+  duplicate-choice       error    two choices are the same after normalisation
+  near-duplicate-choice  warning  two choices differ only trivially
+  also-true              error    a "wrong" choice is a true answer too (accepted variant, or the answer
+                                  of another fact with the same stem), or a "false" statement is true
+  length-tell            warning  the key is the longest option by far
+  format-tell            warning  the key is written in a different format or precision than every distractor
+  grammar-tell           error    a/an or singular/plural before the blank fits the key but not a distractor
+                                  (or a false statement reads wrong where the true one does not)
+  unresolved-pronoun     error    the stem opens with a pronoun (He, It, This...) that nothing resolves
+  stem-form              error    a question stem is not capitalised or does not end in "?" (or a blank)
+  all-of-the-above       error    "all/none of the above" style choices
+  choice-count           error    a multiple-choice question without 4 choices and exactly one key
+  near-duplicate-question warning another question of the same kind asks nearly the same thing
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from typing import Iterable, Optional
+
+from quizgen.errors import display_path
+from quizgen.generate.distractors import answer_key, blank_key, build_index, word_in
+from quizgen.generate.text import BLANK, PRONOUNS, find_span, starts_with_vowel_sound
+from quizgen.generate.values import parse_date, parse_quantity
+from quizgen.loading import Bank
+from quizgen.model import LintFinding, Question, normalize_text
+
+LENGTH_TELL_RATIO = 1.6
+LENGTH_TELL_MIN_EXTRA = 12
+_STOP_WORDS = {"the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "did", "does", "do", "was", "were",
+               "is", "are", "what", "which", "who", "when", "how", "many", "much", "that", "this", "by", "with",
+               "at", "its", "their", "it", "as", "be", "been"}
+_ABOVE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b|\ball of these\b", re.I)
+_SINGULAR_DET = {"a", "an", "one", "this", "that", "each", "every", "another"}
+_PLURAL_DET = {"these", "those", "several", "many", "both", "two", "three", "four", "five", "few", "various"}
+
+
+def lint_questions(questions: list[Question], bank: Bank) -> list[Question]:
+    """Attach lint findings to every question (replacing earlier ones) and return the same list."""
+    spans = {}
+    for fact in bank.facts:
+        span = find_span(fact.statement, fact.answer.strip())
+        if span is not None:
+            spans[fact.id] = span
+    index = build_index(bank.facts, spans)
+    facts = {fact.id: fact for fact in bank.facts}
+    true_statements = {normalize_text(fact.statement) for fact in bank.facts}
+    facts_shown = display_path(bank.facts_path)
+
+    def where(fact_id: str) -> str:
+        return f"{facts_shown}:{bank.fact_lines.get(fact_id, 1)}"
+
+    seen_keys: dict[tuple, str] = {}
+    for question in questions:
+        found: list[tuple[str, str, str]] = []
+        fact = facts.get(question.fact_id)
+        also_true: set[str] = set()
+        if fact is not None and fact.id in spans:
+            also_true |= index.true_answers.get("b:" + blank_key(fact.statement, spans[fact.id]), set())
+            if fact.prompt:
+                also_true |= index.true_answers.get("p:" + normalize_text(fact.prompt), set())
+        found += check_stem(question)
+        found += check_choices(question, also_true)
+        if question.kind == "true_false" and question.answer == "False" and fact is not None:
+            found += check_false_statement(question, fact.statement, true_statements, also_true)
+        key = near_duplicate_key(question)
+        if key is not None:
+            first = seen_keys.get(key)
+            if first is None:
+                seen_keys[key] = question.id
+            else:
+                found.append(("near-duplicate-question", "warning", f"asks nearly the same as {first}"))
+        question.lint = [LintFinding.model_construct(code=code, severity=severity, message=message,
+                                                     question_id=question.id, location=where(question.fact_id))
+                         for code, severity, message in found]
+    return questions
+
+
+def lint_findings(questions: Iterable[Question]) -> list[LintFinding]:
+    """Every finding of every question, in question order."""
+    return [finding for question in questions for finding in question.lint]
+
+
+# --------------------------------------------------------------------------------------------------
+# Rules. Each returns (code, severity, message) triples; they are public so tests can call one rule.
+
+
+def check_stem(q: Question) -> list[tuple[str, str, str]]:
+    out = []
+    stem = q.stem.strip()
+    first_word = re.split(r"[\s,]+", stem.lstrip("\"'“‘"), maxsplit=1)[0].casefold() if stem else ""
+    if first_word in PRONOUNS:
+        out.append(("unresolved-pronoun", "error", f'the stem opens with "{stem.split()[0]}", which nothing resolves'))
+    if q.kind in ("multiple_choice", "short_answer", "numeric"):
+        if stem[:1].islower():
+            out.append(("stem-form", "error", "the stem does not start with a capital letter"))
+        if not stem.endswith("?") and BLANK not in stem:
+            out.append(("stem-form", "error", 'a question stem must end with "?" (or hold a blank)'))
+    if q.kind in ("multiple_choice", "short_answer", "numeric", "cloze"):
+        stem_norm = normalize_text(stem.replace(BLANK, " "))
+        for answer in [q.answer] + list(q.accepted):
+            if len(normalize_text(answer)) >= 2 and word_in(answer, stem_norm):
+                out.append(("answer-leak", "error", f'the answer "{answer}" is printed in the stem'))
+                break
+    if q.kind == "ordering":
+        for item in q.sequence:
+            if re.search(r"\b(1[89]|20)\d\d\b", item) or parse_date(item) is not None:
+                out.append(("answer-leak", "error", f'the event "{item}" prints its date'))
+                break
+    if q.kind == "matching":
+        for pair in q.pairs:
+            for other in q.pairs:
+                if len(normalize_text(other.right)) >= 2 and word_in(other.right, normalize_text(pair.left)):
+                    out.append(("answer-leak", "error", f'"{other.right}" is printed in "{pair.left}"'))
+                    break
+    return out
+
+
+def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tuple[str, str, str]]:
+    if q.kind != "multiple_choice":
+        return []
+    out = []
+    correct = [c for c in q.choices if c.correct]
+    if len(q.choices) != 4 or len(correct) != 1:
+        out.append(("choice-count", "error", f"{len(q.choices)} choices with {len(correct)} keys (want 4 with 1)"))
+        if not correct:
+            return out
+    key = correct[0]
+    distractors = [c for c in q.choices if not c.correct]
+    stem_norm = normalize_text(q.stem.replace(BLANK, " "))
+    keys = [answer_key(c.text) for c in q.choices]
+    if len(set(keys)) < len(keys):
+        out.append(("duplicate-choice", "error", "two choices are the same after normalisation"))
+    else:
+        for i, a in enumerate(q.choices):
+            for b in q.choices[i + 1:]:
+                if _near_duplicate(a.text, b.text):
+                    out.append(("near-duplicate-choice", "warning", f'"{a.text}" and "{b.text}" are nearly the same'))
+    accepted = {answer_key(t) for t in [q.answer] + list(q.accepted)}
+    for d in distractors:
+        dkey = answer_key(d.text)
+        if dkey in accepted or (also_true and dkey in also_true):
+            out.append(("also-true", "error", f'"{d.text}" is also a true answer'))
+        if len(normalize_text(d.text)) >= 2 and word_in(d.text, stem_norm):
+            out.append(("distractor-in-stem", "error", f'"{d.text}" is printed in the stem'))
+    for c in q.choices:
+        if _ABOVE.search(c.text):
+            out.append(("all-of-the-above", "error", f'"{c.text}": write a real choice instead'))
+    if distractors:
+        longest = max(len(d.text) for d in distractors)
+        if len(key.text) >= LENGTH_TELL_RATIO * longest and len(key.text) - longest >= LENGTH_TELL_MIN_EXTRA:
+            out.append(("length-tell", "warning", f"the key is the longest option by far ({len(key.text)} vs {longest} characters)"))
+        key_shape = text_shape(key.text)
+        shapes = {text_shape(d.text) for d in distractors}
+        numeric_like = any(ch.isdigit() for ch in key.text) or any(any(ch.isdigit() for ch in d.text) for d in distractors)
+        if numeric_like and len(shapes) == 1 and key_shape not in shapes:
+            out.append(("format-tell", "warning", f'the key "{key.text}" is written differently from every distractor'))
+    out += _grammar_tells(q, key.text, [d.text for d in distractors])
+    return out
+
+
+def check_false_statement(q: Question, statement: str, true_statements: set[str],
+                          also_true: set[str]) -> list[tuple[str, str, str]]:
+    out = []
+    stem = q.stem.strip()
+    if normalize_text(stem) in true_statements:
+        out.append(("also-true", "error", "the \"false\" statement is a true statement of the bank"))
+    else:
+        prefix = os.path.commonprefix([stem, statement])
+        suffix = os.path.commonprefix([stem[::-1], statement[::-1]])[::-1]
+        middle = stem[len(prefix): len(stem) - len(suffix)] if len(prefix) + len(suffix) <= len(stem) else ""
+        middle = re.sub(r"^(an?|An?)\s+", "", middle.strip())
+        if middle and answer_key(middle) in also_true:
+            out.append(("also-true", "error", f'"{middle}" makes the "false" statement true'))
+    wrong_here = _article_misuses(stem) - _article_misuses(statement)
+    if wrong_here:
+        out.append(("grammar-tell", "error", f'"{sorted(wrong_here)[0]}" reads wrong, which gives the answer away'))
+    return out
+
+
+def near_duplicate_key(q: Question) -> Optional[tuple]:
+    """A cheap key: two questions of one kind whose stems share their content words and answer."""
+    if q.kind in ("ordering", "matching"):
+        return (q.kind, tuple(sorted(q.fact_ids)))
+    if q.kind == "true_false":
+        return None  # tf-true and tf-false of one fact differ on purpose
+    words = sorted(set(w for w in re.findall(r"\w+", normalize_text(q.stem.replace(BLANK, " "))) if w not in _STOP_WORDS))
+    return (q.kind, tuple(words), answer_key(q.answer))
+
+
+def text_shape(text: str) -> str:
+    """The format of a text without its content: "April 18, 2024" -> "Aa 9, 9"; "405 billion" -> "9 a"."""
+    shape = re.sub(r"\b(early|mid|late)[- ](?=\d)", "Q ", text.strip(), flags=re.I)  # "mid-2024" ~ "early 2024"
+    shape = re.sub(r"\d+(?:[.,]\d+)*", "9", shape)
+    shape = re.sub(r"[A-Z][a-z]+", "Aa", shape)
+    shape = re.sub(r"[a-z]+", "a", shape)
+    return shape
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    # Dates and numbers differ in a digit on purpose; only texts can be near-duplicates.
+    if parse_date(a) is not None or parse_date(b) is not None:
+        return False
+    if re.search(r"\d", a) and re.search(r"\d", b) and parse_quantity(a) != parse_quantity(b):
+        return False
+    la, lb = normalize_text(a), normalize_text(b)
+    if len(la) < 6 or len(lb) < 6:
+        return False
+    return difflib.SequenceMatcher(None, la, lb).ratio() >= 0.9
+
+
+def _is_plural(text: str) -> bool:
+    last = re.findall(r"[A-Za-z]+", text)
+    if not last:
+        return False
+    word = last[-1].casefold()
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+
+
+def _grammar_tells(q: Question, key: str, distractors: list[str]) -> list[tuple[str, str, str]]:
+    """a/an or singular/plural right before where the choice goes, agreeing with the key only."""
+    stem = q.stem
+    before = stem.split(BLANK, 1)[0] if BLANK in stem else stem.rstrip(" ?:")
+    match = re.search(r"(?<!\w)(\w+)\s*$", before)
+    if not match:
+        return []
+    word = match.group(1).casefold()
+    out = []
+    if word in ("a", "an"):
+        def fits(text: str) -> bool:
+            return starts_with_vowel_sound(text) == (word == "an")
+
+        if fits(key) and not all(fits(d) for d in distractors):
+            out.append(("grammar-tell", "error", f'"{match.group(1)}" before the blank fits the key but not every distractor'))
+    elif word in _SINGULAR_DET or word in _PLURAL_DET:
+        plural = word in _PLURAL_DET
+        if _is_plural(key) == plural and not all(_is_plural(d) == plural for d in distractors):
+            out.append(("grammar-tell", "error", f'"{match.group(1)}" before the blank agrees with the key only'))
+    return out
+
+
+def _article_misuses(text: str) -> set[str]:
+    misuses = set()
+    for match in re.finditer(r"(?<!\w)(a|an)\s+([\w\"'“‘$€£][^\s]*)", text, re.I):
+        article, word = match.group(1).casefold(), match.group(2)
+        if (article == "an") != starts_with_vowel_sound(word):
+            misuses.add(f"{match.group(1)} {word}")
+    return misuses

@@ -1,0 +1,256 @@
+"""Sentence surgery for stems: find the answer span, blank it, swap in a distractor with a/an fixed,
+and turn a statement into a question a teacher would write ("When did Meta release Llama 3?").
+Where no good question can be made, the builders return None and the caller skips that form."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from quizgen.model import Fact
+
+BLANK = "______"
+
+# Past tense -> base form, for do-support questions ("Meta released X" -> "When did Meta release X?").
+# A closed list on purpose: guessing the base of an unknown verb makes ungrammatical stems.
+PAST_TO_BASE = {
+    "released": "release", "introduced": "introduce", "launched": "launch", "announced": "announce",
+    "unveiled": "unveil", "published": "publish", "reported": "report", "said": "say", "noted": "note",
+    "highlighted": "highlight", "wrote": "write", "trained": "train", "downloaded": "download",
+    "compared": "compare", "founded": "found", "acquired": "acquire", "raised": "raise", "spent": "spend",
+    "invested": "invest", "built": "build", "made": "make", "became": "become", "began": "begin",
+    "took": "take", "held": "hold", "won": "win", "lost": "lose", "sold": "sell", "bought": "buy",
+    "opened": "open", "debuted": "debut", "shipped": "ship", "expanded": "expand", "signed": "sign",
+    "joined": "join", "hired": "hire", "named": "name", "described": "describe", "called": "call",
+    "predicted": "predict", "claimed": "claim", "argued": "argue", "estimated": "estimate",
+    "revealed": "reveal", "updated": "update", "added": "add", "partnered": "partner", "reached": "reach",
+    "surpassed": "surpass", "grew": "grow", "used": "use", "offered": "offer", "gave": "give",
+    "brought": "bring", "led": "lead", "saw": "see", "told": "tell", "included": "include",
+    "featured": "feature", "expected": "expect", "stated": "state", "warned": "warn", "praised": "praise",
+    "criticised": "criticise", "criticized": "criticize", "labelled": "label", "labeled": "label",
+    "initiated": "initiate", "showed": "show", "presented": "present", "completed": "complete",
+    "started": "start", "ended": "end", "contended": "contend", "suggested": "suggest",
+    "focused": "focus", "supported": "support", "allowed": "allow", "provided": "provide",
+    "created": "create", "developed": "develop", "designed": "design", "posted": "post",
+    "shared": "share", "adopted": "adopt", "deployed": "deploy", "observed": "observe",
+    "explained": "explain", "emphasised": "emphasise", "emphasized": "emphasize", "committed": "commit",
+    "pledged": "pledge", "promised": "promise", "dubbed": "dub", "ranked": "rank", "topped": "top",
+}
+PARTICIPLE_AUX = {"was", "were"}
+PREPOSITIONS_FOR_DATES = {"on", "in", "at", "during"}
+PRONOUNS = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
+            "him", "them", "we", "our", "such"}
+SPEECH_VERBS = {"said", "reported", "noted", "wrote", "highlighted", "argued", "claimed", "stated",
+                "observed", "explained", "suggested", "warned", "predicted", "contended", "called",
+                "described", "emphasised", "emphasized"}
+
+CLASS_NOUNS = {
+    "publication": "publication", "organisation": "organisation", "product": "product", "place": "place",
+    "project": "project", "event": "event", "concept": "term",
+}
+
+
+def find_span(statement: str, answer: str) -> Optional[tuple[int, int]]:
+    """(start, end) of the answer in the statement, preferring a whole-word occurrence that is not part
+    of a longer name ("Llama 3" must not match inside "Llama 3.1")."""
+    pattern = re.compile(r"(?<![\w.])" + re.escape(answer) + r"(?![\w])(?!\.\d)(?!-\w)")
+    match = pattern.search(statement)
+    if match:
+        return match.span()
+    index = statement.find(answer)
+    return (index, index + len(answer)) if index >= 0 else None
+
+
+def starts_with_vowel_sound(word: str) -> bool:
+    """For a/an: "an 8-billion model", "an hour", "a unit", "an MMLU", "a 405B"."""
+    w = word.strip().lstrip("\"'“‘(")
+    if not w:
+        return False
+    lower = w.casefold()
+    if w[0].isdigit():
+        return bool(re.match(r"(8|11|18|80|800|8\d\d\b)", w)) or bool(re.match(r"(11|18)(\D|$)", w))
+    if re.match(r"^(hour|honest|honou?r|heir)", lower):
+        return True
+    if re.match(r"^(uni|use|usu|uti|eu|one\b|once)", lower):
+        return False
+    if w.isupper() and len(w) > 1 and w.isalpha():  # acronyms are read letter by letter
+        return w[0] in "AEFHILMNORSX"
+    return lower[0] in "aeiou"
+
+
+def fix_article(before: str, inserted: str) -> str:
+    """Correct a trailing "a"/"an" of `before` for the word that now follows it."""
+    match = re.search(r"(?<!\w)(a|an|A|An)(\s+)$", before)
+    if not match:
+        return before
+    wanted = "an" if starts_with_vowel_sound(inserted) else "a"
+    word = match.group(1)
+    if word.casefold() == wanted:
+        return before
+    replacement = wanted.capitalize() if word[0].isupper() else wanted
+    return before[: match.start(1)] + replacement + match.group(2)
+
+
+def substitute(statement: str, span: tuple[int, int], text: str) -> str:
+    """The statement with the span replaced by `text`, keeping sentence case and a/an agreement."""
+    before, after = statement[: span[0]], statement[span[1]:]
+    if not before.strip():
+        text = text[:1].upper() + text[1:]
+    return fix_article(before, text) + text + after
+
+
+def blank(statement: str, span: tuple[int, int]) -> tuple[str, str]:
+    return statement[: span[0]], statement[span[1]:]
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def ends_sentence(text: str) -> str:
+    return text.rstrip().rstrip(".!;,:").rstrip()
+
+
+def _lower_first_word(text: str, common_words: set[str]) -> str:
+    """Lower-case the first word when it is an ordinary word ("The company" -> "the company"), not a name."""
+    first = text.split(" ", 1)[0]
+    if first.casefold() in {"the", "a", "an"} or first.casefold() in common_words:
+        return first[:1].lower() + first[1:] + text[len(first):]
+    return text
+
+
+def _invert(clause: str, common_words: set[str]) -> Optional[tuple[str, str, str]]:
+    """Split "Meta released Llama 3" into (aux, subject, predicate) for a question:
+    ("did", "Meta", "release Llama 3") or ("was", "Llama 3.1", "released"). None if unsure."""
+    words = clause.split(" ")
+    for i, word in enumerate(words[:8]):
+        lower = word.casefold()
+        if i == 0:
+            continue
+        if lower in PARTICIPLE_AUX and i + 1 < len(words) and words[i + 1].casefold().endswith(("ed", "en", "wn", "ld", "ght")):
+            subject = " ".join(words[:i])
+            return lower, _lower_first_word(subject, common_words), " ".join(words[i + 1:])
+        if lower in PAST_TO_BASE:
+            subject = " ".join(words[:i])
+            # A subject never contains a comma or a verb-like word; stop at the first candidate.
+            if "," in subject:
+                return None
+            return "did", _lower_first_word(subject, common_words), " ".join([PAST_TO_BASE[lower]] + words[i + 1:])
+    return None
+
+
+def _subject_is_safe(subject: str) -> bool:
+    first = subject.split(" ", 1)[0].casefold().strip("\"'")
+    return bool(subject) and first not in PRONOUNS
+
+
+def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str]) -> Optional[str]:
+    """A question built from the statement for this fact's kind, or None when no good one can be made."""
+    statement = fact.statement.strip()
+    before, after = statement[: span[0]], statement[span[1]:]
+    rest = ends_sentence(after)
+    value = fact.value
+    entity_class = getattr(value, "entity_class", None)
+
+    if fact.kind in ("entity", "attribution", "quote", "event") and entity_class:
+        wh = "Who" if entity_class == "person" else f"Which {CLASS_NOUNS.get(entity_class, entity_class)}"
+        if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'"):
+            # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
+            return f"{wh}{ends_sentence(after)}?"
+        match = re.match(r"^(According to|As reported by)\s+$", before)
+        if match and after.startswith(", "):
+            clause = ends_sentence(after[2:])
+            verb = "said" if entity_class == "person" else "reported"
+            return f"{wh} {verb} that {clause}?"
+        return None
+
+    if fact.kind == "date" and value is not None:
+        precision = getattr(value, "precision", "")
+        qualifier = getattr(value, "qualifier", None)
+        wh = {"day": "On what date", "month": "In which month"}.get(precision, "When")
+        if precision == "year" and not qualifier:
+            wh = "In which year"
+        if precision == "month" and re.search(r"\d{4}", fact.answer) is None:
+            return None  # "in December" without a year: the month question would be ambiguous
+        lead = re.match(r"^(On|In|At|During)\s+$", before)
+        if lead and after.startswith(", "):
+            clause = ends_sentence(after[2:])
+        else:
+            prep = re.search(r"\s(on|in|at|during)\s+$", before)
+            if not prep:
+                return None
+            clause = ends_sentence(before[: prep.start()] + after)
+        if re.search(r"\b(19|20)\d\d\b", clause) or len(clause.split()) < 3:
+            return None  # another date left in the question would confuse it
+        inverted = _invert(clause, common_words)
+        if not inverted or not _subject_is_safe(inverted[1]):
+            return None
+        aux, subject, predicate = inverted
+        return f"{wh} {aux} {subject} {predicate}?"
+
+    if fact.kind == "quantity" and value is not None:
+        unit = (getattr(value, "unit", None) or "").strip()
+        if not unit or getattr(value, "unit", "") in ("USD", "EUR", "GBP"):
+            return None
+        unit_match = re.match(r"^\s+" + re.escape(unit) + r"\b", after)
+        if not unit_match or re.search(r"\s(on|in|at|for|with|by|of|to|from)\s+$", " " + before):
+            return None
+        tail = ends_sentence(after[unit_match.end():])
+        clause = ends_sentence(before).rstrip()
+        clause = re.sub(r"\s+(over|more than|at least|under|less than|up to|about|approximately|nearly|almost|around|roughly)$", "", clause)
+        inverted = _invert(clause + " X", common_words)
+        if not inverted or not _subject_is_safe(inverted[1]):
+            return None
+        aux, subject, predicate = inverted
+        predicate = predicate[:-2].rstrip()  # drop the " X" placeholder
+        if not predicate:
+            return None
+        return f"How many {unit} {aux} {subject} {predicate}{tail}?"
+    return None
+
+
+_HEDGE = re.compile(r"^(According to (the|this) article,\s*|The article (says|notes|reports)( that)?,?\s*)", re.I)
+
+
+def event_phrase(fact: Fact, span: tuple[int, int]) -> Optional[str]:
+    """The statement of a dated fact without its date ("Meta released Llama 3"), for timelines.
+
+    A clause after the date (", to close out the year") is dropped: it often hints at the order."""
+    statement = _HEDGE.sub("", fact.statement.strip())
+    span = find_span(statement, fact.answer.strip()) or (-1, -1)
+    if span[0] < 0:
+        return None
+    before, after = statement[: span[0]], statement[span[1]:]
+    lead = re.match(r"^(On|In|At|During|By)\s+$", before, re.I)
+    if lead and after.startswith(", "):
+        phrase = capitalise(ends_sentence(after[2:]))
+    else:
+        prep = re.search(r"\s(on|in|at|during)\s+$", before)
+        if not prep:
+            return None
+        if re.match(r"^,\s", after):
+            after = ""
+        phrase = capitalise(ends_sentence(before[: prep.start()] + after))
+    if len(phrase.split()) < 3 or re.search(r"\b(19|20)\d\d\b", phrase):
+        return None
+    if phrase.split(" ", 1)[0].casefold() in PRONOUNS:
+        return None
+    return phrase
+
+
+def attributed_claim(fact: Fact, span: tuple[int, int]) -> Optional[str]:
+    """What a source said, without the source: "IEEE Spectrum said X." / "According to IEEE Spectrum, X." -> "X"."""
+    statement = fact.statement.strip()
+    before, after = statement[: span[0]], statement[span[1]:]
+    if re.match(r"^(According to|As reported by)\s+$", before) and after.startswith(", "):
+        claim = ends_sentence(after[2:])
+    elif not before.strip():
+        match = re.match(r"^\s+(\w+)\s+(?:that\s+)?(.*)$", after)
+        if not match or match.group(1).casefold() not in SPEECH_VERBS:
+            return None
+        claim = ends_sentence(match.group(2))
+    else:
+        return None
+    if len(claim.split()) < 3 or claim.split(" ", 1)[0].casefold() in PRONOUNS:
+        return None
+    return capitalise(claim)
