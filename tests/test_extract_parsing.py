@@ -138,3 +138,21 @@ def test_entity_merging_and_classes():
     assert index.resolve("Llama 3.1").entity_class == "product"
     assert index.resolve("Llama Guard 3").entity_class == "product"
     assert index.resolve("Meta").entity_class == "organisation"
+
+
+def test_markdown_inline_markup_is_removed():
+    text = "Meta released **Llama 3** on [April 18, 2024](https://example.com) ![logo](x.png) with _care_.\n"
+    document = parse_document(text, markdown=True)
+    assert document.blocks[0].text == "Meta released Llama 3 on April 18, 2024 with care."
+
+
+def test_wrapped_plain_text_paragraphs():
+    text = ("The Title Line\n\nThe first paragraph is wrapped over\ntwo lines here.\n\n"
+            "A Short Heading\n\nThe second paragraph.\n")
+    document = parse_document(text, markdown=False)
+    assert document.title == "The Title Line"
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("paragraph", "The first paragraph is wrapped over two lines here."),
+        ("heading", "A Short Heading"),
+        ("paragraph", "The second paragraph."),
+    ]

@@ -261,7 +261,14 @@ def guess_date(document: Document) -> str:
     fine = [d for d in dated if d.precision != "year"]
     pool = fine or dated
     if not pool:
-        return "2000"  # the loader needs one; the reviewer is told to set it
+        # No date anywhere: the month of drafting (SOURCE_DATE_EPOCH pins it), flagged for review.
+        import datetime as dt
+        import os
+
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() \
+            else dt.date.today()
+        return f"{today.year:04d}-{today.month:02d}"
     return max(pool, key=lambda d: d.parts).date
 
 

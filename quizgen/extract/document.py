@@ -88,7 +88,7 @@ def parse_document(text: str, markdown: bool = True) -> Document:
             buffer.clear()
 
     for index, raw_line in enumerate(lines):
-        line = raw_line.strip()
+        line = plain_inline(raw_line.strip()) if markdown else raw_line.strip()
         if not line:
             flush()
             continue
@@ -130,6 +130,21 @@ def parse_document(text: str, markdown: bool = True) -> Document:
         if block.kind != "heading":
             block.sentences = split_sentences(block.text)
     return Document(blocks=blocks, front_matter=front, title=title)
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+
+
+def plain_inline(line: str) -> str:
+    """Markdown inline markup to plain text ("[Meta](url)" -> "Meta", "**405B**" -> "405B"), so facts
+    and quotes never carry markup; article.md is written from this text, so quotes still match."""
+    if line.startswith("<!--") and line.endswith("-->"):
+        return ""
+    line = _IMAGE.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    return re.sub(r"\s{2,}", " ", _EMPHASIS.sub(r"\2", line)).strip()
 
 
 def _assign_levels(blocks: list[Block]) -> None:
