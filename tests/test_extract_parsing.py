@@ -156,3 +156,9 @@ def test_wrapped_plain_text_paragraphs():
         ("heading", "A Short Heading"),
         ("paragraph", "The second paragraph."),
     ]
+
+
+def test_code_fences_and_tables_are_not_prose():
+    text = "Intro text here.\n\n```sh\nquizgen extract x.txt\n```\n\n| a | b |\n| --- | --- |\n\nOutro text here.\n"
+    document = parse_document(text, markdown=True)
+    assert [b.text for b in document.blocks] == ["Intro text here.", "Outro text here."]

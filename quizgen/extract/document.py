@@ -87,7 +87,14 @@ def parse_document(text: str, markdown: bool = True) -> Document:
             blocks.append(Block("paragraph", " ".join(s.strip() for s in buffer)))
             buffer.clear()
 
+    in_fence = False
     for index, raw_line in enumerate(lines):
+        if raw_line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence  # code is not prose: no facts from it
+            flush()
+            continue
+        if in_fence or (markdown and raw_line.lstrip().startswith("|")):
+            continue
         line = plain_inline(raw_line.strip()) if markdown else raw_line.strip()
         if not line:
             flush()

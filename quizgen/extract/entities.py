@@ -21,7 +21,7 @@ _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b"
 _CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da)"
 _MENTION = re.compile(
     rf"(?<![\w/])(?:The\s+)?(?:(?:St\.?|Saint)\s+[A-Z]\w+['\u2019]s(?=\s+[A-Z])|{_WORD})"
-    rf"(?:(?:\s+|-)(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
+    rf"(?:(?:\s+&\s+|\s+|-)(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
     rf"(?:,\s+(?:Ltd|Inc|LLC|PLC|S\.A|AG)\.?)?"
 )
 
@@ -324,8 +324,10 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("person", 4))
     if rx.search(r"\b[Tt]he\s+$", before):
         votes.append(("person", -2))  # people do not take "the"
-    if rx.match(r"(?:\s*\([A-Z]+\))?,?\s+(?:was\s+|were\s+)?(?:released|launched|went on sale|shipped|sold\s+(?:more|about|over|\d))", after):
+    if rx.match(r"(?:\s*\([A-Z]+\))?,?\s+(?:was\s+|were\s+)?(?:released|launched|went on sale|shipped)", after):
         votes.append(("product", 2))
+    if rx.match(r"\s+sold\s+(?:more|about|over|\d)", after):
+        votes.append(("product", 1))
     if rx.search(r"according to\s*$", before_l):
         votes.append(("publication", 2))
     if rx.search(r"(?:interview with|told|wrote in|writing in|reported by|published in|an article in)\s+$", before_l):

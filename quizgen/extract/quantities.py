@@ -204,7 +204,7 @@ def _share_units(found: list[QuantityMention], text: str) -> list[QuantityMentio
         if following and following.value.unit and rx.fullmatch(r"\s*(?:and|or|to|-|\u2013)\s*",
                                                                   text[mention.full_end:following.full_start]):
             donor = following
-        elif preceding and preceding.value.unit and preceding.value.scale == mention.value.scale:
+        elif preceding and preceding.value.unit and mention.value.scale and preceding.value.scale == mention.value.scale:
             donor = preceding
         if donor is not None:
             value = mention.value.model_copy(update={"unit": donor.value.unit})
