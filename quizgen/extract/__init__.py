@@ -371,10 +371,21 @@ def _lint_draft(article_text: str, facts_text: str) -> tuple[set[str], int, bool
             return set(), 0, False
         questions = generate_questions(bank)
     failing: set[str] = set()
+    quotes = {fact.id: fact.source.quote for fact in bank.facts}
     for question in questions:
         if question.has_errors:
             if len(question.fact_ids) == 1:
                 failing.add(question.fact_id)
-            else:
-                failing.add(question.fact_ids[-1])
+                continue
+            # A group question fails when two of its facts share a sentence (one prints the other's
+            # answer): leave out the later of them, not an innocent member of the group.
+            seen: dict[str, str] = {}
+            culprit = question.fact_ids[-1]
+            for fact_id in question.fact_ids:
+                quote = quotes.get(fact_id, "")
+                if quote in seen:
+                    culprit = fact_id
+                    break
+                seen[quote] = fact_id
+            failing.add(culprit)
     return failing, len(questions), True

@@ -31,7 +31,8 @@ TITLES = {
     "chairman", "chairwoman", "founder", "director", "sir", "dame", "lord", "lady", "judge", "mayor", "premier",
     "emperor", "empress", "captain", "commander", "physician", "designer", "spokesman", "spokeswoman",
     "scientist", "chemist", "physicist", "engineer", "author", "writer", "leader", "chief", "secretary",
-    "saint", "st.", "coach", "ambassador", "colonel", "lieutenant", "sergeant",
+    "saint", "st.", "coach", "ambassador", "colonel", "lieutenant", "sergeant", "administrator",
+    "spokesperson", "officer", "head", "astronaut", "archbishop", "bishop", "cardinal",
 }
 _CONNECTORS = {"of", "for", "de", "du", "von", "van", "der", "del", "la", "le", "di", "da"}
 _PERSON_VERBS = {
@@ -190,6 +191,13 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
                 words = words[1:]
                 continue
             break
+        # A title inside the run: "NASA Administrator Bill Nelson" -> "Bill Nelson" (title "NASA Administrator").
+        for i in range(len(words) - 2, -1, -1):
+            if words[i].lower() in TITLES and words[i + 1][:1].isupper():
+                title = " ".join(words[: i + 1])
+                start += len(" ".join(words[: i + 1])) + 1
+                words = words[i + 1:]
+                break
         while words and words[-1].lower().rstrip(".,") in _NOT_NAMES | {"the"}:
             words = words[:-1]
         if not words:
@@ -208,6 +216,8 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         if at_sentence_start and len(words) == 1 and (known_names is None or text not in known_names) \
                 and not _name_shaped(text, sentence[end:]):
             continue
+        if len(words) == 1 and words[0].isupper() and rx.search(r"[A-Z][\w.-]*(?:\s+[\w.-]+){1,8}\s+\($", sentence[:start]):
+            continue  # "James Webb Space Telescope (JWST)": the acronym is the same thing, named just before
         if len(words) == 1 and (words[0].lower() in _NOT_NAMES or _is_demonym(words[0], sentence[end:])):
             continue
         mentions.append(Mention(text, start, end, title))

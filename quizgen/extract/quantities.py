@@ -49,7 +49,7 @@ _WORD_PATTERN = re.compile(
 _NOT_UNITS = {
     "and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "by", "for", "with", "from", "as", "was",
     "were", "is", "are", "had", "has", "have", "that", "which", "who", "it", "its", "than", "per", "each",
-    "long", "high", "wide", "deep", "tall", "old", "later", "earlier", "after", "before", "years", "year",
+    "long", "high", "wide", "deep", "tall", "old", "later", "earlier", "after", "before", "year",
 }
 _ADJECTIVE_AFTER_UNIT = {"long", "high", "wide", "deep", "tall", "old", "away", "ago", "later", "earlier"}
 # "8 billion parameter sizes" counts parameters, not sizes.

@@ -90,8 +90,15 @@ class Antecedents:
     def __init__(self) -> None:
         self.history: list[tuple[int, Mention, Entity]] = []
         self.subjects: list[tuple[int, str]] = []
+        # What the article is about: the subject of its first sentence ("The Berlin Wall was ...").
+        # A bare "it" with no subject just before usually means the topic in encyclopedic text.
+        self.topic: Optional[str] = None
+        self.topic_is_person = False
 
     def record(self, info: SentenceInfo) -> None:
+        if info.position == 0 and info.subject_np:
+            self.topic = info.subject_np
+            self.topic_is_person = bool(info.subject and info.subject[1].entity_class == "person")
         for mention, entity in info.mentions:
             self.history.append((info.position, mention, entity))
         if info.subject_np:
@@ -107,11 +114,14 @@ class Antecedents:
                 return entity
         return None
 
-    def previous_subject(self, before: int) -> Optional[str]:
+    def previous_subject(self, before: int, topic: bool = True) -> Optional[str]:
+        """The subject of the sentence just before; else the article's topic (if not a person)."""
         for position, phrase in reversed(self.subjects):
             if position < before:
-                return phrase if before - position <= 1 else None
-        return None
+                if before - position <= 1:
+                    return phrase
+                break
+        return self.topic if topic and not self.topic_is_person else None
 
     def nearest_name(self, entity_class: str, before: int, window: int = 8) -> Optional[str]:
         """The name as last written ("Zuckerberg"), for a person; the full name otherwise."""
@@ -221,13 +231,29 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         elif word.lower() == "it":
             name = antecedents.previous_subject(info.position)
         else:
-            name = antecedents.previous_subject(info.position)
+            name = antecedents.previous_subject(info.position, topic=False)
             if not name or not re.search(r"[a-z]s$", name):
                 name = None  # "They" needs a plural subject just before
         if not name:
             return None
         notes.append(f'"{word}" read as "{name}"')
         out = name[:1].upper() + name[1:] + out[len(word):]
+    first = rx.match(r"^(Its|its)\s+(?=[a-z])", out)
+    if first:
+        name = antecedents.previous_subject(info.position)
+        if not name or rx.search(r"[a-z]s$", name):
+            return None
+        notes.append(f'"Its" read as "{name}\'s"')
+        out = name[:1].upper() + name[1:] + "'s " + out[first.end():]
+    # "Because the mirror was too large ..., it was built ...": "it" is the clause's subject.
+    match = rx.match(r"^((?:Because|As|Since|When|After|Although|While|If|Once)\s+((?:the|its)\s+[a-z]+)\s+"
+                     r"(?:was|is|were|are|had|has|could|would|[a-z]+ed)\b[^,]*),\s+(it)\s+(?=[a-z])", out)
+    if match:
+        noun = match.group(2)
+        if noun.startswith("its "):
+            return None
+        notes.append(f'"it" read as "{noun}"')
+        out = out[: match.start(3)] + noun + out[match.end(3):]
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
     match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out)
@@ -247,7 +273,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     if match and not rx.match(r"^\w+\s+(?:is|was|are|were|has|had|will|would|can|could|may|might)\b", out):
         notes.append(f'"{match.group(1)}" changed to "The": check the sentence still says what it meant')
         out = "The " + out[match.end():]
-    if rx.match(r"^(This|These|Those|That|They|Its|His|Her|Their|Such)\b", out):
+    if rx.match(r"^(?:this|these|those|that|they|its|his|her|their|such|he|she|it)\b", out, re.I):
         return None
     return out
 
@@ -293,6 +319,8 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
         clause, offset = clause_with(sentence, start, end)
         if offset:
             notes.append("statement is one clause of the sentence")
+            if rx.match(r"(?:it|they|this)\b", clause, re.I):
+                return None  # "...; it is a calculated bid": "it" is the first clause's subject, not the topic
         inside = [(s - offset, e - offset) for s, e in siblings if offset <= s < offset + len(clause) and (s, e) != (start, end)]
         if inside:
             part = _coordinated_part(clause, start - offset, end - offset, inside)
