@@ -256,8 +256,10 @@ def guess_date(document: Document) -> str:
             if found:
                 return found[0].value.date
     for block in document.blocks:  # headings too: "Phase 3 (December 2024)"
-        for found in find_dates(block.text):
-            dated.append(found.value)
+        # Sentence by sentence: the same texts the extractor already parsed (cached).
+        for text in [s.text for s in block.sentences] or [block.text]:
+            for found in find_dates(text):
+                dated.append(found.value)
     fine = [d for d in dated if d.precision != "year"]
     pool = fine or dated
     if not pool:

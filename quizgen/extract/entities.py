@@ -202,14 +202,15 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             words = words[:-1]
         if not words:
             continue
-        text = " ".join(words)
-        # Match the actual characters (the source may have other whitespace).
-        real = re.compile(r"\s+".join(re.escape(w) for w in words))
-        found = real.search(sentence, start)
-        if not found:
+        # The span of the remaining words in the sentence (the source may have other whitespace).
+        first_at = sentence.find(words[0], start)
+        if first_at < 0:
             continue
-        start, end = found.start(), found.end()
-        text = found.group(0)
+        last_at = first_at if len(words) == 1 else sentence.find(words[-1], first_at + len(words[0]))
+        if last_at < 0:
+            continue
+        start, end = first_at, last_at + len(words[-1])
+        text = sentence[start:end]
         if rx.fullmatch(r"[\d.\s-]+", text):
             continue
         at_sentence_start = not sentence[:start].strip(" \"'\u201c\u2018(-")

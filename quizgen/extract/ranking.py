@@ -19,8 +19,19 @@ SAME_ANSWER_COST = 0.2
 
 
 def occurrences(statement: str, answer: str) -> int:
-    """Whole-word occurrences of the answer in the statement."""
-    return len(re.findall(r"(?<!\w)" + re.escape(answer) + r"(?!\w)", statement, flags=re.I))
+    """Whole-word occurrences of the answer in the statement, ignoring case (no regex: called per candidate)."""
+    haystack, needle = statement.casefold(), answer.casefold()
+    if not needle:
+        return 0
+    count, start = 0, haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before_ok = start == 0 or not (haystack[start - 1].isalnum() or haystack[start - 1] == "_")
+        after_ok = end >= len(haystack) or not (haystack[end].isalnum() or haystack[end] == "_")
+        if before_ok and after_ok:
+            count += 1
+        start = haystack.find(needle, start + 1)
+    return count
 
 
 def usable(candidate: Candidate) -> bool:

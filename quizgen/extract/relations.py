@@ -94,6 +94,8 @@ class Antecedents:
         # A bare "it" with no subject just before usually means the topic in encyclopedic text.
         self.topic: Optional[str] = None
         self.topic_is_person = False
+        # Resolved clauses of the current sentences: several candidates share one clause.
+        self.resolved: dict[tuple[int, str], tuple[Optional[str], list[str]]] = {}
 
     def record(self, info: SentenceInfo) -> None:
         if info.position == 0 and info.subject_np:
@@ -329,7 +331,16 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
                 notes.append("statement is one part of the sentence")
         statement_text = clause
     answer = answer if answer is not None else sentence[start:end]
-    resolved = resolve(statement_text, info, antecedents, notes, entities)
+    # Several candidates of one sentence share a clause: resolve it once.
+    cache = antecedents.resolved
+    key = (info.position, statement_text)
+    if key not in cache:
+        if len(cache) > 256:
+            cache.clear()
+        resolve_notes: list[str] = []
+        cache[key] = (resolve(statement_text, info, antecedents, resolve_notes, entities), resolve_notes)
+    resolved, resolve_notes = cache[key]
+    notes.extend(resolve_notes)
     if resolved is None:
         return None
     statement = finish(_strip_outer_quote(resolved))
