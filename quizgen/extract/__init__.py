@@ -11,6 +11,7 @@ draft is never written broken.
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
 import unicodedata
@@ -154,11 +155,17 @@ def _mid_sentence_names(document: Document) -> set[str]:
 
 
 def _tags(headings: tuple[str, ...]) -> list[str]:
+    return list(_heading_tag(headings[-1])) if headings else []
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_tag(heading: str) -> tuple[str, ...]:
+    headings = (heading,)
     if not headings:
-        return []
+        return ()
     text = re.sub(r"\([^)]*\)", "", headings[-1])
     slug = slugify(text, 40)
-    return [slug] if slug else []
+    return (slug,) if slug else ()
 
 
 def slugify(text: str, limit: int = 60) -> str:

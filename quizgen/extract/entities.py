@@ -9,6 +9,7 @@ Republic (GDR)" / "GDR") are merged, and the votes of all mentions decide the cl
 
 from __future__ import annotations
 
+import functools
 import re
 
 from quizgen.extract import rx
@@ -239,6 +240,7 @@ def _is_demonym(word: str, after: str) -> bool:
     return bool(rx.search(r"(?:ese|ian|ish|ean|an|ic)$", word)) and bool(rx.match(r"\s+[a-z]", after))
 
 
+@functools.lru_cache(maxsize=65536)
 def key_of(name: str) -> str:
     """Comparison key of a name: no leading "The", no possessive, case-folded."""
     name = rx.sub(r"^the\s+", "", name.strip(), flags=re.I)

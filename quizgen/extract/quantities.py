@@ -73,7 +73,8 @@ class QuantityMention:
 def find_quantities(text: str) -> list[QuantityMention]:
     """Every quantity in `text`, in order; units carry over "8 billion and 70 billion parameter sizes"."""
     found: list[QuantityMention] = []
-    for match in _PATTERN.finditer(text):
+    has_digit = any(ch.isdigit() for ch in text)
+    for match in _PATTERN.finditer(text) if has_digit else ():
         mention = _numeric_mention(text, match)
         if mention is not None:
             found.append(mention)
