@@ -362,6 +362,8 @@ def _coordinated_part(clause: str, start: int, end: int, others: list[tuple[int,
     for a, b in zip(cuts, cuts[1:]):
         if a <= start and end <= b and not any(a <= s < b for s, _ in others):
             part = rx.sub(r"^,\s+(?:and|but|while|whereas)\s+", "", clause[a:b]).strip()
+            if a > 0 and rx.search(r"\b(?:it|they|them|he|she)\b", part):
+                return None  # its antecedent is in the part left out
             if len(part.split()) >= 5:
                 return part
     return None
