@@ -75,6 +75,11 @@ def build_all(bank_ref: Optional[str | Path], out_dir: Path, progress: Progress 
 
 
     # -- anki (issue 4) --
+    from quizgen.export.anki import write_apkg
+
+    deck = write_apkg(questions, bank, target / "deck.apkg")
+    written.append(deck.path)
+    progress(f"wrote {deck.path} ({deck.written} notes)")
 
     # -- worksheets (issue 5) --
 

@@ -159,6 +159,27 @@ def quiz(bank: str | None, count: int, forms: int, seed: int, kinds: tuple[str, 
 
 # -- anki commands (issue 4) --
 
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("-o", "--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The .apkg to write (default: ./<bank-id>.apkg).")
+@click.option("--timestamp", metavar="T",
+              help="Pin the notes' modification time (Unix seconds or ISO date) for reproducible bytes; "
+                   "default: SOURCE_DATE_EPOCH, else now. A pinned time older than a student's import "
+                   "does NOT update their notes.")
+@click.option("--subdecks", type=click.Choice(["tag", "kind"]),
+              help="Split into Title::<first tag> (or Title::<kind>) subdecks.")
+@reports_errors
+def anki(bank: str | None, out_file: Path | None, timestamp: str | None, subdecks: str | None) -> None:
+    """Write BANK as an Anki deck (.apkg) that re-imports as an update, keeping review history."""
+    from quizgen.decks import write_bank_deck
+
+    result = write_bank_deck(bank, out_file, timestamp=timestamp, subdecks=subdecks)
+    for question_id, reason in result.skipped:
+        click.echo(f"skipped {question_id}: {reason}", err=True)
+    click.echo(f"wrote {result.path}: {result.written} notes" + (f" ({len(result.skipped)} skipped)" if result.skipped else ""))
+
 # -- worksheet commands (issue 5) --
 
 # -- export commands (issue 6) --
