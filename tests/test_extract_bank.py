@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "articles"
 GOLD = ROOT / "tests" / "data" / "gold"
 BUNDLED = ROOT / "content" / "llama-3-2024" / "article.md"
-OTHER_ARTICLES = ["berlin-wall.txt", "penicillin.md", "nintendo.txt", "marie-curie.md", "james-webb.txt"]
+OTHER_ARTICLES = ["berlin-wall.txt", "penicillin.md", "nintendo.txt", "marie-curie.md", "james-webb.txt", "paris-agreement.md"]
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_raw_seed_text_gets_front_matter_and_headings(tmp_path):
     assert not any(h.endswith(":") for h in headings)
 
 
-@pytest.mark.parametrize("name", ["llama-3-2024", "berlin-wall", "penicillin", "nintendo", "marie-curie", "james-webb"])
+@pytest.mark.parametrize("name", ["llama-3-2024", "berlin-wall", "penicillin", "nintendo", "marie-curie", "james-webb", "paris-agreement"])
 def test_drafts_are_valid_banks_with_exact_quotes(drafts, name):
     bank = load_bank(drafts[name])
     assert 15 <= len(bank.facts) <= 40
@@ -91,7 +91,7 @@ def test_drafts_are_valid_banks_with_exact_quotes(drafts, name):
     assert text.count("# confidence ") == len(bank.facts)
 
 
-@pytest.mark.parametrize("name", ["llama-3-2024", "berlin-wall", "penicillin", "nintendo", "marie-curie", "james-webb"])
+@pytest.mark.parametrize("name", ["llama-3-2024", "berlin-wall", "penicillin", "nintendo", "marie-curie", "james-webb", "paris-agreement"])
 def test_recall_of_gold_facts(drafts, name):
     _, gold = load_gold(GOLD / f"{name}.yaml")
     score = score_draft(load_bank(drafts[name]).facts, gold)

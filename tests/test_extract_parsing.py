@@ -162,3 +162,10 @@ def test_code_fences_and_tables_are_not_prose():
     text = "Intro text here.\n\n```sh\nquizgen extract x.txt\n```\n\n| a | b |\n| --- | --- |\n\nOutro text here.\n"
     document = parse_document(text, markdown=True)
     assert [b.text for b in document.blocks] == ["Intro text here.", "Outro text here."]
+
+
+def test_degrees_and_bodies_named_with_on():
+    found = [(m.text, m.value.unit) for m in find_quantities("well below 2 °C, and 1.5°C at most")]
+    assert found == [("2 °C", "degrees Celsius"), ("1.5°C", "degrees Celsius")]
+    mentions = find_mentions("Scientists of the Intergovernmental Panel on Climate Change (IPCC) have warned.", set())
+    assert [m.text for m in mentions] == ["Intergovernmental Panel on Climate Change"]

@@ -174,11 +174,17 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
-            if head in _NOT_NAMES and not (head == "the" and start > 0 and len(words) > 1):
+            if head in _NOT_NAMES and not (words[0] == "The" and start > 0 and len(words) > 1):
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
             if head in _CONNECTORS or rx.fullmatch(r"[\d.]+", head):
+                start += len(words[0]) + 1
+                words = words[1:]
+                continue
+            if start == match.start() and len(words) > 2 and words[1] in ("of", "for") and head.endswith("s") \
+                    and head not in _ORG_WORDS and not sentence[:start].strip(" \"'\u201c\u2018(-"):
+                # "Scientists of the Intergovernmental Panel": a plural noun opening the sentence, not a name
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
@@ -223,7 +229,23 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         if len(words) == 1 and (words[0].lower() in _NOT_NAMES or _is_demonym(words[0], sentence[end:])):
             continue
         mentions.append(Mention(text, start, end, title))
-    return mentions
+    return _join_on_names(sentence, mentions)
+
+
+_ON_NAME = re.compile(r"(?:Panel|Committee|Commission|Council|Conference|Convention|Court|Institute|Agency|Office|"
+                      r"Board|Forum|Summit|Treaty|Agreement|Centre|Center)$")
+
+
+def _join_on_names(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"Intergovernmental Panel" + " on " + "Climate Change" is one name (after a body's kind of word)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and _ON_NAME.search(out[-1].text) and rx.fullmatch(r"\s+on\s+(?:the\s+)?", sentence[out[-1].end: mention.start]):
+            last = out.pop()
+            out.append(Mention(sentence[last.start: mention.end], last.start, mention.end, last.title))
+            continue
+        out.append(mention)
+    return out
 
 
 def _name_shaped(word: str, after: str) -> bool:

@@ -37,6 +37,7 @@ _PATTERN = re.compile(
     rf"(?:(?P<suffix>k|K|bn|tn|M|B)\b)?"
     rf"(?:[\s-](?P<scale>thousand|million|billion|trillion)\b)?"
     rf"(?P<percent>\s?%|\s+percent\b)?"
+    rf"(?P<degrees>\s?\u00b0\s?[CF]\b)?"
     rf"(?:(?P<sep>[\s-])(?P<unit>[a-z][a-z-]*(?:\s[a-z]+)?|(?:[A-Z][a-z]+\s)?[A-Z][a-z]+(?:ans|ese|ers|ians)\b))?",
 )
 _WORD_PATTERN = re.compile(
@@ -129,7 +130,10 @@ def _numeric_mention(text: str, match: re.Match) -> Optional[QuantityMention]:
     unit: Optional[str] = None
     end = match.end("scale") if match.group("scale") else match.end("suffix") if match.group("suffix") else match.end("num")
     full_end = end
-    if match.group("percent"):
+    if match.group("degrees"):
+        unit = "degrees Celsius" if match.group("degrees").strip().endswith("C") else "degrees Fahrenheit"
+        full_end = match.end("degrees")
+    elif match.group("percent"):
         unit = "percent"
         full_end = match.end("percent")
     elif match.group("cur"):
@@ -139,7 +143,7 @@ def _numeric_mention(text: str, match: re.Match) -> Optional[QuantityMention]:
         if unit:
             full_end = match.start("unit") + consumed
     start = match.start("cur") if match.group("cur") else match.start("num")
-    answer_end = end if not match.group("percent") else match.end("percent")
+    answer_end = match.end("percent") if match.group("percent") else match.end("degrees") if match.group("degrees") else end
     if unit is None and number < 2 and not scale:
         return None  # "1" alone is rarely a fact
     value = QuantityValue(number=number, scale=scale, unit=unit, qualifier=_qualifier(match.group("qual")))
