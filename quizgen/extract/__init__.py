@@ -309,6 +309,7 @@ def extract_article(source: Path, out_dir: Optional[Path] = None, max_facts: int
     excluded: set[tuple] = set()
     no_prompt: set[tuple] = set()
     dropped: list[str] = []
+    dropped_notes: list[str] = []
     report: Optional[ExtractReport] = None
     for round_number in range(LINT_ROUNDS + 1):
         drafts = draft_facts(document, max_facts, frozenset(excluded), frozenset(no_prompt), candidates)
@@ -323,11 +324,12 @@ def extract_article(source: Path, out_dir: Optional[Path] = None, max_facts: int
             break
         if round_number == LINT_ROUNDS:
             # Last resort: leave out every fact that still fails rather than write it broken.
+            for draft in drafts:
+                if draft.fact.id in failing:
+                    dropped.append(draft.fact.id)
+                    dropped_notes.append(_dropped_note(draft, failing[draft.fact.id]))
             drafts = [d for d in drafts if d.fact.id not in failing]
             report.facts = drafts
-            report.dropped_by_lint += sorted(failing)
-            facts_text = render_facts([(d.fact, d.confidence, d.reason, d.notes) for d in drafts],
-                                      _header(source, meta, document))
             break
         for draft in drafts:
             if draft.fact.id in failing:
@@ -337,14 +339,27 @@ def extract_article(source: Path, out_dir: Optional[Path] = None, max_facts: int
                 else:
                     excluded.add(key)
                     dropped.append(draft.fact.id)
+                    dropped_notes.append(_dropped_note(draft, failing[draft.fact.id]))
         progress(f"lint round {round_number + 1}: {len(failing)} facts had questions with errors")
     assert report is not None
     report.dropped_by_lint = dropped
+    # Final text: the same facts, with the left-out candidates listed for the reviewer.
+    header = _header(source, meta, document)
+    if dropped_notes:
+        header.append("Left out because their questions failed lint (replaced by the next best candidates):")
+        header += [f"  - {note}" for note in dropped_notes]
+    facts_text = render_facts([(d.fact, d.confidence, d.reason, d.notes) for d in report.facts], header)
     write_text_atomic(out_dir / "article.md", article_text)
     write_text_atomic(out_dir / "facts.yaml", facts_text)
     progress(f"wrote {out_dir / 'article.md'}")
     progress(f"wrote {out_dir / 'facts.yaml'}")
     return report
+
+
+def _dropped_note(draft: DraftFact, message: str) -> str:
+    quote = draft.fact.source.quote
+    short = quote if len(quote) <= 70 else quote[:67].rstrip() + "..."
+    return f'{draft.fact.kind} "{draft.fact.answer}" from "{short}": {message}'
 
 
 def _header(source: Path, meta: dict, document: Document) -> list[str]:
@@ -359,8 +374,9 @@ def _header(source: Path, meta: dict, document: Document) -> list[str]:
     return lines
 
 
-def _lint_draft(article_text: str, facts_text: str) -> tuple[set[str], int, bool]:
-    """Load the draft like `quizgen check` does and lint its questions: (failing fact ids, questions, linted)."""
+def _lint_draft(article_text: str, facts_text: str) -> tuple[dict[str, str], int, bool]:
+    """Load the draft like `quizgen check` does and lint its questions:
+    ({failing fact id: first error}, number of questions, whether lint ran)."""
     from quizgen.loading import load_bank
     from quizgen.output import write_text_atomic
 
@@ -377,14 +393,16 @@ def _lint_draft(article_text: str, facts_text: str) -> tuple[set[str], int, bool
         try:
             from quizgen.generate import generate_questions
         except ImportError:
-            return set(), 0, False
+            return {}, 0, False
         questions = generate_questions(bank)
-    failing: set[str] = set()
+    failing: dict[str, str] = {}
     quotes = {fact.id: fact.source.quote for fact in bank.facts}
     for question in questions:
         if question.has_errors:
+            error = next(f for f in question.lint if f.severity == "error")
+            message = f"{question.id.split('.', 1)[-1] if len(question.fact_ids) == 1 else question.kind}: {error.code}"
             if len(question.fact_ids) == 1:
-                failing.add(question.fact_id)
+                failing.setdefault(question.fact_id, message)
                 continue
             # A group question fails when two of its facts share a sentence (one prints the other's
             # answer): leave out the later of them, not an innocent member of the group.
@@ -396,5 +414,5 @@ def _lint_draft(article_text: str, facts_text: str) -> tuple[set[str], int, bool
                     culprit = fact_id
                     break
                 seen[quote] = fact_id
-            failing.add(culprit)
+            failing.setdefault(culprit, message)
     return failing, len(questions), True
