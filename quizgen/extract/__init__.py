@@ -78,6 +78,7 @@ class ExtractReport:
 def draft_candidates(document: Document, start_year: Optional[int] = None) -> list[Candidate]:
     """Every candidate fact of the article, in article order."""
     sentences: list[SentenceInfo] = []
+    title_key = " ".join(re.findall(r"\w+", (document.title or "").casefold()))
     known_names = _mid_sentence_names(document)
     common_words = {w for b in document.body_blocks() for w in re.findall(r"\b[a-z][a-z-]+\b", b.text)}
     entities = EntityIndex()
@@ -115,9 +116,19 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
         for candidate in candidates_for(info, antecedents, entities):
             candidate.tags = _tags(info.headings)
             _use_full_name(candidate)
+            if candidate.kind in ("entity", "event") and _names_the_topic(candidate.answer, title_key):
+                # "Which organisation ...?" -> "Nintendo" in an article titled "Nintendo: ...": too easy.
+                candidate.confidence = round(candidate.confidence - 0.15, 2)
+                candidate.notes.append("the answer is what the article is about: an easy question")
             out.append(candidate)
         antecedents.record(info)
     return out
+
+
+def _names_the_topic(answer: str, title_key: str) -> bool:
+    words = [w for w in re.findall(r"\w+", answer.casefold()) if w not in ("co", "ltd", "inc", "corp", "plc", "llc")]
+    key = " ".join(words)
+    return bool(key) and bool(title_key) and f" {key} " in f" {title_key} "
 
 
 def _use_full_name(candidate: Candidate) -> None:
