@@ -139,3 +139,14 @@ def test_score_matching_rules():
     assert answers_match("Zuckerberg", "Mark Zuckerberg")
     assert not answers_match("Meta", "Meta argues that openness accelerates safety research")
     assert not answers_match("2024", "April 18, 2024")
+
+
+def test_heading_dates_scope_the_paragraphs_under_them():
+    from quizgen.extract import draft_candidates
+    from quizgen.extract.document import read_document
+
+    candidates = draft_candidates(read_document(BUNDLED))
+    dated = [c for c in candidates if c.kind == "date" and c.answer == "July 2024"]
+    # "Alongside the model, Meta released ... Llama Guard 3" sits under "Phase 2: The Frontier (July 2024)"
+    assert any(c.statement.startswith("In July 2024, Meta released a reference system and Llama Guard 3") for c in dated)
+    assert all("section heading" in " ".join(c.notes) for c in dated)
