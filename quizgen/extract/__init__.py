@@ -67,7 +67,8 @@ class ExtractReport:
         if self.linted:
             text += f"; {self.questions} questions, 0 with lint errors"
             if self.dropped_by_lint:
-                text += f"; {len(self.dropped_by_lint)} candidates dropped because their questions failed lint"
+                n = len(self.dropped_by_lint)
+                text += f"; {n} candidate{'s' if n != 1 else ''} left out because {'their' if n != 1 else 'its'} questions failed lint (listed in the header)"
         return text
 
 
@@ -264,8 +265,8 @@ def guess_meta(document: Document, source_path: Path) -> dict:
 
 
 def guess_date(document: Document) -> str:
-    """The article's date: a dateline if there is one, else the latest day/month date it names, else
-    the latest year (an article is usually written after the last thing it reports)."""
+    """The article's date: a dateline if there is one, else the most precise date it names in the
+    latest year it names (an article is usually written after the last thing it reports)."""
     dated: list[DateValue] = []
     for block in document.blocks[:3]:
         match = re.search(r"\b(?:Published|Updated|Posted|Date)\b:?\s*(.{6,40})", block.text)
@@ -278,8 +279,10 @@ def guess_date(document: Document) -> str:
         for text in [s.text for s in block.sentences] or [block.text]:
             for found in find_dates(text):
                 dated.append(found.value)
-    fine = [d for d in dated if d.precision != "year"]
-    pool = fine or dated
+    latest_year = max((d.parts[0] for d in dated), default=None)
+    # The most precise date in the latest year named ("1945" beats "June 6, 1944").
+    pool = [d for d in dated if d.parts[0] == latest_year and d.precision != "year"] or \
+        [d for d in dated if d.parts[0] == latest_year]
     if not pool:
         # No date anywhere: the month of drafting (SOURCE_DATE_EPOCH pins it), flagged for review.
         import datetime as dt
