@@ -130,7 +130,7 @@ def test_writer_escapes_every_string(tmp_path):
     data = yaml.safe_load(text)
     assert data["facts"][0]["statement"] == tricky + " end."
     assert data["facts"][0]["source"]["quote"] == tricky
-    assert "# confidence 0.50 \u2014 reason with \"quotes\" and a newline" in text
+    assert "# confidence 0.50 \u2014 reason with \"quotes\" and a newline; from \"He said:" in text
 
 
 def test_score_matching_rules():

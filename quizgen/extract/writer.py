@@ -55,7 +55,9 @@ def render_facts(facts: list[tuple[Fact, float, str, list[str]]], header: list[s
     out += ["version: 1", "facts:"]
     for fact, confidence, reason, notes in facts:
         out.append("")
-        out.append(f"  # confidence {confidence:.2f} \u2014 {comment(reason)}")
+        quote = comment(fact.source.quote)
+        short = quote if len(quote) <= 60 else quote[:57].rstrip() + "..."
+        out.append(f"  # confidence {confidence:.2f} \u2014 {comment(reason)}; from \"{short}\"")
         for note in notes:
             out.append(f"  # review: {comment(note)}")
         out.append(f"  - id: {fact.id}")
