@@ -69,7 +69,7 @@ class ExtractReport:
             if self.dropped_by_lint:
                 n = len(self.dropped_by_lint)
                 text += f"; {n} candidate{'s' if n != 1 else ''} left out because {'their' if n != 1 else 'its'} questions failed lint (listed in the header)"
-        return text
+        return text + f"\nNext: review {self.out_dir / 'facts.yaml'}, then run: quizgen check {self.out_dir}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -315,7 +315,8 @@ def extract_article(source: Path, out_dir: Optional[Path] = None, max_facts: int
     if (out_dir / "facts.yaml").exists() and not force:
         raise QuizgenError(f"{out_dir / 'facts.yaml'} already exists; pass --force to overwrite it, "
                            "or choose another folder with -o")
-    progress(f"read {source}: {sum(len(b.sentences) for b in document.body_blocks())} sentences")
+    count = sum(len(b.sentences) for b in document.body_blocks())
+    progress(f"read {source}: {count} sentence{'s' if count != 1 else ''}")
     meta = guess_meta(document, source)
     article_text = render_article(document, meta)
     candidates = draft_candidates(document, _start_year(document))
