@@ -150,3 +150,17 @@ def test_heading_dates_scope_the_paragraphs_under_them():
     # "Alongside the model, Meta released ... Llama Guard 3" sits under "Phase 2: The Frontier (July 2024)"
     assert any(c.statement.startswith("In July 2024, Meta released a reference system and Llama Guard 3") for c in dated)
     assert all("section heading" in " ".join(c.notes) for c in dated)
+
+
+def test_a_long_article_yields_a_mix_of_kinds(tmp_path):
+    from collections import Counter
+
+    parts = [BUNDLED.read_text(encoding="utf-8").split("---", 2)[2]]
+    parts += [(SEED / name).read_text(encoding="utf-8") for name in OTHER_ARTICLES]
+    source = tmp_path / "long.md"
+    source.write_text("\n\n".join(f"## Part {i}\n\n{text}" for i, text in enumerate(parts * 2)), encoding="utf-8")
+    extract_article(source, tmp_path / "bank")
+    kinds = Counter(fact.kind for fact in load_bank(tmp_path / "bank").facts)
+    assert sum(kinds.values()) == 40
+    assert max(kinds.values()) <= 20, kinds
+    assert len(kinds) >= 4, kinds
