@@ -25,7 +25,7 @@ from quizgen.errors import BankError, QuizgenError
 from quizgen.extract.dates import DateMention, find_dates, format_date
 from quizgen.extract.document import Document, parse_document, read_document
 from quizgen.extract.entities import EntityIndex, find_mentions
-from quizgen.extract.ranking import candidate_key, select
+from quizgen.extract.ranking import candidate_key, prepare, select
 from quizgen.extract.relations import Antecedents, Candidate, SentenceInfo, analyse_sentence, candidates_for
 from quizgen.extract.writer import render_article, render_facts
 from quizgen.model import DateValue, Fact, SourceQuote
@@ -198,11 +198,12 @@ def slugify(text: str, limit: int = 60) -> str:
 
 
 def draft_facts(document: Document, max_facts: int = DEFAULT_MAX_FACTS, excluded: frozenset = frozenset(),
-                no_prompt: frozenset = frozenset(), candidates: Optional[list[Candidate]] = None) -> list[DraftFact]:
-    """The selected candidates as validated Facts with stable ids."""
+                no_prompt: frozenset = frozenset(), candidates: Optional[list[Candidate]] = None,
+                prepared: bool = False) -> list[DraftFact]:
+    """The selected candidates as validated Facts with stable ids (`prepared`: already through ranking.prepare)."""
     if candidates is None:
         candidates = draft_candidates(document, _start_year(document))
-    chosen = select(candidates, max_facts, set(excluded))
+    chosen = select(candidates, max_facts, set(excluded), prepared=prepared)
     drafts: list[DraftFact] = []
     used_ids: set[str] = set()
     for candidate in chosen:
@@ -321,13 +322,14 @@ def extract_article(source: Path, out_dir: Optional[Path] = None, max_facts: int
     article_text = render_article(document, meta)
     candidates = draft_candidates(document, _start_year(document))
     progress(f"{len(candidates)} candidate facts")
+    candidates = prepare(candidates)
     excluded: set[tuple] = set()
     no_prompt: set[tuple] = set()
     dropped: list[str] = []
     dropped_notes: list[str] = []
     report: Optional[ExtractReport] = None
     for round_number in range(LINT_ROUNDS + 1):
-        drafts = draft_facts(document, max_facts, frozenset(excluded), frozenset(no_prompt), candidates)
+        drafts = draft_facts(document, max_facts, frozenset(excluded), frozenset(no_prompt), candidates, prepared=True)
         if not drafts:
             raise QuizgenError(f"{source}: found no facts to draft (is it a factual article in English?)")
         facts_text = render_facts([(d.fact, d.confidence, d.reason, d.notes) for d in drafts],

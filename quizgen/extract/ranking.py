@@ -48,15 +48,23 @@ def usable(candidate: Candidate) -> bool:
     return True
 
 
-def select(candidates: Iterable[Candidate], max_facts: int, excluded: set[tuple] = frozenset()) -> list[Candidate]:
-    """The best `max_facts` candidates, without overlaps, in article order."""
+def prepare(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The usable candidates, the best one per answer span (done once; selection may run again)."""
     best: dict[tuple, Candidate] = {}
     for candidate in candidates:
-        if not usable(candidate) or candidate_key(candidate) in excluded:
+        if not usable(candidate):
             continue
         key = (candidate.position, candidate.answer_span, normalize_text(candidate.answer))
         if key not in best or candidate.confidence > best[key].confidence:
             best[key] = candidate
+    return list(best.values())
+
+
+def select(candidates: Iterable[Candidate], max_facts: int, excluded: set[tuple] = frozenset(),
+           prepared: bool = False) -> list[Candidate]:
+    """The best `max_facts` candidates, without overlaps, in article order."""
+    pool = list(candidates) if prepared else prepare(candidates)
+    best = {i: c for i, c in enumerate(pool) if candidate_key(c) not in excluded}
     chosen: list[Candidate] = []
     per_sentence: dict[int, list[Candidate]] = {}
     per_answer: dict[str, int] = {}
@@ -96,9 +104,11 @@ def candidate_key(candidate: Candidate) -> tuple:
 
 
 def _answer_key(candidate: Candidate) -> str:
-    value = candidate.value
-    name = getattr(value, "name", None)
-    return normalize_text(name or candidate.answer)
+    cached = candidate.__dict__.get("_answer_key")
+    if cached is None:
+        name = getattr(candidate.value, "name", None)
+        cached = candidate.__dict__["_answer_key"] = normalize_text(name or candidate.answer)
+    return cached
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
