@@ -605,21 +605,44 @@ def _causes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
         if not rx.search(r"\b\w+(?:ed|ent|ilt|ade|ew|ook|ave|ote|old)\b|\b(?:uses|use|gives|makes|helps)\b",
                          sentence[: match.start()]):
             continue  # no finished action before it: not a purpose
-        tail = rx.match(r"to\s+[^,;.]{3,140}", sentence[match.start():])
+        if verb in _NOUNS_AFTER_TO or before_words[-1].lower() in ("bled", "barriers", "access", "close", "due"):
+            continue  # "bled to death", "barriers to entry": not a purpose
+        tail = rx.match(r"to\s+(?:[^,;.]|\.(?=\d)){3,140}", sentence[match.start():])
         if not tail:
             continue
         end = match.start() + tail.end()
         spans.append((match.start(), end, "purpose (to ...)"))
     for start, end, reason in spans[:2]:
-        answer = sentence[start:end].rstrip()
+        answer = _trim_reason(sentence[start:end].rstrip())
         if len(answer.split()) < 3 or _inside_quote(sentence, start):
             continue
+        # An explicit "because" or "By ...-ing" is a surer reason than an infinitive that may not be one.
+        confidence = 0.58 if reason.startswith("purpose") else 0.6
+        if len(answer.split()) > 8:
+            confidence -= 0.04  # too long to blank in a cloze: fewer question forms
         candidate = _make("cause", info, antecedents, entities, start, start + len(answer), None,
-                          0.6 if reason.startswith("purpose") else 0.58, reason, answer=answer)
+                          confidence, reason, answer=answer)
         if candidate:
             candidate.notes.append("no distractors: add three plausible wrong reasons to get multiple choice")
             out.append(candidate)
     return out
+
+
+# Words after "to" that are nouns or adverbs, not the verb of a purpose.
+_NOUNS_AFTER_TO = {"death", "entry", "well", "date", "power", "market", "school", "bed", "court", "war", "sea",
+                   "life", "mind", "light", "scale", "office", "prison", "hospital", "church", "work", "town",
+                   "home", "space", "earth", "zero", "nothing", "whom", "about", "around", "over", "under"}
+
+
+def _trim_reason(answer: str) -> str:
+    """A reason short enough to blank (at most 8 words), cut where a new clause starts."""
+    words = answer.split()
+    if len(words) <= 8:
+        return answer
+    for match in rx.finditer(r"\s(?:as if|while|when|after|before|that|which|who|where|in order to)\s", answer):
+        if 3 <= len(answer[: match.start()].split()) <= 8:
+            return answer[: match.start()]
+    return answer
 
 
 _KNOWN_AS = re.compile(r"\b(?:known as|called|named|dubbed|nicknamed)\s+(?:the\s+)?(?P<term>[\"\u201c]?[\w][\w\s'-]{1,40}?[\"\u201d]?)(?=[,.;]|\s+(?:and|in|on|at|by|for|to|which|that|survives|is|was)\b|$)")
