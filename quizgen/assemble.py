@@ -36,9 +36,15 @@ def eligible_questions(questions: Iterable[Question], *, kinds: Optional[Iterabl
     return out
 
 
+# How much of a mixed quiz each kind gets: mostly multiple choice, as teachers' quizzes are, with
+# some of every other kind. Only the kinds that have questions share the count.
+KIND_WEIGHTS = {"multiple_choice": 6, "true_false": 3, "cloze": 2, "short_answer": 2, "numeric": 1,
+                "matching": 1, "ordering": 1}
+
+
 def select_questions(candidates: list[Question], count: int, rng: random.Random,
                      allow_same_fact: bool = False) -> list[Question]:
-    """Up to `count` questions, kinds taken in turn (so a quiz mixes them), at most one per fact."""
+    """Up to `count` questions, kinds mixed by KIND_WEIGHTS, at most one per fact."""
     by_kind: dict[str, list[Question]] = {}
     for q in sorted(candidates, key=lambda q: q.id):
         by_kind.setdefault(q.kind, []).append(q)
@@ -52,26 +58,49 @@ def select_questions(candidates: list[Question], count: int, rng: random.Random,
     free_facts = {q.fact_id for q in candidates if len(q.fact_ids) == 1}
     chosen: list[Question] = []
     cursors = {k: 0 for k in kinds}
+    picked = {k: 0 for k in kinds}
+
+    def take(kind: str) -> bool:
+        """Add the next usable question of `kind`; False when its pool is used up."""
+        pool = by_kind[kind]
+        while cursors[kind] < len(pool):
+            q = pool[cursors[kind]]
+            cursors[kind] += 1
+            if not allow_same_fact:
+                if used_facts.intersection(q.fact_ids):
+                    continue
+                if (len(q.fact_ids) > 1 and free_facts
+                        and len(free_facts - set(q.fact_ids)) < count - len(chosen) - 1):
+                    continue
+            chosen.append(q)
+            picked[kind] += 1
+            used_facts.update(q.fact_ids)
+            free_facts.difference_update(q.fact_ids)
+            return True
+        return False
+
+    # First each kind's share (multi-fact kinds first: they need 3-4 facts still unused), then fill
+    # up from the kind furthest below its share.
+    shares = apportion(count, {k: KIND_WEIGHTS.get(k, 1) for k in kinds})
+    for kind in sorted(kinds, key=lambda k: k not in ("ordering", "matching")):
+        while picked[kind] < shares[kind] and len(chosen) < count and take(kind):
+            pass
     while len(chosen) < count and kinds:
-        for kind in list(kinds):
-            if len(chosen) >= count:
-                break
-            pool = by_kind[kind]
-            while cursors[kind] < len(pool):
-                q = pool[cursors[kind]]
-                cursors[kind] += 1
-                if not allow_same_fact:
-                    if used_facts.intersection(q.fact_ids):
-                        continue
-                    if len(q.fact_ids) > 1 and len(free_facts - set(q.fact_ids)) < count - len(chosen) - 1:
-                        continue
-                chosen.append(q)
-                used_facts.update(q.fact_ids)
-                free_facts.difference_update(q.fact_ids)
-                break
-            else:
-                kinds.remove(kind)
+        kind = min(kinds, key=lambda k: (picked[k] + 1) / KIND_WEIGHTS.get(k, 1))
+        if not take(kind):
+            kinds.remove(kind)
     return chosen
+
+
+def apportion(count: int, weights: dict[str, int]) -> dict[str, int]:
+    """`count` split in proportion to `weights` (largest remainder; ties in the dict's order)."""
+    total = sum(weights.values()) or 1
+    exact = {k: count * w / total for k, w in weights.items()}
+    shares = {k: int(v) for k, v in exact.items()}
+    rest = count - sum(shares.values())
+    for k in sorted(weights, key=lambda k: -(exact[k] - shares[k]))[:rest]:
+        shares[k] += 1
+    return shares
 
 
 def balanced_positions(n: int, width: int, rng: random.Random) -> list[int]:
@@ -115,7 +144,8 @@ def assemble_forms(questions: list[Question], *, count: int, forms: int, seed: i
             what.append("tags " + ", ".join(str(t) for t in tags))
         scope = f" for {' and '.join(what)}" if what else ""
         per_fact = "" if allow_same_fact else " (at most one per fact; --allow-same-fact lifts that)"
-        raise QuizgenError(f"only {len(chosen)} questions available{scope}{per_fact}, but {count} were requested")
+        available = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
+        raise QuizgenError(f"only {available} available{scope}{per_fact}, but {count} were requested")
     if not title:
         title = chosen[0].source.article_title if chosen else "Quiz"
     if not source_line and chosen:

@@ -128,3 +128,16 @@ def test_bundled_bank_makes_forms():
     questions = generate_questions(load_bank(None))
     forms = assemble_forms(questions, count=5, forms=2, seed=1)
     assert all(len(f.items) == 5 for f in forms)
+
+
+def test_a_mixed_quiz_is_mostly_multiple_choice_with_every_kind(questions):
+    # 24 facts: a 12-question form leaves room for the 4-fact timeline and matching items
+    form = assemble_forms(questions, count=12, forms=1, seed=5)[0]
+    kinds = Counter(item.question.kind for item in form.items)
+    assert kinds.most_common(1)[0][0] == "multiple_choice"
+    assert set(kinds) == {q.kind for q in questions}, kinds
+
+
+def test_a_quiz_of_only_multi_fact_kinds(questions):
+    form = assemble_forms(questions, count=2, forms=1, seed=1, kinds=["ordering"])[0]
+    assert [item.question.kind for item in form.items] == ["ordering", "ordering"]

@@ -27,8 +27,6 @@ def test_bundled_bank_yields_a_full_bank_without_lint_errors():
     questions = generate_questions(bank)
     errors = [str(f) for q in questions for f in q.lint if f.severity == "error"]
     assert errors == []
-    if len(bank.facts) < 30:
-        pytest.skip(f"the bundled bank has {len(bank.facts)} facts so far; the 150-question target needs the curated bank")
     kinds = Counter(q.kind for q in questions)
     assert len(questions) >= BUNDLED_MIN_QUESTIONS, kinds
     assert len(kinds) >= BUNDLED_MIN_KINDS, kinds
@@ -212,3 +210,39 @@ def test_answer_matching_is_lenient_but_not_loose(tmp_path):
     for reply in ("405 billion", "405B", "405bn", "405,000,000,000", "405000000000", "405 billion parameters"):
         assert matches(numeric, reply), reply
     assert not matches(numeric, "405 million") and not matches(numeric, "40.5 billion")
+
+
+def test_generated_questions_are_valid_models_with_every_field():
+    from quizgen.model import Question
+
+    for q in generate_questions(load_bank(None)):
+        dumped = q.model_dump()
+        assert list(dumped) == list(Question.model_fields)
+        assert Question.model_validate(dumped) == q
+
+
+def test_invented_dates_never_fall_after_the_article(tmp_path):
+    # The test article is dated 2024-12: "January 2025" could not have been reported in it.
+    bank = write_bank(tmp_path, [
+        date_fact("llama-33", "Meta released Llama 3.3 in December 2024.", "December 2024", "2024-12", "month"),
+    ])
+    months = distractor_texts(by_id(generate_questions(bank))["llama-33.mc"])
+    assert months == ["September 2024", "October 2024", "November 2024"]
+
+
+def test_built_stems_read_like_a_teacher_wrote_them(tmp_path):
+    bank = write_bank(tmp_path, [
+        entity_fact("sa", 'SiliconANGLE called Llama 3.1 Meta\'s "biggest model to date."', "SiliconANGLE",
+                    "publication", kind="quote"),
+        entity_fact("x", "InfoQ said the release was fast.", "InfoQ", "publication", kind="attribution"),
+        entity_fact("y", "Fortune said the release was costly.", "Fortune", "publication", kind="attribution"),
+        entity_fact("z", "Wired said the release was bold.", "Wired", "publication", kind="attribution"),
+        date_fact("d", "Meta released Llama 3.3 in December 2024, to close out the year.", "December 2024",
+                  "2024-12", "month"),
+        entity_fact("m", "According to Maginative, the release cut costs.", "Maginative", "publication",
+                    kind="attribution"),
+    ])
+    questions = by_id(generate_questions(bank))
+    assert questions["sa.mc"].stem == 'Which publication called Llama 3.1 Meta\'s "biggest model to date"?'
+    assert questions["d.mc"].stem == "In which month did Meta release Llama 3.3?"
+    assert questions["m.mc"].stem == "Which publication reported that the release cut costs?"

@@ -177,3 +177,13 @@ def test_lint_strict_fails_on_warnings(tmp_path):
     strict = CliRunner().invoke(main, ["lint", str(bank.path), "--strict"])
     assert relaxed.exit_code == 0, relaxed.output
     assert "near-duplicate-question" in strict.output and strict.exit_code == 1
+
+
+def test_timeline_event_that_prints_its_date(bank):
+    q = Question(id="timeline.1", fact_id="release", fact_ids=["release", "tool"], kind="ordering",
+                 stem="Put these events in the order they happened, earliest first.",
+                 sequence=["Meta released Llama 3 on 18 April 2024", "Meta built a Llama tool"], answer="x",
+                 explanation="x", source=SourceRef(quote="q", article_title="t"))
+    assert "answer-leak" in codes(q, bank)
+    q.sequence = ["Meta released Llama 3", "Team 1800 built a Llama tool"]
+    assert "answer-leak" not in codes(q, bank)

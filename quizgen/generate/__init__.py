@@ -8,6 +8,7 @@ questions. Ids come from the fact id and the form, so they survive edits of the 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ _APPROXIMATE = {"about", "approximately", "nearly", "almost", "around", "roughly
 MAX_CLOZE_WORDS = 8
 MAX_SHORT_WORDS = 4  # a longer typed answer rarely matches, however lenient the matching
 GROUP_SIZE = 4
+MAX_GROUP_PASSES = 4
 
 
 def resolve_kinds(kinds: Optional[list[str] | tuple[str, ...]]) -> Optional[set[str]]:
@@ -96,13 +98,14 @@ class _Context:
     common_words: set[str]
     source_lines: dict[str, int] = field(default_factory=dict)
     sources: dict[str, SourceRef] = field(default_factory=dict)
+    written: Optional[tuple[int, int, int]] = None  # the article's date, latest day it can mean
 
     def source(self, fact: Fact) -> SourceRef:
         quote = fact.source.quote
         ref = self.sources.get(quote)
         if ref is None:
             meta = self.bank.article.meta
-            block = find_quote(self.bank.article, quote)
+            block = find_quote(self.bank.article, quote)  # once per distinct quote
             ref = SourceRef.model_construct(
                 quote=quote, article_title=meta.title, publisher=meta.publisher or meta.source or "",
                 date=meta.date, url=meta.url or "", line=block.line if block else 0,
@@ -119,6 +122,16 @@ def _common_words(bank: Bank) -> set[str]:
     return words
 
 
+def _article_date(bank: Bank) -> Optional[tuple[int, int, int]]:
+    """The last day the article's date may mean ("2024-12" -> (2024, 12, 31)), or None."""
+    bits = bank.article.meta.date.split("-")
+    try:
+        year, month, day = (int(b) for b in bits + ["12", "31"][len(bits) - 1:]) if len(bits) < 3 else map(int, bits)
+    except ValueError:
+        return None
+    return (year, month, day if len(bits) == 3 else 31)
+
+
 def question_hash(fact_ids: list[str]) -> str:
     """8 hex digits identifying a set of facts (order-free), for multi-fact question ids."""
     return hashlib.sha1(",".join(sorted(fact_ids)).encode("utf-8")).hexdigest()[:8]
@@ -128,12 +141,35 @@ def generate_questions(bank: Bank, *, lint: bool = True) -> list[Question]:
     """Every question the bank yields, in fact order then form order; multi-fact questions last.
 
     With `lint`, each question's `lint` holds its findings (errors keep it out of every form)."""
+    # Generation allocates hundreds of thousands of long-lived objects and no reference cycles; the
+    # cyclic collector would keep rescanning the growing heap for nothing (30-40% of the time).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _generate(bank, lint)
+    finally:
+        if was_enabled:
+            gc.enable()
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    """Drop the memoised texts of this bank: they are only worth keeping during one generation."""
+    from quizgen.generate import distractors, values
+    from quizgen.generate.lint import text_shape
+
+    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity, text_shape):
+        cached.cache_clear()
+
+
+def _generate(bank: Bank, lint: bool) -> list[Question]:
     spans: dict[str, tuple[int, int]] = {}
     for fact in bank.facts:
         span = find_span(fact.statement, fact.answer.strip())
         if span is not None:
             spans[fact.id] = span
-    ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank))
+    ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank),
+                   written=_article_date(bank))
     questions: list[Question] = []
     for fact in bank.facts:
         questions.extend(fact_questions(fact, ctx))
@@ -142,26 +178,64 @@ def generate_questions(bank: Bank, *, lint: bool = True) -> list[Question]:
     if lint:
         from quizgen.generate.lint import lint_questions
 
-        lint_questions(questions, bank)
+        lint_questions(questions, bank, index=ctx.index, spans=spans)
     return questions
 
 
-def _question(**fields) -> Question:
-    # Built without re-validation: every field is made here with the right type, and 100k-fact banks
-    # would otherwise spend most of their time in pydantic.
-    fields.setdefault("choices", [])
-    fields.setdefault("accepted", [])
-    fields.setdefault("sequence", [])
-    fields.setdefault("pairs", [])
-    fields.setdefault("lint", [])
-    fields.setdefault("numeric", None)
-    fields.setdefault("cloze", None)
-    fields.setdefault("image", None)
-    return Question.model_construct(**fields)
+def built(cls, fields: dict):
+    """A model instance from fields that are already complete and of the right types.
+
+    What pydantic's model_construct does, minus its per-field default and alias handling, which
+    dominated the time of 100k-fact banks. Only for our own generated models (no validators, no
+    private attributes), whose every field is passed (see _question)."""
+    obj = _new(cls)
+    _set(obj, "__dict__", fields)
+    # Every field is set, so every instance of a class has the same fields-set: share one (a set
+    # per question was a fifth of the memory of a 100k-fact bank). pydantic only ever adds a field
+    # name to it on assignment, and every name is in it already.
+    shared = _FIELDS_SET.get(cls)
+    if shared is None or len(shared) != len(fields):
+        shared = _FIELDS_SET[cls] = set(fields)
+    _set(obj, "__pydantic_fields_set__", shared)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+_new = object.__new__
+_set = object.__setattr__
+_FIELDS_SET: dict[type, set[str]] = {}
+
+
+def _question(*, id: str, fact_id: str, fact_ids: list[str], kind: str, stem: str, answer: str,
+              explanation: str, source: SourceRef, fact_kind: str = "", tags: list[str] | None = None,
+              image: Optional[str] = None, choices: list[Choice] | None = None, accepted: list[str] | None = None,
+              numeric: Optional[NumericAnswer] = None, cloze: Optional[Cloze] = None,
+              sequence: list[str] | None = None, pairs: list[MatchPair] | None = None) -> Question:
+    # Built without re-validation: every field is made here with the right type. Keys in the
+    # declared field order, so model_dump (and questions.json) keep the documented order.
+    return built(Question, {
+        "id": id, "fact_id": fact_id, "fact_ids": fact_ids, "kind": kind, "fact_kind": fact_kind, "stem": stem,
+        "choices": choices or [], "answer": answer, "accepted": accepted or [], "numeric": numeric,
+        "cloze": cloze, "sequence": sequence or [], "pairs": pairs or [], "explanation": explanation,
+        "source": source, "tags": tags or [], "image": image, "lint": [],
+    })
+
+
+def built_cloze(before: str, answer: str, after: str) -> Cloze:
+    return built(Cloze, {"before": before, "answer": answer, "after": after})
+
+
+def built_numeric(value: float, tolerance: float, unit: str) -> NumericAnswer:
+    return built(NumericAnswer, {"value": value, "tolerance": tolerance, "unit": unit})
+
+
+def built_pair(left: str, right: str) -> MatchPair:
+    return built(MatchPair, {"left": left, "right": right})
 
 
 def _choice(text: str, correct: bool, feedback: str) -> Choice:
-    return Choice.model_construct(text=text, correct=correct, feedback=feedback)
+    return built(Choice, {"text": text, "correct": correct, "feedback": feedback})
 
 
 def _image_path(fact: Fact, bank: Bank) -> Optional[str]:
@@ -211,9 +285,9 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     mc_stem = question_text or cloze_text
     distractors: list[Distractor] = []
     if mc_stem:
-        distractors = choose_distractors(fact, span, mc_stem, ctx.index)
+        distractors = choose_distractors(fact, span, mc_stem, ctx.index, written=ctx.written)
     elif span is not None:
-        distractors = choose_distractors(fact, span, "", ctx.index)
+        distractors = choose_distractors(fact, span, "", ctx.index, written=ctx.written)
 
     # Multiple choice: the key and three distractors of the same kind and precision.
     if mc_stem and len(distractors) >= 3:
@@ -242,7 +316,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     if cloze_text and len(answer.split()) <= MAX_CLOZE_WORDS and span is not None:
         before, after = blank(statement, span)
         out.append(_question(id=f"{fact.id}.cloze", kind="cloze", stem=cloze_text,
-                             cloze=Cloze.model_construct(before=before, answer=statement[span[0]:span[1]], after=after),
+                             cloze=built_cloze(before=before, answer=statement[span[0]:span[1]], after=after),
                              answer=answer, accepted=accepted, explanation=explanation, **common))
 
     # Short answer / numeric: only with a real question (a blanked sentence is the cloze form already).
@@ -251,7 +325,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
         tolerance = value.magnitude * APPROXIMATE_TOLERANCE if value.qualifier in _APPROXIMATE else 0.0
         out.append(_question(id=f"{fact.id}.numeric", kind="numeric", stem=question_text, answer=answer,
                              accepted=accepted,
-                             numeric=NumericAnswer.model_construct(value=value.magnitude, tolerance=tolerance,
+                             numeric=built_numeric(value=value.magnitude, tolerance=tolerance,
                                                                    unit=value.unit or ""),
                              explanation=explanation, **common))
     elif question_text and fact.kind != "cause" and len(answer.split()) <= MAX_SHORT_WORDS:
@@ -331,10 +405,13 @@ def timeline_questions(ctx: _Context) -> list[Question]:
 
 def _greedy_groups(items: list, fits, position: dict, size: int = GROUP_SIZE) -> list[list]:
     """Groups of `size` taken in order; an item that does not fit the current group waits for the
-    next pass. Each pass is linear; passes stop when no group can be made."""
+    next pass. Each pass is linear, and there are at most MAX_GROUP_PASSES of them (a huge bank with
+    many equal dates would otherwise need one pass per repeat: quadratic)."""
     groups: list[list] = []
     pending = items
-    while len(pending) >= size:
+    for _ in range(MAX_GROUP_PASSES):
+        if len(pending) < size:
+            break
         made = 0
         left: list = []
         group: list = []
@@ -404,7 +481,7 @@ def matching_questions(ctx: _Context) -> list[Question]:
             out.append(_question(
                 id=f"match.{question_hash(ids)}", fact_id=ids[0], fact_ids=ids, kind="matching",
                 fact_kind=facts[0].kind, stem=_matching_stem(key),
-                pairs=[MatchPair.model_construct(left=g[1], right=g[2]) for g in group],
+                pairs=[built_pair(left=g[1], right=g[2]) for g in group],
                 answer="; ".join(f"{g[1]} → {g[2]}" for g in group),
                 explanation=" ".join(f.statement.strip() for f in facts),
                 source=_multi_source(facts, ctx), tags=_tags_of(facts)))

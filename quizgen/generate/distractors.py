@@ -13,9 +13,11 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from quizgen.generate.values import (
+    date_interval,
     date_key,
     date_perturbations,
     date_style,
@@ -38,9 +40,12 @@ def stable_hash(text: str) -> int:
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
+@lru_cache(maxsize=1 << 18)
 def answer_key(text: str) -> str:
     """Comparison key of an answer: normalize_text, no leading article, numbers and dates canonical."""
-    key = normalize_text(text)
+    key = normalized(text)
+    if not any(ch.isdigit() for ch in key):
+        return re.sub(r"[^\w\s]", "", _ARTICLE.sub("", key)).strip()
     parsed = parse_date(key)
     if parsed is not None:
         return f"date:{parsed}"
@@ -54,15 +59,40 @@ def answer_key(text: str) -> str:
 
 def blank_key(statement: str, span: tuple[int, int]) -> str:
     """The statement with its answer blanked: facts sharing it ask the same question."""
-    return normalize_text(statement[: span[0]] + "_" + statement[span[1]:])
+    return normalized(statement[: span[0]] + "_" + statement[span[1]:])
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def find_word(haystack: str, needle: str, start: int = 0) -> int:
+    """Index of the first whole-word occurrence of `needle` in `haystack`, or -1.
+
+    Plain str.find plus boundary checks: a regex per needle would be compiled for every answer of a
+    100k-fact bank and thrash the re module's cache."""
+    if not needle:
+        return -1
+    at = haystack.find(needle, start)
+    while at >= 0:
+        end = at + len(needle)
+        before_ok = at == 0 or not _is_word_char(haystack[at - 1]) or not _is_word_char(needle[0])
+        after_ok = end >= len(haystack) or not _is_word_char(haystack[end]) or not _is_word_char(needle[-1])
+        if before_ok and after_ok:
+            return at
+        at = haystack.find(needle, at + 1)
+    return -1
+
+
+@lru_cache(maxsize=1 << 18)
+def normalized(text: str) -> str:
+    """normalize_text, memoised: the same answers and stems are compared many times."""
+    return normalize_text(text)
 
 
 def word_in(needle: str, haystack_normalized: str) -> bool:
     """Whether the normalized `needle` occurs as whole words in an already-normalized text."""
-    n = normalize_text(needle)
-    if not n:
-        return False
-    return re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", haystack_normalized) is not None
+    return find_word(haystack_normalized, normalized(needle)) >= 0
 
 
 @dataclass
@@ -71,7 +101,8 @@ class BankIndex:
     stem (to refuse also-true distractors)."""
 
     entities: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)  # class -> (len, hash, name, fact id)
-    dates: dict[tuple, list[tuple[tuple, DateValue, str]]] = field(default_factory=dict)  # (precision, has qualifier) -> sorted
+    # (precision, has qualifier) -> sorted (ordinal, month number, value, fact id)
+    dates: dict[tuple, list[tuple[tuple, int, DateValue, str]]] = field(default_factory=dict)
     quantities: dict[str, list[tuple[float, str, str]]] = field(default_factory=dict)  # unit -> sorted (magnitude, fact id, answer)
     true_answers: dict[str, set[str]] = field(default_factory=dict)  # blank key / prompt -> answer keys
     statements: dict[str, str] = field(default_factory=dict)  # fact id -> statement
@@ -108,7 +139,7 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
             if key not in seen_dates:
                 seen_dates.add(key)
                 group = (value.precision, bool(value.qualifier))
-                index.dates.setdefault(group, []).append((_date_ordinal(value), value, fact.id))
+                index.dates.setdefault(group, []).append((_date_ordinal(value), _month_number(value), value, fact.id))
         elif isinstance(value, QuantityValue):
             index.quantities.setdefault(unit_key(value), []).append((value.magnitude, fact.id, fact.answer))
     for names in index.entities.values():
@@ -126,10 +157,10 @@ def _date_ordinal(value: DateValue) -> tuple:
     return (year, month or qualifier_rank * 4, day)
 
 
-def _months_apart(a: DateValue, b: DateValue) -> int:
-    ya, ma, _ = a.parts
-    yb, mb, _ = b.parts
-    return abs((ya * 12 + (ma or 6)) - (yb * 12 + (mb or 6)))
+def _month_number(value: DateValue) -> int:
+    """Months since year 0 (mid-year for year-precision dates), to measure how far apart dates are."""
+    year, month, _ = value.parts
+    return year * 12 + (month or 6)
 
 
 @dataclass
@@ -140,16 +171,19 @@ class Distractor:
 
 
 def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, index: BankIndex,
-                       wanted: int = 3) -> list[Distractor]:
-    """Up to `wanted` distractors for the fact, best first (curated, then siblings, then perturbations)."""
+                       wanted: int = 3, written: Optional[tuple[int, int, int]] = None) -> list[Distractor]:
+    """Up to `wanted` distractors for the fact, best first (curated, then siblings, then perturbations).
+
+    `written` is the article's date (year, month, day; 0 = unknown part): an invented date after both
+    it and the answer would be a date the article cannot have reported, which gives it away."""
     answer = fact.answer.strip()
     refused = {answer_key(answer)}
-    stem_norm = normalize_text(stem)
+    stem_norm = normalized(stem)
     also_true: set[str] = set()
     if span is not None:
         also_true |= index.true_answers.get("b:" + blank_key(fact.statement, span), set())
     if fact.prompt:
-        also_true |= index.true_answers.get("p:" + normalize_text(fact.prompt), set())
+        also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
     chosen: list[Distractor] = []
 
     def offer(text: str, origin: str, owner: str = "") -> bool:
@@ -176,7 +210,10 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         for sibling, owner in _date_siblings(value, index):
             if offer(format_date(sibling, style), "sibling", owner):
                 return chosen
+        latest = max(date_interval(value)[1], written or (0, 0, 0))
         for nearby in date_perturbations(value):
+            if written and date_interval(nearby)[0] > latest:
+                continue
             if offer(format_date(nearby, style), "perturbation"):
                 return chosen
         return chosen
@@ -205,7 +242,9 @@ def _entity_siblings(fact: Fact, value: EntityValue, index: BankIndex) -> list[t
     length = len(fact.answer)
     position = bisect.bisect_left(names, (length, 0, "", ""))
     window = names[max(0, position - WINDOW): position + WINDOW]
-    ranked = sorted(window, key=lambda n: (abs(n[0] - length) // 4, stable_hash(fact.id + n[2]), n[2]))
+    salt = stable_hash(fact.id)
+    # name hash (computed once in the index) mixed with the fact's: a stable, per-fact tie-break
+    ranked = sorted(window, key=lambda n: (abs(n[0] - length) // 4, (n[1] ^ salt) * 0x9E3779B97F4A7C15 % (1 << 64), n[2]))
     return [(n[2], n[3]) for n in ranked]
 
 
@@ -218,9 +257,10 @@ def _date_siblings(value: DateValue, index: BankIndex) -> list[tuple[DateValue, 
     position = bisect.bisect_left(group, ordinal, key=lambda item: item[0])
     window = group[max(0, position - WINDOW): position + WINDOW]
     limit = {"day": 8, "month": 12, "year": 48}[value.precision]
-    near = [(d, owner) for _, d, owner in window if _months_apart(d, value) <= limit]
-    near.sort(key=lambda item: (_months_apart(item[0], value), item[0].date))
-    return near
+    month = _month_number(value)
+    near = [(abs(m - month), d.date, d, owner) for _, m, d, owner in window if abs(m - month) <= limit]
+    near.sort(key=lambda item: (item[0], item[1]))
+    return [(d, owner) for _, _, d, owner in near]
 
 
 def _quantity_siblings(value: QuantityValue, index: BankIndex) -> list[tuple[float, str]]:

@@ -25,14 +25,15 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from quizgen.errors import display_path
-from quizgen.generate.distractors import answer_key, blank_key, build_index, word_in
+from quizgen.generate.distractors import BankIndex, answer_key, blank_key, build_index, normalized, word_in
 from quizgen.generate.text import BLANK, PRONOUNS, find_span, starts_with_vowel_sound
-from quizgen.generate.values import parse_date, parse_quantity
+from quizgen.generate.values import date_variants, parse_date, parse_quantity
 from quizgen.loading import Bank
-from quizgen.model import LintFinding, Question, normalize_text
+from quizgen.model import DateValue, Fact, LintFinding, Question, normalize_text
 
 LENGTH_TELL_RATIO = 1.6
 LENGTH_TELL_MIN_EXTRA = 12
@@ -40,35 +41,45 @@ _STOP_WORDS = {"the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "di
                "is", "are", "what", "which", "who", "when", "how", "many", "much", "that", "this", "by", "with",
                "at", "its", "their", "it", "as", "be", "been"}
 _ABOVE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b|\ball of these\b", re.I)
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
 _SINGULAR_DET = {"a", "an", "one", "this", "that", "each", "every", "another"}
 _PLURAL_DET = {"these", "those", "several", "many", "both", "two", "three", "four", "five", "few", "various"}
 
 
-def lint_questions(questions: list[Question], bank: Bank) -> list[Question]:
-    """Attach lint findings to every question (replacing earlier ones) and return the same list."""
-    spans = {}
-    for fact in bank.facts:
-        span = find_span(fact.statement, fact.answer.strip())
-        if span is not None:
-            spans[fact.id] = span
-    index = build_index(bank.facts, spans)
+def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[BankIndex] = None,
+                   spans: Optional[dict[str, tuple[int, int]]] = None) -> list[Question]:
+    """Attach lint findings to every question (replacing earlier ones) and return the same list.
+
+    `index` and `spans` may be passed by the generator that already computed them."""
+    if spans is None:
+        spans = {}
+        for fact in bank.facts:
+            span = find_span(fact.statement, fact.answer.strip())
+            if span is not None:
+                spans[fact.id] = span
+    if index is None:
+        index = build_index(bank.facts, spans)
     facts = {fact.id: fact for fact in bank.facts}
-    true_statements = {normalize_text(fact.statement) for fact in bank.facts}
+    true_statements = {normalized(fact.statement) for fact in bank.facts}
     facts_shown = display_path(bank.facts_path)
 
     def where(fact_id: str) -> str:
         return f"{facts_shown}:{bank.fact_lines.get(fact_id, 1)}"
 
     seen_keys: dict[tuple, str] = {}
+    also_true_of: dict[str, set[str]] = {}  # per fact: every question of a fact shares it
     for question in questions:
         found: list[tuple[str, str, str]] = []
         fact = facts.get(question.fact_id)
-        also_true: set[str] = set()
-        if fact is not None and fact.id in spans:
-            also_true |= index.true_answers.get("b:" + blank_key(fact.statement, spans[fact.id]), set())
-            if fact.prompt:
-                also_true |= index.true_answers.get("p:" + normalize_text(fact.prompt), set())
-        found += check_stem(question)
+        also_true = also_true_of.get(question.fact_id)
+        if also_true is None:
+            also_true = set()
+            if fact is not None and fact.id in spans:
+                also_true |= index.true_answers.get("b:" + blank_key(fact.statement, spans[fact.id]), set())
+                if fact.prompt:
+                    also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
+            also_true_of[question.fact_id] = also_true
+        found += check_stem(question, facts)
         found += check_choices(question, also_true)
         if question.kind == "true_false" and question.answer == "False" and fact is not None:
             found += check_false_statement(question, fact.statement, true_statements, also_true)
@@ -94,7 +105,7 @@ def lint_findings(questions: Iterable[Question]) -> list[LintFinding]:
 # Rules. Each returns (code, severity, message) triples; they are public so tests can call one rule.
 
 
-def check_stem(q: Question) -> list[tuple[str, str, str]]:
+def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tuple[str, str, str]]:
     out = []
     stem = q.stem.strip()
     first_word = re.split(r"[\s,]+", stem.lstrip("\"'“‘"), maxsplit=1)[0].casefold() if stem else ""
@@ -106,14 +117,20 @@ def check_stem(q: Question) -> list[tuple[str, str, str]]:
         if not stem.endswith("?") and BLANK not in stem:
             out.append(("stem-form", "error", 'a question stem must end with "?" (or hold a blank)'))
     if q.kind in ("multiple_choice", "short_answer", "numeric", "cloze"):
-        stem_norm = normalize_text(stem.replace(BLANK, " "))
+        stem_norm = normalized(stem.replace(BLANK, " "))
         for answer in [q.answer] + list(q.accepted):
-            if len(normalize_text(answer)) >= 2 and word_in(answer, stem_norm):
+            if len(normalized(answer)) >= 2 and word_in(answer, stem_norm):
                 out.append(("answer-leak", "error", f'the answer "{answer}" is printed in the stem'))
                 break
-    if q.kind == "ordering":
-        for item in q.sequence:
-            if re.search(r"\b(1[89]|20)\d\d\b", item) or parse_date(item) is not None:
+    if q.kind == "ordering" and facts:
+        # each event must not print its own date, in any spelling
+        for fact_id, item in zip(q.fact_ids, q.sequence):
+            fact = facts.get(fact_id)
+            if fact is None or not isinstance(fact.value, DateValue):
+                continue
+            item_norm = normalized(item)
+            spellings = [fact.answer] + date_variants(fact.value)
+            if any(word_in(spelling, item_norm) for spelling in spellings):
                 out.append(("answer-leak", "error", f'the event "{item}" prints its date'))
                 break
     if q.kind == "matching":
@@ -136,7 +153,7 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
             return out
     key = correct[0]
     distractors = [c for c in q.choices if not c.correct]
-    stem_norm = normalize_text(q.stem.replace(BLANK, " "))
+    stem_norm = normalized(q.stem.replace(BLANK, " "))
     keys = [answer_key(c.text) for c in q.choices]
     if len(set(keys)) < len(keys):
         out.append(("duplicate-choice", "error", "two choices are the same after normalisation"))
@@ -150,7 +167,7 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
         dkey = answer_key(d.text)
         if dkey in accepted or (also_true and dkey in also_true):
             out.append(("also-true", "error", f'"{d.text}" is also a true answer'))
-        if len(normalize_text(d.text)) >= 2 and word_in(d.text, stem_norm):
+        if len(normalized(d.text)) >= 2 and word_in(d.text, stem_norm):
             out.append(("distractor-in-stem", "error", f'"{d.text}" is printed in the stem'))
     for c in q.choices:
         if _ABOVE.search(c.text):
@@ -172,7 +189,7 @@ def check_false_statement(q: Question, statement: str, true_statements: set[str]
                           also_true: set[str]) -> list[tuple[str, str, str]]:
     out = []
     stem = q.stem.strip()
-    if normalize_text(stem) in true_statements:
+    if normalized(stem) in true_statements:
         out.append(("also-true", "error", "the \"false\" statement is a true statement of the bank"))
     else:
         prefix = os.path.commonprefix([stem, statement])
@@ -193,10 +210,11 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
         return (q.kind, tuple(sorted(q.fact_ids)))
     if q.kind == "true_false":
         return None  # tf-true and tf-false of one fact differ on purpose
-    words = sorted(set(w for w in re.findall(r"\w+", normalize_text(q.stem.replace(BLANK, " "))) if w not in _STOP_WORDS))
+    words = sorted(set(w for w in re.findall(r"\w+", normalized(q.stem.replace(BLANK, " "))) if w not in _STOP_WORDS))
     return (q.kind, tuple(words), answer_key(q.answer))
 
 
+@lru_cache(maxsize=1 << 18)
 def text_shape(text: str) -> str:
     """The format of a text without its content: "April 18, 2024" -> "Aa 9, 9"; "405 billion" -> "9 a"."""
     shape = re.sub(r"\b(early|mid|late)[- ](?=\d)", "Q ", text.strip(), flags=re.I)  # "mid-2024" ~ "early 2024"
@@ -212,10 +230,16 @@ def _near_duplicate(a: str, b: str) -> bool:
         return False
     if re.search(r"\d", a) and re.search(r"\d", b) and parse_quantity(a) != parse_quantity(b):
         return False
-    la, lb = normalize_text(a), normalize_text(b)
+    la, lb = _ARTICLE.sub("", normalized(a)), _ARTICLE.sub("", normalized(b))
     if len(la) < 6 or len(lb) < 6:
         return False
-    return difflib.SequenceMatcher(None, la, lb).ratio() >= 0.9
+    if la[:4] != lb[:4] and la[-4:] != lb[-4:]:
+        return False  # near-duplicates share a start or an end ("Open Compute Project(s)")
+    if 2 * min(len(la), len(lb)) < 0.9 * (len(la) + len(lb)):
+        return False  # the ratio can never reach 0.9: skip building the matcher
+    matcher = difflib.SequenceMatcher(None, la, lb)
+    # the quick upper bounds settle most pairs without the full comparison
+    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 
 
 def _is_plural(text: str) -> bool:

@@ -53,12 +53,20 @@ CLASS_NOUNS = {
 def find_span(statement: str, answer: str) -> Optional[tuple[int, int]]:
     """(start, end) of the answer in the statement, preferring a whole-word occurrence that is not part
     of a longer name ("Llama 3" must not match inside "Llama 3.1")."""
-    pattern = re.compile(r"(?<![\w.])" + re.escape(answer) + r"(?![\w])(?!\.\d)(?!-\w)")
-    match = pattern.search(statement)
-    if match:
-        return match.span()
-    index = statement.find(answer)
-    return (index, index + len(answer)) if index >= 0 else None
+    at = statement.find(answer)
+    first = at
+    while at >= 0:
+        end = at + len(answer)
+        before = statement[at - 1] if at else " "
+        after = statement[end:end + 2]
+        word_edge = answer[-1].isalnum()
+        clean_before = not (answer[0].isalnum() and (before.isalnum() or before in "_."))
+        clean_after = not after or not word_edge or not (
+            after[0].isalnum() or after[0] == "_" or (after[0] in ".-" and len(after) > 1 and after[1].isalnum()))
+        if clean_before and clean_after:
+            return at, end
+        at = statement.find(answer, at + 1)
+    return (first, first + len(answer)) if first >= 0 else None
 
 
 def starts_with_vowel_sound(word: str) -> bool:
@@ -108,7 +116,12 @@ def capitalise(text: str) -> str:
 
 
 def ends_sentence(text: str) -> str:
-    return text.rstrip().rstrip(".!;,:").rstrip()
+    """A sentence without its closing punctuation, also inside a closing quote: 'to date."' -> 'to date"'."""
+    text = text.rstrip()
+    match = re.search(r"[.!;,:]+([\"'\u201d\u2019])$", text)
+    if match:
+        return text[: match.start()] + match.group(1)
+    return text.rstrip(".!;,:").rstrip()
 
 
 def _lower_first_word(text: str, common_words: set[str]) -> str:
@@ -179,6 +192,8 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str]) -> 
             prep = re.search(r"\s(on|in|at|during)\s+$", before)
             if not prep:
                 return None
+            if re.match(r"^,\s", after):
+                after = ""  # a clause after the date (", to close out the year") would hint at it
             clause = ends_sentence(before[: prep.start()] + after)
         if re.search(r"\b(19|20)\d\d\b", clause) or len(clause.split()) < 3:
             return None  # another date left in the question would confuse it

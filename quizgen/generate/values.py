@@ -9,6 +9,7 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from quizgen.model import SCALE_FACTORS, DateValue, QuantityValue
@@ -178,9 +179,12 @@ _MONTH_MY = re.compile(rf"^(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})$",
 _QUAL_Y = re.compile(r"^(?:the\s+)?(?P<q>early|mid|middle|late)(?:\s*-\s*|\s+|\s+of\s+)(?P<y>\d{4})$", re.I)
 
 
+@lru_cache(maxsize=1 << 18)
 def parse_date(text: str) -> Optional[tuple]:
     """The date_key of a free-text date, or None: "18 April 2024" and "2024-04-18" give the same key."""
     t = re.sub(r"\s+", " ", text.strip().strip(".")).strip()
+    if not any(ch.isdigit() for ch in t):
+        return None
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
             y, m, d = map(int, t.split("-"))
@@ -330,6 +334,7 @@ NUMBER_WORDS = {word: i for i, word in enumerate(
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12})
 
 
+@lru_cache(maxsize=1 << 18)
 def parse_quantity(text: str) -> Optional[float]:
     """The plain number a free text means: "405B" = "405 billion" = "405,000,000,000" -> 405e9;
     "three" -> 3. Takes the first number of the text (units and qualifiers around it are ignored)."""
