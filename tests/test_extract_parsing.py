@@ -169,3 +169,8 @@ def test_degrees_and_bodies_named_with_on():
     assert found == [("2 °C", "degrees Celsius"), ("1.5°C", "degrees Celsius")]
     mentions = find_mentions("Scientists of the Intergovernmental Panel on Climate Change (IPCC) have warned.", set())
     assert [m.text for m in mentions] == ["Intergovernmental Panel on Climate Change"]
+
+
+def test_reference_marks_are_removed():
+    document = parse_document("Webb launched on December 25, 2021.[12] It works.[citation needed]\n", markdown=False)
+    assert document.blocks[0].text == "Webb launched on December 25, 2021. It works."

@@ -96,6 +96,8 @@ def parse_document(text: str, markdown: bool = True) -> Document:
         if in_fence or (markdown and raw_line.lstrip().startswith("|")):
             continue
         line = plain_inline(raw_line.strip()) if markdown else raw_line.strip()
+        # Wikipedia-style reference marks ("[12]", "[citation needed]") are not part of any fact.
+        line = _REFERENCE.sub("", line)
         if not line:
             flush()
             continue
@@ -139,6 +141,7 @@ def parse_document(text: str, markdown: bool = True) -> Document:
     return Document(blocks=blocks, front_matter=front, title=title)
 
 
+_REFERENCE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+|nb \d+)\]", re.I)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?!\w)")
