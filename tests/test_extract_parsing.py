@@ -24,6 +24,9 @@ from quizgen.extract.sentences import split_sentences
     ("Super Mario Bros., released in 1985, sold more than 40 million copies. Nintendo Co., Ltd. is based in Kyoto.",
      ["Super Mario Bros., released in 1985, sold more than 40 million copies.", "Nintendo Co., Ltd. is based in Kyoto."]),
     ("Prices rose 3.5 percent. The U.S. economy grew.", ["Prices rose 3.5 percent.", "The U.S. economy grew."]),
+    ('Fabius declared: "I hear no objection. The agreement is accepted." Then it was signed.',
+     ['Fabius declared: "I hear no objection. The agreement is accepted."', "Then it was signed."]),
+    ('An unbalanced "quote here. Next sentence.', ['An unbalanced "quote here.', "Next sentence."]),
 ])
 def test_sentence_splitting(text, expected):
     sentences = split_sentences(text)

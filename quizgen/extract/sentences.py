@@ -50,10 +50,22 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         if match.group(1) == "." and not match.group(2) and not _ends_sentence(text[start:match.start()], following):
             continue
+        if _inside_open_quote(text[start:end]) and _QUOTE_CLOSE.search(following):
+            continue  # a quotation of several sentences stays one sentence with its speaker
         _append(sentences, text, start, end)
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+_QUOTE_CLOSE = re.compile(r"[\u201d\"]")
+
+
+def _inside_open_quote(chunk: str) -> bool:
+    """Whether a quotation opened in `chunk` is still open at its end."""
+    straight = chunk.count('"') % 2 == 1
+    curly = chunk.count("\u201c") > chunk.count("\u201d")
+    return straight or curly
 
 
 def _ends_sentence(before: str, following: str) -> bool:
