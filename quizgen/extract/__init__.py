@@ -22,8 +22,8 @@ from typing import Callable, Optional
 from pydantic import ValidationError
 
 from quizgen.errors import BankError, QuizgenError
-from quizgen.extract.dates import DateMention, find_dates, format_date
-from quizgen.extract.document import Document, parse_document, read_document
+from quizgen.extract.dates import DateMention, find_dates
+from quizgen.extract.document import Document, read_document
 from quizgen.extract.entities import EntityIndex, find_mentions
 from quizgen.extract.ranking import candidate_key, prepare, select
 from quizgen.extract.relations import Antecedents, Candidate, SentenceInfo, analyse_sentence, candidates_for

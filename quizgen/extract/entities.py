@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-
-from quizgen.extract import rx
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
+
+from quizgen.extract import rx
 
 _WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00de][\w\u00c0-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
 _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b"

@@ -8,11 +8,10 @@ Years, version numbers ("Llama 3.1", "GPT-4") and dates are not quantities.
 from __future__ import annotations
 
 import re
-
-from quizgen.extract import rx
 from dataclasses import dataclass
 from typing import Optional
 
+from quizgen.extract import rx
 from quizgen.model import QuantityValue
 
 _QUALIFIERS = (

@@ -7,7 +7,6 @@ a 40-fact draft covers 30-40 sentences instead of asking five questions about on
 from __future__ import annotations
 
 import heapq
-import re
 from typing import Iterable
 
 from quizgen.extract.relations import Candidate

@@ -8,15 +8,14 @@ value, a confidence and a note for the reviewer. Nothing here decides what is ke
 from __future__ import annotations
 
 import re
-
-from quizgen.extract import rx
 from dataclasses import dataclass, field
 from typing import Optional
 
+from quizgen.extract import rx
 from quizgen.extract.dates import DateMention, find_dates, format_date
 from quizgen.extract.entities import Entity, EntityIndex, Mention
 from quizgen.extract.quantities import QuantityMention, find_quantities
-from quizgen.model import DateValue, EntityValue, QuantityValue
+from quizgen.model import EntityValue, QuantityValue
 
 CLASS_WORDS = {
     "publication": "publication", "organisation": "organisation", "product": "product", "place": "place",
@@ -343,7 +342,7 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
     notes.extend(resolve_notes)
     if resolved is None:
         return None
-    statement = finish(_strip_outer_quote(resolved))
+    statement = finish(resolved)
     if answer not in statement:
         return None
     if len(statement.split()) > 45:
@@ -367,10 +366,6 @@ def _coordinated_part(clause: str, start: int, end: int, others: list[tuple[int,
             if len(part.split()) >= 5:
                 return part
     return None
-
-
-def _strip_outer_quote(text: str) -> str:
-    return text
 
 
 def _attributions(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
@@ -429,7 +424,6 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
         return out
     if quote.start() == 0:
         # '"...," Curie said.' / '"...," said Curie.' / '"...," Curie is often quoted as saying.'
-        tail = sentence[quote.end():]
         for mention, entity in info.mentions:
             if mention.start < quote.end() or entity.entity_class != "person":
                 continue
@@ -443,7 +437,6 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
                                      (mention.start, mention.end), 0.8, f"quotation by {mention.text}",
                                      prompt=prompt))
             break
-        del tail
         return out
     lead = sentence[: quote.start()]
     # The speaker: "He said that", "X expects ...:", "President X ... challenged ...:"
