@@ -303,3 +303,24 @@ def stats(bank: str | None, db_path: Path | None, as_json: bool) -> None:
     show_stats(bank, db_path=db_path, as_json=as_json)
 
 # -- extract command (issue 8) --
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Bank folder to write (default: content/<name of the article file>/).")
+@click.option("--max-facts", type=click.IntRange(min=1), default=40, show_default=True,
+              help="Keep at most this many facts (the most confident ones).")
+@click.option("--force", is_flag=True, help="Overwrite an existing facts.yaml in the output folder.")
+@reports_errors
+def extract(article: Path, out_dir: Path | None, max_facts: int, force: bool) -> None:
+    """Draft a fact bank (article.md + facts.yaml) from ARTICLE.txt or .md, for a teacher to review.
+
+    Offline and rule-based. Each fact gets its source sentence, a typed value, a confidence and a
+    reviewer comment; facts whose questions fail lint are left out. Then: quizgen check OUT.
+    """
+    from quizgen.extract import extract_article
+
+    report = extract_article(article, out_dir, max_facts=max_facts, force=force,
+                             progress=lambda message: click.echo(message, err=True))
+    click.echo(report.summary())
