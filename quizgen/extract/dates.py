@@ -1,0 +1,129 @@
+"""Dates in running text, at the precision the text gives them.
+
+"April 18, 2024" and "18 April 2024" (day), "December 2024" (month), "mid-2024" (year, qualifier mid),
+"in 2024" (year), and a bare month ("in December") whose year comes from the context (a heading such
+as "Phase 3 (December 2024)", or the last year named before it).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from quizgen.model import DateValue
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+]
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+
+_PATTERNS = [
+    # April 18, 2024 / April 18 2024
+    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR})\b")),
+    # 18 April 2024
+    ("dmy", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\b")),
+    # mid-2024, early 2024, late-2024
+    ("qual", re.compile(rf"\b(?P<qual>[Ee]arly|[Mm]id|[Ll]ate)[-\s](?P<year>{_YEAR})\b")),
+    # December 2024, December of 2024
+    ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
+    # July 20 (year from context)
+    ("md", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]?\d)(?!,?\s+{_YEAR})")),
+    # a year after a preposition or in brackets: "in 2024", "since 1949", "(1985)", "from 1961 to 1989"
+    ("year", re.compile(rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Bb]y )|(?<=\bof )|(?<=\bfrom )|(?<=\bto )"
+                        rf"|(?<=\buntil )|(?<=\bduring )|(?<=\bthroughout )|(?<=\bafter )|(?<=\bbefore )"
+                        rf"|(?<=\bin early )|(?<=\bthe year )|(?<=\()|(?<=, )|(?<=^))(?P<year>{_YEAR})\b"
+                        rf"(?![-.,]?\d)(?!\s*(?:%|percent|people|units|years|million|billion|thousand|\w+s\b))")),
+    # a bare month: "in December" (year from context)
+    ("m", re.compile(r"(?:(?<=\b[Ii]n )|(?<=\b[Bb]y )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Ll]ate )"
+                     r"|(?<=\b[Ee]arly ))(?P<month>January|February|March|April|June|July|August|September"
+                     r"|October|November|December)\b")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: its span, its typed value, and whether the year was inferred."""
+
+    start: int
+    end: int
+    text: str
+    value: DateValue
+    year_inferred: bool = False
+
+
+_ANY_DATE = re.compile(r"\d{4}|January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.")
+
+
+def find_dates(text: str, context_year: Optional[int] = None) -> list[DateMention]:
+    """Every date in `text`, longest first where spans overlap; `context_year` completes bare months."""
+    if not _ANY_DATE.search(text):
+        return []  # most sentences: skip the seven patterns
+    return list(_find_dates(text, context_year))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_dates(text: str, context_year: Optional[int]) -> tuple[DateMention, ...]:
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            mention = _mention(name, match, context_year)
+            if mention is not None:
+                found.append(mention)
+            if mention is not None or name in ("mdy", "dmy"):
+                taken.append((start, end))  # "February 30, 2024" is no date, and its year is no fact either
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _mention(name: str, match: re.Match, context_year: Optional[int]) -> Optional[DateMention]:
+    groups = match.groupdict()
+    inferred = False
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is None:
+        if context_year is None:
+            return None
+        year, inferred = context_year, True
+    month = MONTHS.get(groups["month"].lower().rstrip(".")) if groups.get("month") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    try:
+        if day is not None and month is not None:
+            value = DateValue(date=f"{year:04d}-{month:02d}-{day:02d}", precision="day")
+        elif month is not None:
+            value = DateValue(date=f"{year:04d}-{month:02d}", precision="month")
+        else:
+            qualifier = groups.get("qual")
+            value = DateValue(date=f"{year:04d}", precision="year",
+                              qualifier=qualifier.lower() if qualifier else None)
+    except ValueError:
+        return None  # "February 31": not a date
+    return DateMention(match.start(), match.end(), match.group(0), value, inferred)
+
+
+def years_in(text: str) -> list[int]:
+    """Every explicit year in a text, in order (for the running context year)."""
+    return [m.value.parts[0] for m in find_dates(text) if not m.year_inferred]
+
+
+def format_date(value: DateValue) -> str:
+    """A date as an English reader writes it at its precision: "April 18, 2024", "December 2024", "mid-2024"."""
+    year, month, day = value.parts
+    if value.precision == "day":
+        return f"{MONTH_NAMES[month - 1]} {day}, {year}"
+    if value.precision == "month":
+        return f"{MONTH_NAMES[month - 1]} {year}"
+    return f"{value.qualifier}-{year}" if value.qualifier else str(year)

@@ -1,0 +1,411 @@
+"""Named entities from capitalisation, classed by several weak signals and merged across mentions.
+
+A mention is a run of capitalised words (with version numbers: "Llama 3.1", "GPT-4"; with "of":
+"University of Oxford"). Each mention votes for a class from its context ("According to X" ->
+publication, a title such as "CEO" -> person, "Inc." -> organisation, a version number -> product,
+"in X" -> place...). Mentions of one thing ("Mark Zuckerberg" / "Zuckerberg", "German Democratic
+Republic (GDR)" / "GDR") are merged, and the votes of all mentions decide the class.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from quizgen.extract import rx
+
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00de][\w\u00c0-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
+_VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b"
+_CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da)"
+_MENTION = re.compile(
+    rf"(?<![\w/])(?:The\s+)?(?:(?:St\.?|Saint)\s+[A-Z]\w+['\u2019]s(?=\s+[A-Z])|{_WORD})"
+    rf"(?:(?:\s+&\s+|\s+|-)(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
+    rf"(?:,\s+(?:Ltd|Inc|LLC|PLC|S\.A|AG)\.?)?"
+)
+
+TITLES = {
+    "ceo", "president", "chancellor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
+    "professor", "senator", "governor", "king", "queen", "prince", "princess", "pope", "general", "minister",
+    "chairman", "chairwoman", "founder", "director", "sir", "dame", "lord", "lady", "judge", "mayor", "premier",
+    "emperor", "empress", "captain", "commander", "physician", "designer", "spokesman", "spokeswoman",
+    "scientist", "chemist", "physicist", "engineer", "author", "writer", "leader", "chief", "secretary",
+    "saint", "st.", "coach", "ambassador", "colonel", "lieutenant", "sergeant", "administrator",
+    "spokesperson", "officer", "head", "astronaut", "archbishop", "bishop", "cardinal",
+}
+_CONNECTORS = {"of", "for", "de", "du", "von", "van", "der", "del", "la", "le", "di", "da"}
+_PERSON_VERBS = {
+    "said", "says", "told", "believes", "believed", "expects", "expected", "argued", "argues", "contends",
+    "wrote", "explained", "added", "recalled", "stated", "claimed", "warned", "died", "resigned", "married",
+    "born", "became", "studied", "compared",
+}
+_PUBLICATION_VERBS = {"reported", "reports", "noted", "notes", "highlighted", "highlights", "wrote", "writes", "observed",
+                      "published"}
+_ACTION_VERBS = {"released", "introduced", "launched", "unveiled", "announced", "acquired", "founded", "built",
+                 "developed", "sold", "bought", "opened", "created", "made", "produced", "invested", "saved",
+                 "initiated", "releases", "releasing", "releases"}
+_PUBLICATION_WORDS = {
+    "journal", "times", "news", "post", "magazine", "review", "spectrum", "gazette", "herald", "tribune",
+    "verge", "guardian", "economist", "wired", "reuters", "bloomberg", "techcrunch", "siliconangle", "infoq",
+    "fortune", "forbes", "axios", "politico", "telegraph", "independent", "monitor", "chronicle", "daily",
+    "weekly", "press", "nature", "science", "lancet", "bbc", "cnn", "nbc", "abc", "cnbc", "npr", "atlantic",
+    "insider", "register", "engadget", "ars", "technica", "mail", "observer", "maginative", "wsj", "reddit",
+}
+_ORG_WORDS = {
+    "inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "company", "corporation", "group", "university",
+    "laboratory", "laboratories", "institute", "organization", "organisation", "association", "agency",
+    "bank", "council", "committee", "memorial", "foundation", "hospital", "republic", "union", "party",
+    "ministry", "department", "commission", "labs", "team", "society", "school", "college", "academy",
+    "army", "navy", "government", "court", "congress", "parliament", "senate", "office", "center", "centre",
+    "museum", "club", "federation", "bureau", "service", "plc", "llc", "gmbh", "ag", "sa", "nasa", "fbi",
+    "openai", "google", "microsoft", "apple", "amazon", "meta", "nintendo", "sony", "ibm", "intel", "nvidia",
+    "pfizer", "tesla", "samsung", "facebook", "anthropic", "mistral", "hugging",
+}
+# Single-word company names: organisations when named alone ("Nintendo"), not inside "Nintendo DS".
+_ORG_NAMES = {"openai", "google", "microsoft", "apple", "amazon", "meta", "nintendo", "sony", "ibm", "intel",
+              "nvidia", "pfizer", "tesla", "samsung", "facebook", "anthropic", "mistral", "hugging", "nasa", "fbi"}
+_PLACE_WORDS = {
+    "street", "strasse", "stra\u00dfe", "square", "gate", "platz", "river", "mountain", "mountains", "city",
+    "island", "islands", "county", "state", "lake", "sea", "ocean", "bay", "valley", "park", "bridge",
+    "road", "avenue", "province", "region", "coast", "desert", "peninsula", "canal", "wall", "south", "north",
+}
+_PLACES = {
+    "africa", "america", "asia", "europe", "australia", "antarctica", "oceania", "china", "japan", "india",
+    "germany", "france", "britain", "england", "scotland", "wales", "ireland", "italy", "spain", "portugal",
+    "russia", "ukraine", "poland", "hungary", "austria", "switzerland", "netherlands", "belgium", "sweden",
+    "norway", "denmark", "finland", "canada", "mexico", "brazil", "argentina", "chile", "peru", "egypt",
+    "nigeria", "kenya", "israel", "iran", "iraq", "turkey", "greece", "korea", "vietnam", "indonesia",
+    "london", "paris", "berlin", "tokyo", "kyoto", "osaka", "rome", "madrid", "moscow", "beijing", "washington",
+    "new york", "chicago", "los angeles", "san francisco", "boston", "oxford", "cambridge", "vienna", "leipzig",
+    "illinois", "california", "texas", "florida", "peoria", "east berlin", "west berlin", "east germany",
+    "west germany", "north america", "south america", "united states", "united kingdom", "u.s.", "u.k.",
+    "soviet union", "silicon valley", "alexanderplatz",
+}
+_PROJECT_WORDS = {"project", "program", "programme", "initiative", "mission", "plan"}
+_EVENT_WORDS = {"war", "revolution", "olympics", "summit", "d-day", "crisis", "festival", "games", "conference",
+                "prize", "award", "election", "treaty", "championship", "cup", "expo"}
+# Capitalised words that start sentences or name months and days; never entities on their own.
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "if", "as", "this",
+    "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his", "her", "their", "our", "you",
+    "after", "before", "when", "while", "although", "because", "since", "however", "today", "then", "there",
+    "meanwhile", "during", "under", "with", "according", "once", "alongside", "looking", "asked", "together",
+    "much", "many", "most", "some", "one", "two", "three", "what", "why", "how", "who", "where", "which",
+    "phase", "over", "by", "until", "between", "without", "within", "also", "yet", "still", "even", "here",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mid", "early", "late", "should", "could", "would", "will", "can", "did", "do", "does", "is", "are", "was",
+    "were", "not", "no", "yes", "all", "each", "every", "both", "either", "neither", "another", "such",
+    "industry", "official", "crowds", "construction", "production", "resistance", "companies", "more",
+}
+
+
+@dataclass
+class Mention:
+    """One mention of an entity in a sentence (span relative to the sentence)."""
+
+    text: str
+    start: int
+    end: int
+    title: Optional[str] = None  # "CEO" in "CEO Mark Zuckerberg" (outside the span)
+
+
+@dataclass
+class Entity:
+    """A thing the article names, with all its names and the class its mentions voted for."""
+
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)
+    count: int = 0
+    frozen: Optional[tuple[str, float]] = None  # (class, confidence) once all mentions are in
+
+    def freeze(self) -> None:
+        """Fix class and confidence after the last mention (they are read many times afterwards)."""
+        self.frozen = None
+        self.frozen = (self.entity_class, self.confidence)
+
+    @property
+    def entity_class(self) -> str:
+        if self.frozen:
+            return self.frozen[0]
+        positive = {c: v for c, v in self.votes.items() if v > 0}
+        if not positive:
+            return "concept"
+        best = max(sorted(positive), key=lambda c: positive[c])
+        if best == "place" and positive[best] < 2:
+            return "concept"  # "came from Tetris": one preposition is not enough for a place
+        return best
+
+    @property
+    def confidence(self) -> float:
+        """How sure the class is: share of the winning class in all votes, damped for few votes."""
+        if self.frozen:
+            return self.frozen[1]
+        total = sum(v for v in self.votes.values() if v > 0)
+        if not total:
+            return 0.3
+        return round(min(1.0, self.votes[self.entity_class] / total * min(1.0, 0.5 + total / 6)), 2)
+
+
+def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
+                  common_words: Optional[set[str]] = None) -> list[Mention]:
+    """Capitalised names in a sentence; a capitalised first word counts only if `known_names` has it.
+
+    `common_words` (words the article also writes in lower case) are never the first word of a name
+    at a sentence start: "Thousands of East Berliners" -> "East Berliners"."""
+    mentions: list[Mention] = []
+    for match in _MENTION.finditer(sentence):
+        text, start = match.group(0), match.start()
+        # Trim a final period unless it belongs to an abbreviation ("Inc.", "U.S.", "Bros.").
+        if text.endswith(".") and not rx.search(r"(?:\b[A-Z]\.|Inc\.|Ltd\.|Co\.|Corp\.|Bros\.|Jr\.|Sr\.|St\.)$", text):
+            text = text[:-1]
+        if text.endswith(".") and match.end() == len(sentence.rstrip()) and rx.search(r"(?:Inc|Ltd|Co|Corp)\.$", text) is None:
+            text = text[:-1]
+        words = text.split()
+        # Split off leading sentence openers and titles: "On April", "CEO Mark Zuckerberg".
+        title = None
+        while words:
+            head = words[0].lower().rstrip(",")
+            if head in TITLES and len(words) > 1:
+                title = words[0] if title is None else f"{title} {words[0]}"
+                start += len(words[0]) + 1
+                words = words[1:]
+                continue
+            if head in _NOT_NAMES and not (words[0] == "The" and start > 0 and len(words) > 1):
+                start += len(words[0]) + 1
+                words = words[1:]
+                continue
+            if head in _CONNECTORS or rx.fullmatch(r"[\d.]+", head):
+                start += len(words[0]) + 1
+                words = words[1:]
+                continue
+            if start == match.start() and len(words) > 2 and words[1] in ("of", "for") and head.endswith("s") \
+                    and head not in _ORG_WORDS and not sentence[:start].strip(" \"'\u201c\u2018(-"):
+                # "Scientists of the Intergovernmental Panel": a plural noun opening the sentence, not a name
+                start += len(words[0]) + 1
+                words = words[1:]
+                continue
+            if start == match.start() and common_words and head in common_words and len(words) > 1 \
+                    and not sentence[:start].strip(" \"'\u201c\u2018(-"):
+                start += len(words[0]) + 1
+                words = words[1:]
+                continue
+            if rx.fullmatch(r"(?:[A-Z]\.)+", words[0]) and len(words) > 1 and words[1].lower() in TITLES:
+                start += len(words[0]) + 1  # "U.S. President Ronald Reagan"
+                words = words[1:]
+                continue
+            break
+        # A title inside the run: "NASA Administrator Bill Nelson" -> "Bill Nelson" (title "NASA Administrator").
+        for i in range(len(words) - 2, -1, -1):
+            if words[i].lower() in TITLES and words[i + 1][:1].isupper():
+                title = " ".join(words[: i + 1])
+                start += len(" ".join(words[: i + 1])) + 1
+                words = words[i + 1:]
+                break
+        while words and words[-1].lower().rstrip(".,") in _NOT_NAMES | {"the"}:
+            words = words[:-1]
+        if not words:
+            continue
+        # The span of the remaining words in the sentence (the source may have other whitespace).
+        first_at = sentence.find(words[0], start)
+        if first_at < 0:
+            continue
+        last_at = first_at if len(words) == 1 else sentence.find(words[-1], first_at + len(words[0]))
+        if last_at < 0:
+            continue
+        start, end = first_at, last_at + len(words[-1])
+        text = sentence[start:end]
+        if rx.fullmatch(r"[\d.\s-]+", text):
+            continue
+        at_sentence_start = not sentence[:start].strip(" \"'\u201c\u2018(-")
+        if at_sentence_start and len(words) == 1 and (known_names is None or text not in known_names) \
+                and not _name_shaped(text, sentence[end:]):
+            continue
+        if len(words) == 1 and words[0].isupper() and rx.search(r"[A-Z][\w.-]*(?:\s+[\w.-]+){1,8}\s+\($", sentence[:start]):
+            continue  # "James Webb Space Telescope (JWST)": the acronym is the same thing, named just before
+        if len(words) == 1 and (words[0].lower() in _NOT_NAMES or _is_demonym(words[0], sentence[end:])):
+            continue
+        mentions.append(Mention(text, start, end, title))
+    return _join_on_names(sentence, mentions)
+
+
+_ON_NAME = re.compile(r"(?:Panel|Committee|Commission|Council|Conference|Convention|Court|Institute|Agency|Office|"
+                      r"Board|Forum|Summit|Treaty|Agreement|Centre|Center)$")
+
+
+def _join_on_names(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"Intergovernmental Panel" + " on " + "Climate Change" is one name (after a body's kind of word)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and _ON_NAME.search(out[-1].text) and rx.fullmatch(r"\s+on\s+(?:the\s+)?", sentence[out[-1].end: mention.start]):
+            last = out.pop()
+            out.append(Mention(sentence[last.start: mention.end], last.start, mention.end, last.title))
+            continue
+        out.append(mention)
+    return out
+
+
+def _name_shaped(word: str, after: str) -> bool:
+    """A sentence-initial word that is a name anyway: "SiliconANGLE", "InfoQ", "NASA", "TechCrunch reports"."""
+    if rx.search(r"[a-z][A-Z]", word) or (word.isupper() and len(word) > 1):
+        return True
+    return bool(rx.match(r"\s+(?:reported|reports|noted|notes|highlighted|said|says|wrote|writes|argued|argues)\b", after))
+
+
+def _is_demonym(word: str, after: str) -> bool:
+    """"Japanese company", "Soviet leader": an adjective of origin, not a name."""
+    if word in ("Soviet", "Israeli", "Iraqi", "Pakistani", "Thai", "Swiss", "Dutch", "French", "Greek", "Irish"):
+        return bool(rx.match(r"\s+[a-z]", after))
+    return bool(rx.search(r"(?:ese|ian|ish|ean|an|ic)$", word)) and bool(rx.match(r"\s+[a-z]", after))
+
+
+@functools.lru_cache(maxsize=65536)
+def key_of(name: str) -> str:
+    """Comparison key of a name: no leading "The", no possessive, case-folded."""
+    name = rx.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    name = rx.sub(r"['\u2019]s$", "", name)
+    return rx.sub(r"\s+", " ", name).casefold()
+
+
+class EntityIndex:
+    """All entities of an article: mention -> entity, with class votes accumulated from context."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._alias: dict[str, str] = {}
+
+    def resolve(self, name: str) -> Optional[Entity]:
+        """The entity a name refers to (by any of its names), or None."""
+        key = self._alias.get(key_of(name))
+        return self.entities.get(key) if key else None
+
+    def add(self, mention: Mention, sentence: str) -> Entity:
+        """Record one mention with the class votes of its context; returns its entity."""
+        entity = self.resolve(mention.text) or self._new(mention.text)
+        entity.count += 1
+        entity.aliases.add(mention.text)
+        for entity_class, weight in class_votes(mention, sentence):
+            entity.votes[entity_class] += weight
+        # "German Democratic Republic (GDR)": the bracketed acronym is another name of it.
+        acronym = rx.match(r"\s*\(([A-Z][A-Za-z]{1,6})\)", sentence[mention.end:])
+        if acronym:
+            self._alias.setdefault(key_of(acronym.group(1)), key_of(entity.name))
+            entity.aliases.add(acronym.group(1))
+        return entity
+
+    def _new(self, name: str) -> Entity:
+        key = key_of(name)
+        entity = Entity(name=rx.sub(r"^The\s+(?=\S)", "The ", name))
+        self.entities[key] = entity
+        self._alias[key] = key
+        return entity
+
+    def merge_short_names(self) -> None:
+        """Fold "Zuckerberg" into "Mark Zuckerberg" and "Verge" into "The Verge" (one longer owner only)."""
+        by_last: dict[str, list[str]] = defaultdict(list)
+        for key, entity in self.entities.items():
+            words = key.split()
+            if len(words) >= 2:
+                by_last[words[-1]].append(key)
+                if words[0] in ("the",):
+                    by_last[" ".join(words[1:])].append(key)
+        for key in list(self.entities):
+            owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
+                      and (self.entities[k].entity_class == "person" or k.startswith("the "))]
+            if len(owners) > 1:
+                # "Curie" with "Marie Curie" and "Pierre Curie": the one the article names most, if clear.
+                owners.sort(key=lambda k: -self.entities[k].count)
+                if self.entities[owners[0]].count > self.entities[owners[1]].count:
+                    owners = owners[:1]
+            if len(owners) == 1 and key in self.entities and owners[0] in self.entities:
+                owner = self.entities[owners[0]]
+                short = self.entities.pop(key)
+                owner.votes.update(short.votes)
+                owner.count += short.count
+                owner.aliases |= short.aliases
+                for alias, target in list(self._alias.items()):
+                    if target == key:
+                        self._alias[alias] = owners[0]
+
+    def top_count(self) -> int:
+        """Mentions of the most-mentioned entity (cached: asked once per candidate)."""
+        if getattr(self, "_top", None) is None:
+            self._top = max((e.count for e in self.entities.values()), default=0)
+        return self._top
+
+    def all(self) -> Iterable[Entity]:
+        return self.entities.values()
+
+
+def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
+    """The weak class signals of one mention in its sentence, as (class, weight) pairs."""
+    votes: list[tuple[str, int]] = []
+    name = mention.text
+    words = [w.lower().rstrip(".,") for w in name.split()]
+    lower_words = set(words) | {w.lower() for w in name.split()}
+    lower_words |= {w[:-1] for w in lower_words if w.endswith("s") and len(w) > 3}  # "Prizes" -> "prize"
+    before = sentence[:mention.start]
+    after = sentence[mention.end:]
+    before_l = before.lower()
+    next_word = (rx.match(r"\s*['\u2019]?s?\s*(\w+)", after) or rx.match(r"(\s*)", after)).group(1).lower()
+
+    if mention.title:
+        votes.append(("person", 4))
+    word_before = rx.search(r"([A-Za-z]+)\.?\s+$", before)
+    if word_before and word_before.group(1).lower() in TITLES:
+        votes.append(("person", 4))
+    if rx.search(r"\b[Tt]he\s+$", before):
+        votes.append(("person", -2))  # people do not take "the"
+    if rx.match(r"(?:\s*\([A-Z]+\))?,?\s+(?:was\s+|were\s+)?(?:released|launched|went on sale|shipped)", after):
+        votes.append(("product", 2))
+    if rx.match(r"\s+sold\s+(?:more|about|over|\d)", after):
+        votes.append(("product", 1))
+    if rx.search(r"according to\s*$", before_l):
+        votes.append(("publication", 2))
+    if rx.search(r"(?:interview with|told|wrote in|writing in|reported by|published in|an article in)\s+$", before_l):
+        votes.append(("publication", 3))
+    if rx.search(r"[\"\u201d]\s*[-\u2013\u2014]\s*$", before):
+        votes.append(("publication", 2))
+    if next_word in _PUBLICATION_VERBS:
+        votes.append(("publication", 1))
+    if next_word in _PERSON_VERBS:
+        votes.append(("person", 1))
+    if next_word in _ACTION_VERBS:
+        votes.append(("organisation", 1))
+    if lower_words & _PUBLICATION_WORDS:
+        votes.append(("publication", 3 if not lower_words & _ORG_WORDS else 1))
+    if lower_words & _ORG_WORDS - _ORG_NAMES or (len(words) == 1 and words[0] in _ORG_NAMES):
+        votes.append(("organisation", 3))
+    if rx.search(r"\d", name) and not rx.search(r"\b\d{4}\b", name):
+        votes.append(("product", 3))
+    if rx.search(r"(?:released|launched|introduced|unveiled|debut of|release of|version of|called)\s+(?:the\s+|its\s+|a\s+)?$", before_l):
+        votes.append(("product", 2))
+    if rx.search(r"(?:competitors|rivals|companies|firms|labs|makers|such as|like)\s+(?:like\s+|such as\s+)?$", before_l) \
+            or rx.search(r"(?:competitors|companies|firms) (?:like|such as) [A-Z][\w ]*(?:,| and) $", before):
+        votes.append(("organisation", 2))
+    if key_of(name) in _PLACES or lower_words & _PLACE_WORDS and not lower_words & _ORG_WORDS:
+        votes.append(("place", 4))
+    if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
+            and not rx.search(r"\d", name) and not name.isupper():
+        votes.append(("place", 1))
+    if rx.match(r",\s*(?:illinois|california|texas|new york|germany|japan|france|england|scotland)\b", after.lower()):
+        votes.append(("place", 3))
+    if lower_words & _PROJECT_WORDS:
+        votes.append(("project", 4))
+    if lower_words & _EVENT_WORDS:
+        votes.append(("event", 4))
+    if rx.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:bricklayer|physician|constable|designer|founder|scientist|"
+                r"leader|spokesman|president|engineer|chemist|officer|assistant|teacher|student|writer|author|"
+                r"artist|player|soldier|worker|doctor|nurse|lawyer|politician|businessman|businesswoman|"
+                r"great-grandson|grandson|son|daughter|wife|husband)", after.lower()):
+        votes.append(("person", 3))
+    if len(words) in (2, 3) and all(rx.fullmatch(r"[A-Z][a-z\u00e0-\u00ff'-]+", w) for w in name.split()) \
+            and not lower_words & (_ORG_WORDS | _PLACE_WORDS | _PUBLICATION_WORDS | _PROJECT_WORDS | _EVENT_WORDS) \
+            and key_of(name) not in _PLACES and not rx.search(r"(?:ans|ese|ers)$", name):
+        votes.append(("person", 2))
+    if name.startswith("r/"):
+        votes.append(("publication", 2))
+    return votes

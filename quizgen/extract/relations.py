@@ -1,0 +1,767 @@
+"""Candidate facts of one sentence: dates, quantities, attributions, quotes, causes, definitions, events.
+
+Each candidate carries a statement (the source clause, with "this release", "the company", "He" and a
+leading "it" replaced by their antecedents so it reads on its own), the answer span in it, its typed
+value, a confidence and a note for the reviewer. Nothing here decides what is kept: see ranking.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from quizgen.extract import rx
+from quizgen.extract.dates import DateMention, find_dates, format_date
+from quizgen.extract.entities import Entity, EntityIndex, Mention
+from quizgen.extract.quantities import QuantityMention, find_quantities
+from quizgen.model import EntityValue, QuantityValue
+
+CLASS_WORDS = {
+    "publication": "publication", "organisation": "organisation", "product": "product", "place": "place",
+    "project": "project", "event": "event", "concept": "term",
+}
+SAY_VERBS = (
+    "reported|reports|noted|notes|highlighted|highlights|said|says|wrote|writes|argued|argues|contended|contends|"
+    "claimed|claims|stated|states|explained|explains|observed|observes|warned|warns|described|describes|"
+    "announced|announces|suggested|suggests|believes|believed|told|predicted|predicts|found"
+)
+_SAY_THAT = re.compile(rf"^(?P<verb>{SAY_VERBS})\s+(?:that\s+)?")
+_QUOTE_CHARS = "\"\u201c\u201d"
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:However|Moreover|Meanwhile|Indeed|Still|Instead|Also|Furthermore|Nevertheless|In addition|"
+    r"As a result|Therefore|Thus|Then|Yet),\s+"
+)
+_CATENATIVE = {
+    "began", "begin", "begins", "continue", "continued", "continues", "want", "wanted", "wants", "tried",
+    "try", "need", "needed", "going", "used", "able", "has", "have", "had", "likely", "about", "seem", "seems",
+    "seemed", "appear", "appeared", "decided", "agreed", "plan", "planned", "hope", "hoped", "expected",
+    "refused", "failed", "managed", "is", "are", "was", "were", "be", "compared", "according", "due",
+    "similar", "up", "next", "close", "order", "prior", "from", "back", "way", "ought", "wish", "chose",
+    "chosen", "started", "start", "intended", "intends", "tends", "tend", "set", "went", "came", "how",
+    "what", "where", "whether", "than", "not", "ready", "willing", "unable", "sure", "first", "last",
+}
+_NOT_VERB_AFTER_TO = {
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+    "be", "date", "and", "or", "one", "two", "three", "it", "them", "him", "us", "me", "all", "each", "every",
+    "some", "any", "such", "more", "most", "less", "other", "another", "both", "which", "whom", "what",
+}
+
+
+@dataclass
+class SentenceInfo:
+    """A sentence with what the article around it tells about it."""
+
+    text: str
+    position: int  # index of the sentence in the whole article
+    block_index: int
+    headings: tuple[str, ...]
+    heading_date: Optional[DateMention]
+    context_year: Optional[int]
+    mentions: list[tuple[Mention, Entity]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[QuantityMention] = field(default_factory=list)
+    subject: Optional[tuple[Mention, Entity]] = None  # the entity the sentence opens with, if any
+    subject_np: Optional[str] = None  # "The Switch", "The Berlin Wall": the opening noun phrase
+
+
+@dataclass
+class Candidate:
+    """A proposed fact before ranking."""
+
+    kind: str
+    statement: str
+    answer: str
+    value: Optional[object]
+    quote: str
+    position: int
+    answer_span: tuple[int, int]  # span of the answer in the source sentence (for overlaps)
+    confidence: float
+    reason: str
+    prompt: Optional[str] = None
+    notes: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+class Antecedents:
+    """What "this release", "the company", "he" and "it" refer to: the nearest earlier fitting mention."""
+
+    def __init__(self) -> None:
+        self.history: list[tuple[int, Mention, Entity]] = []
+        self.subjects: list[tuple[int, str]] = []
+        # What the article is about: the subject of its first sentence ("The Berlin Wall was ...").
+        # A bare "it" with no subject just before usually means the topic in encyclopedic text.
+        self.topic: Optional[str] = None
+        self.topic_is_person = False
+        # Resolved clauses of the current sentences: several candidates share one clause.
+        self.resolved: dict[tuple[int, str], tuple[Optional[str], list[str]]] = {}
+
+    def record(self, info: SentenceInfo) -> None:
+        if info.position == 0 and info.subject_np:
+            self.topic = info.subject_np
+            self.topic_is_person = bool(info.subject and info.subject[1].entity_class == "person")
+        for mention, entity in info.mentions:
+            self.history.append((info.position, mention, entity))
+        if info.subject_np:
+            self.subjects.append((info.position, info.subject_np))
+
+    def nearest(self, entity_class: str, before: int, window: int = 8, min_count: int = 1) -> Optional[Entity]:
+        for position, mention, entity in reversed(self.history):
+            if position >= before:
+                continue
+            if before - position > window:
+                break
+            if entity.entity_class == entity_class and entity.count >= min_count:
+                return entity
+        return None
+
+    def previous_subject(self, before: int, topic: bool = True) -> Optional[str]:
+        """The subject of the sentence just before; else the article's topic (if not a person)."""
+        for position, phrase in reversed(self.subjects):
+            if position < before:
+                if before - position <= 1:
+                    return phrase
+                break
+        return self.topic if topic and not self.topic_is_person else None
+
+    def nearest_name(self, entity_class: str, before: int, window: int = 8) -> Optional[str]:
+        """The name as last written ("Zuckerberg"), for a person; the full name otherwise."""
+        for position, mention, entity in reversed(self.history):
+            if position >= before:
+                continue
+            if before - position > window:
+                break
+            if entity.entity_class == entity_class:
+                return entity.name
+        return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Statement building
+
+
+def clause_with(sentence: str, start: int, end: int) -> tuple[str, int]:
+    """The semicolon clause of `sentence` holding [start, end) and the clause's offset in the sentence."""
+    offset = 0
+    for part in rx.split(r"(;\s+)", sentence):
+        if part.startswith(";"):
+            offset += len(part)
+            continue
+        if offset <= start and end <= offset + len(part):
+            return part, offset
+        offset += len(part)
+    return sentence, 0
+
+
+def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list[str],
+            entities: EntityIndex) -> Optional[str]:
+    """Replace references that need the context with their antecedents; None if one cannot be resolved."""
+    out = text
+    stripped = _LEADING_CONNECTIVE.sub("", out)
+    if stripped != out:
+        out = stripped[:1].upper() + stripped[1:]
+
+    def product(word: str) -> Optional[str]:
+        entity = antecedents.nearest("product", info.position + 1, window=6)
+        return entity.name if entity else None
+
+    def replace(pattern: str, make, label: str) -> bool:
+        nonlocal out
+        match = rx.search(pattern, out)
+        if not match:
+            return True
+        replacement = make(match)
+        if replacement is None:
+            return False
+        at_start = match.start() == 0
+        if at_start:
+            replacement = replacement[:1].upper() + replacement[1:]
+        notes.append(f'"{match.group(0)}" read as "{replacement}"')
+        out = out[: match.start()] + replacement + out[match.end():]
+        return True
+
+    # "this release" -> "the Llama 3 release"; "the model" -> "Llama 3.3"
+    def this_thing(match: re.Match) -> Optional[str]:
+        name = product(match.group(2))
+        return f"the {name} {match.group(2)}" if name else None
+
+    if not replace(r"\b([Tt]his) (release|update|launch|version|model family)\b", this_thing, "product"):
+        return None
+    own_products = [m for m, e in info.mentions if e.entity_class == "product"]
+    if not own_products:
+        def the_model(match: re.Match) -> Optional[str]:
+            return product("model")
+
+        if not replace(r"\b[Tt]he model(?!s)\b(?! weights)", the_model, "product"):
+            return None
+    # "noted this was" -> "noted that Llama 3.1 was"
+    match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out)
+    if match:
+        name = antecedents.nearest_name("person", info.position + 1, window=4)
+        if not name:
+            return None
+        notes.append(f'"{match.group(1)}" read as "{name}\'s"')
+        out = f"{name}'s " + out[match.end():]
+    match = rx.search(rf"\b({SAY_VERBS}) this (was|is)\b", out)
+    if match:
+        name = product("model")
+        if not name:
+            return None
+        notes.append(f'"this" read as "{name}"')
+        out = out[: match.start()] + f"{match.group(1)} that {name} {match.group(2)}" + out[match.end():]
+
+    # "the company" -> "Meta"
+    def company(match: re.Match) -> Optional[str]:
+        entity = antecedents.nearest("organisation", info.position + 1, window=40, min_count=3) or \
+            antecedents.nearest("organisation", info.position + 1, window=8)
+        if entity is None:
+            entity = _main_organisation(entities)
+        if entity is None:
+            return None
+        return entity.name + ("'s" if match.group(1) else "")
+
+    if not replace(r"\b[Tt]he company(['\u2019]s)?(?!\w)", company, "organisation"):
+        return None
+
+    # A sentence opening with a pronoun: He/She -> the last person; It -> the last sentence's subject.
+    first = rx.match(r"^(He|She|It|it|They)\b", out)
+    if first:
+        word = first.group(1)
+        if word in ("He", "She"):
+            name = antecedents.nearest_name("person", info.position + 1, window=6)
+        elif word.lower() == "it":
+            name = antecedents.previous_subject(info.position)
+        else:
+            name = antecedents.previous_subject(info.position, topic=False)
+            if not name or not re.search(r"[a-z]s$", name):
+                name = None  # "They" needs a plural subject just before
+        if not name:
+            return None
+        notes.append(f'"{word}" read as "{name}"')
+        out = name[:1].upper() + name[1:] + out[len(word):]
+    first = rx.match(r"^(Its|its)\s+(?=[a-z])", out)
+    if first:
+        name = antecedents.previous_subject(info.position)
+        if not name or rx.search(r"[a-z]s$", name):
+            return None
+        notes.append(f'"Its" read as "{name}\'s"')
+        out = name[:1].upper() + name[1:] + "'s " + out[first.end():]
+    # "Because the mirror was too large ..., it was built ...": "it" is the clause's subject.
+    match = rx.match(r"^((?:Because|As|Since|When|After|Although|While|If|Once)\s+((?:the|its)\s+[a-z]+)\s+"
+                     r"(?:was|is|were|are|had|has|could|would|[a-z]+ed)\b[^,]*),\s+(it)\s+(?=[a-z])", out)
+    if match:
+        noun = match.group(2)
+        if noun.startswith("its "):
+            return None
+        notes.append(f'"it" read as "{noun}"')
+        out = out[: match.start(3)] + noun + out[match.end(3):]
+    # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
+    match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out)
+    if match:
+        if match.group(2) in ("it", "they"):
+            name = antecedents.previous_subject(info.position)
+            if name and (match.group(2) == "they") != bool(rx.search(r"[a-z]s$", name)):
+                return None
+        else:
+            name = antecedents.nearest_name("person", info.position + 1, window=6)
+        if not name:
+            return None
+        name = rx.sub(r"^The\b", "the", name)
+        notes.append(f'"{match.group(2)}" read as "{name}"')
+        out = out[: match.start(2)] + name + out[match.end(2):]
+    match = rx.match(r"^(This|These)\s+(?=[a-z]+(?:\s+[a-z]+)?[\s,])", out)
+    if match and not rx.match(r"^\w+\s+(?:is|was|are|were|has|had|will|would|can|could|may|might)\b", out):
+        notes.append(f'"{match.group(1)}" changed to "The": check the sentence still says what it meant')
+        out = "The " + out[match.end():]
+    if rx.match(r"^(?:this|these|those|that|they|its|his|her|their|such|he|she|it)\b", out, re.I):
+        return None
+    return out
+
+
+def _main_organisation(entities: EntityIndex) -> Optional[Entity]:
+    orgs = [e for e in entities.all() if e.entity_class == "organisation"]
+    return max(orgs, key=lambda e: (e.count, e.name)) if orgs else None
+
+
+def finish(statement: str) -> str:
+    """Make a clause a sentence: capital first letter, final period (kept inside a closing quote)."""
+    statement = statement.strip()
+    statement = statement[:1].upper() + statement[1:]
+    if not rx.search(r"[.!?][\"'\u201d\u2019)]*$", statement):
+        statement = statement.rstrip(",;:") + "."
+    return statement
+
+
+# --------------------------------------------------------------------------------------------------
+# Candidate builders
+
+
+def candidates_for(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    """Every candidate fact of one sentence."""
+    out: list[Candidate] = []
+    builders = (_attributions, _quotes, _dates, _quantities, _causes, _definitions, _subject_entities,
+                _object_entities)
+    for build in builders:
+        out.extend(build(info, antecedents, entities))
+    return out
+
+
+def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex, start: int, end: int,
+          value, confidence: float, reason: str, answer: Optional[str] = None,
+          statement_text: Optional[str] = None, siblings: tuple = ()) -> Optional[Candidate]:
+    """A candidate whose statement is the (resolved) clause holding sentence[start:end].
+
+    `siblings` are spans of other answers of the same kind: when one shares the clause, the statement
+    narrows to the coordinated part holding this answer, so two facts never print each other's answer."""
+    sentence = info.text
+    notes: list[str] = []
+    if statement_text is None:
+        clause, offset = clause_with(sentence, start, end)
+        if offset:
+            notes.append("statement is one clause of the sentence")
+            if rx.match(r"(?:it|they|this)\b", clause, re.I):
+                return None  # "...; it is a calculated bid": "it" is the first clause's subject, not the topic
+        inside = [(s - offset, e - offset) for s, e in siblings if offset <= s < offset + len(clause) and (s, e) != (start, end)]
+        if inside:
+            part = _coordinated_part(clause, start - offset, end - offset, inside)
+            if part:
+                clause = part
+                notes.append("statement is one part of the sentence")
+        statement_text = clause
+    answer = answer if answer is not None else sentence[start:end]
+    # Several candidates of one sentence share a clause: resolve it once.
+    cache = antecedents.resolved
+    key = (info.position, statement_text)
+    if key not in cache:
+        if len(cache) > 256:
+            cache.clear()
+        resolve_notes: list[str] = []
+        cache[key] = (resolve(statement_text, info, antecedents, resolve_notes, entities), resolve_notes)
+    resolved, resolve_notes = cache[key]
+    notes.extend(resolve_notes)
+    if resolved is None:
+        return None
+    statement = finish(resolved)
+    if answer not in statement:
+        return None
+    if len(statement.split()) > 45:
+        confidence -= 0.1
+        notes.append("long statement: consider shortening it")
+    if notes:
+        confidence -= 0.03
+    return Candidate(kind=kind, statement=statement, answer=answer, value=value, quote=sentence,
+                     position=info.position, answer_span=(start, end), confidence=round(confidence, 2),
+                     reason=reason, notes=notes)
+
+
+def _coordinated_part(clause: str, start: int, end: int, others: list[tuple[int, int]]) -> Optional[str]:
+    """The ", and ..." part of a clause holding [start, end) but none of `others`, if it reads alone."""
+    cuts = [0] + [m.start() for m in rx.finditer(r",\s+(?:and|but|while|whereas)\s+", clause)] + [len(clause)]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= start and end <= b and not any(a <= s < b for s, _ in others):
+            part = rx.sub(r"^,\s+(?:and|but|while|whereas)\s+", "", clause[a:b]).strip()
+            if a > 0 and rx.search(r"\b(?:it|they|them|he|she)\b", part):
+                return None  # its antecedent is in the part left out
+            if len(part.split()) >= 5:
+                return part
+    return None
+
+
+def _attributions(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    out = []
+    sentence = info.text
+    for mention, entity in info.mentions:
+        before = sentence[: mention.start]
+        after = sentence[mention.end:]
+        cls = entity.entity_class
+        if cls not in ("publication", "organisation", "person"):
+            continue
+        value = EntityValue(name=entity.name, entity_class=cls)
+        answer = mention.text
+        if rx.search(r"(?:^|[;,]\s+|\b)According to\s+$", before) and after.startswith(","):
+            candidate = _make("attribution", info, antecedents, entities, mention.start, mention.end, value,
+                              0.88 if cls == "publication" else 0.75, f'"According to {answer}"')
+            if candidate:
+                out.append(candidate)
+            continue
+        says = _SAY_THAT.match(after.lstrip()) if after.startswith(" ") else None
+        if says and rx.search(r"(?:^|;\s+|^A discussion on\s+|^An? \w+ (?:in|on|by)\s+|^(?:However|Moreover|Still|Yet|Indeed|Instead),\s+"
+                              r"|^(?:While|Although|Though|Whereas|As|If|When)\b[^;]{3,120},\s+)$", before):
+            confidence = 0.85 if cls == "publication" else 0.7
+            candidate = _make("attribution", info, antecedents, entities, mention.start, mention.end, value,
+                              confidence, f'"{answer} {says.group("verb")}"')
+            if candidate:
+                out.append(candidate)
+    return out
+
+
+_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{12,})[\"\u201d]")
+
+
+def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    """A full quotation with its speaker: '"..." - The Guardian', 'X said: "..."', 'He said that "..."'."""
+    out = []
+    sentence = info.text
+    quote = _QUOTE.search(sentence)
+    if not quote or len(quote.group(1).split()) < 5:
+        return out
+    # '"...." - The Guardian'
+    dash = rx.match(r"^\s*[-\u2013\u2014]\s*(.+?)\s*$", sentence[quote.end():])
+    if quote.start() == 0 and dash:
+        speaker = entities.resolve(dash.group(1))
+        name = dash.group(1).rstrip(".")
+        cls = speaker.entity_class if speaker else "publication"
+        if cls not in ("publication", "person", "organisation"):
+            cls = "publication"
+        statement = f"{name} wrote: {quote.group(0)}"
+        if not statement.rstrip().endswith((".", "!", "?", ".\"", ".\u201d")):
+            statement += "."
+        value = EntityValue(name=speaker.name if speaker else name, entity_class=cls)
+        out.append(Candidate("quote", statement, name, value, sentence, info.position,
+                             (quote.end() + dash.start(1), quote.end() + dash.end(1)), 0.82,
+                             f'quotation signed "- {name}"', notes=["statement rewritten from the signed quotation"]))
+        return out
+    if quote.start() == 0:
+        # '"...," Curie said.' / '"...," said Curie.' / '"...," Curie is often quoted as saying.'
+        for mention, entity in info.mentions:
+            if mention.start < quote.end() or entity.entity_class != "person":
+                continue
+            between = sentence[quote.end(): mention.start]
+            after = sentence[mention.end:]
+            if rx.fullmatch(r"\s*(?:said|says|wrote|writes|told \w+|added|recalled)?\s*", between) and (
+                    between.strip() or rx.match(r"\s+(?:said|says|wrote|writes|told|added|recalled|is (?:often |widely )?quoted|once said|later said)\b", after)):
+                value = EntityValue(name=entity.name, entity_class="person")
+                prompt = f"Who said: \u201c{quote.group(1).strip().rstrip(',')}\u201d?" if len(quote.group(1).split()) <= 40 else None
+                out.append(Candidate("quote", finish(sentence), mention.text, value, sentence, info.position,
+                                     (mention.start, mention.end), 0.8, f"quotation by {mention.text}",
+                                     prompt=prompt))
+            break
+        return out
+    lead = sentence[: quote.start()]
+    # The speaker: "He said that", "X expects ...:", "President X ... challenged ...:"
+    speaker_name: Optional[str] = None
+    speaker_entity: Optional[Entity] = None
+    pronoun = rx.match(r"^(He|She)\b", lead)
+    if pronoun:
+        speaker_name = antecedents.nearest_name("person", info.position + 1, window=6)
+        if speaker_name:
+            speaker_entity = entities.resolve(speaker_name)
+    else:
+        for mention, entity in info.mentions:
+            if mention.start < quote.start() and entity.entity_class == "person":
+                speaker_name, speaker_entity = mention.text, entity
+                break
+    if not speaker_name or speaker_entity is None:
+        return out
+    if not rx.search(r"(?:\b(?:" + SAY_VERBS + r"|expects|added|asked|answered|challenged|declared|"
+                     r"quoted|wrote)\b|:)", lead):
+        return out
+    notes: list[str] = []
+    resolved = resolve(sentence, info, antecedents, notes, entities)
+    if resolved is None or speaker_name not in resolved:
+        return out
+    value = EntityValue(name=speaker_entity.name, entity_class="person")
+    prompt = None
+    words = quote.group(1).split()
+    if len(words) <= 40:
+        prompt = f"Who said: \u201c{quote.group(1).strip().rstrip(',')}\u201d?"
+    out.append(Candidate("quote", finish(resolved), speaker_name, value, sentence, info.position,
+                         (quote.start(), quote.end()), 0.8, f"quotation by {speaker_name}", prompt=prompt,
+                         notes=notes))
+    return out
+
+
+def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    out = []
+    sentence = info.text
+    for mention in info.dates:
+        if _inside_quote(sentence, mention.start):
+            continue
+        value = mention.value
+        confidence = {"day": 0.86, "month": 0.8, "year": 0.7}[value.precision]
+        reason = f"date {format_date(value)}"
+        statement_text = None
+        answer = None
+        if mention.year_inferred:
+            confidence -= 0.08
+            reason += " (year from the context)"
+            # Write the year the reader cannot see: "in December" -> "in December 2024".
+            clause, offset = clause_with(sentence, mention.start, mention.end)
+            s, e = mention.start - offset, mention.end - offset
+            answer = format_date(value)
+            statement_text = clause[:s] + answer + clause[e:]
+        elif value.precision == "year" and not value.qualifier:
+            if rx.search(r"\bfrom\s+$", sentence[: mention.start]) or rx.search(r"^\s*[-\u2013]", sentence[mention.end:]):
+                confidence -= 0.05  # a range: still a fine fact, the start year
+        if statement_text is None:
+            # "Three years later, on 19 April 1906, X ..." -> "On 19 April 1906, X ...": the date says it all.
+            lead = rx.match(r"^[A-Z][^,]{2,40},\s+(on|in)\s+$", sentence[: mention.start])
+            if lead and sentence[mention.end: mention.end + 2] == ", ":
+                statement_text = lead.group(1).capitalize() + " " + sentence[mention.start:]
+                answer = mention.text
+        candidate = _make("date", info, antecedents, entities, mention.start, mention.end, value, confidence,
+                          reason, answer=answer, statement_text=statement_text,
+                          siblings=tuple((d.start, d.end) for d in info.dates))
+        if candidate:
+            if mention.year_inferred:
+                candidate.notes.append(f'the text says "{mention.text}"; the year was added from the context')
+            out.append(candidate)
+        # The event: who did what on that date ("Erich Honecker resigned ... on October 18, 1989").
+        if info.subject and info.subject[1].entity_class in ("person", "organisation", "place", "product"):
+            subject_mention, subject_entity = info.subject
+            if subject_mention.start < mention.start or sentence[: subject_mention.start].strip().rstrip(",") \
+                    .endswith(mention.text):
+                ev_value = EntityValue(name=subject_entity.name, entity_class=subject_entity.entity_class)
+                ev = _make("event", info, antecedents, entities, subject_mention.start, subject_mention.end,
+                           ev_value, 0.62, f"who did what on {format_date(value)}",
+                           statement_text=statement_text)
+                if ev:
+                    out.append(ev)
+    if not info.dates and info.heading_date is not None and info.subject is not None:
+        # A heading such as "Phase 2: The Frontier (July 2024)" dates the events under it.
+        verb = rx.match(r"^\s+(released|launched|introduced|unveiled|announced|debuted|published|opened)\b",
+                        sentence[info.subject[0].end:])
+        if verb and sentence[: info.subject[0].start].strip() in ("", ",") or (
+                verb and rx.match(r"^[A-Z][\w\s-]*,\s*$", sentence[: info.subject[0].start])):
+            heading_value = info.heading_date.value
+            date_text = format_date(heading_value)
+            clause, _ = clause_with(sentence, info.subject[0].start, info.subject[0].end)
+            body = rx.sub(r"^[A-Z][\w\s-]*,\s*", "", clause) if not clause.startswith(info.subject[0].text) else clause
+            body = body.rstrip(" .")
+            prep = "On" if heading_value.precision == "day" else "In"
+            statement_text = f"{prep} {date_text}, {body}."
+            candidate = _make("date", info, antecedents, entities, 0, 0, heading_value, 0.6,
+                              f'date from the heading "{info.headings[-1] if info.headings else ""}"',
+                              answer=date_text, statement_text=statement_text)
+            if candidate:
+                candidate.notes.append("the date comes from the section heading; check it applies")
+                candidate.answer_span = (len(sentence), len(sentence))
+                out.append(candidate)
+    return out
+
+
+def _inside_quote(sentence: str, index: int) -> bool:
+    return sum(sentence[:index].count(c) for c in _QUOTE_CHARS) % 2 == 1
+
+
+def _quantities(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    out = []
+    for mention in info.quantities:
+        if _inside_quote(info.text, mention.start):
+            continue
+        value: QuantityValue = mention.value
+        confidence = 0.8 if value.unit else 0.5
+        if value.scale:
+            confidence += 0.05
+        if value.unit == "years":
+            confidence -= 0.15  # ages are rarely what a teacher asks
+        if rx.fullmatch(r"[a-z]+", mention.text):
+            confidence -= 0.12  # "three phases": often incidental
+        reason = "quantity " + " ".join(str(x) for x in (value.qualifier, mention.text, value.unit) if x)
+        siblings = tuple((m.start, m.end) for m in info.quantities)
+        candidate = _make("quantity", info, antecedents, entities, mention.start, mention.end, value, confidence,
+                          reason, siblings=siblings)
+        if candidate:
+            out.append(candidate)
+    return out
+
+
+_PURPOSE = re.compile(r"(?<![\w-])to\s+([a-z]+)\b")
+_BY_ING = re.compile(r"^(By\s+[a-z]+ing\b[^,]{3,120}),\s+(?=\S)")
+_SO_THAT = re.compile(r"\bso that\s+[^,;.]{5,150}")
+_BECAUSE = re.compile(r"(?:^Because\s+[^,]{5,150}(?=,)|\bbecause\s+[^,;.]{5,150})")
+
+
+def _causes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    """Purpose and cause clauses: "... to help developers detect ...", "By standardizing ..., X", "so that"."""
+    out = []
+    sentence = info.text
+    spans: list[tuple[int, int, str]] = []
+    match = _BY_ING.match(sentence)
+    if match:
+        spans.append((match.start(1), match.end(1), "means (By ...-ing)"))
+    match = rx.match(r"^(To\s+[a-z]+\b[^,]{3,100}),\s+(?=[a-z]|[A-Z][a-z]+\s+[a-z]+ed\b)", sentence)
+    if match and not rx.match(r"^To\s+(?:close|sum|start|begin|put|be)\b", sentence):
+        spans.append((match.start(1), match.end(1), "purpose (To ..., ...)"))
+    for match in _SO_THAT.finditer(sentence):
+        spans.append((match.start(), match.end(), "purpose (so that)"))
+    for match in _BECAUSE.finditer(sentence):
+        spans.append((match.start(), match.end(), "cause (because)"))
+    for match in _PURPOSE.finditer(sentence):
+        verb = match.group(1)
+        before_words = rx.findall(r"[\w'-]+", sentence[: match.start()])
+        if not before_words or verb in _NOT_VERB_AFTER_TO or verb.endswith(("ing", "ly", "ed")):
+            continue
+        if before_words[-1].lower() in _CATENATIVE or match.start() < 3:
+            continue
+        if not rx.search(r"\b\w+(?:ed|ent|ilt|ade|ew|ook|ave|ote|old)\b|\b(?:uses|use|gives|makes|helps)\b",
+                         sentence[: match.start()]):
+            continue  # no finished action before it: not a purpose
+        if verb in _NOUNS_AFTER_TO or before_words[-1].lower() in ("bled", "barriers", "access", "close", "due"):
+            continue  # "bled to death", "barriers to entry": not a purpose
+        tail = rx.match(r"to\s+(?:[^,;.]|\.(?=\d)){3,140}", sentence[match.start():])
+        if not tail:
+            continue
+        end = match.start() + tail.end()
+        spans.append((match.start(), end, "purpose (to ...)"))
+    for start, end, reason in spans[:2]:
+        answer = _trim_reason(sentence[start:end].rstrip())
+        if len(answer.split()) < 3 or _inside_quote(sentence, start):
+            continue
+        # An explicit "because" or "By ...-ing" is a surer reason than an infinitive that may not be one.
+        confidence = 0.58 if reason.startswith("purpose") else 0.6
+        if len(answer.split()) > 8:
+            confidence -= 0.04  # too long to blank in a cloze: fewer question forms
+        candidate = _make("cause", info, antecedents, entities, start, start + len(answer), None,
+                          confidence, reason, answer=answer)
+        if candidate:
+            candidate.notes.append("no distractors: add three plausible wrong reasons to get multiple choice")
+            out.append(candidate)
+    return out
+
+
+# Words after "to" that are nouns or adverbs, not the verb of a purpose.
+_NOUNS_AFTER_TO = {"death", "entry", "well", "date", "power", "market", "school", "bed", "court", "war", "sea",
+                   "life", "mind", "light", "scale", "office", "prison", "hospital", "church", "work", "town",
+                   "home", "space", "earth", "zero", "nothing", "whom", "about", "around", "over", "under"}
+
+
+def _trim_reason(answer: str) -> str:
+    """A reason short enough to blank (at most 8 words), cut where a new clause starts."""
+    words = answer.split()
+    if len(words) <= 8:
+        return answer
+    for match in rx.finditer(r"\s(?:as if|while|when|after|before|that|which|who|where|in order to)\s", answer):
+        if 3 <= len(answer[: match.start()].split()) <= 8:
+            return answer[: match.start()]
+    return answer
+
+
+_KNOWN_AS = re.compile(r"\b(?:known as|called|named|dubbed|nicknamed)\s+(?:the\s+)?(?P<term>[\"\u201c]?[\w][\w\s'-]{1,40}?[\"\u201d]?)(?=[,.;]|\s+(?:and|in|on|at|by|for|to|which|that|survives|is|was)\b|$)")
+_KIND_OF = re.compile(r"(?P<term>\b[a-z][\w-]+|[A-Z][\w-]+(?: [A-Z][\w-]+)*), (?P<def>(?:a|an) (?:kind|type|form|species|variety) of [^,.;]{3,60})")
+_SCARE = re.compile(r"[\"\u201c](?P<term>[^\"\u201c\u201d]{3,45}?)[,.]?[\"\u201d]")
+
+
+def _definitions(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    out = []
+    sentence = info.text
+    for match in _KNOWN_AS.finditer(sentence):
+        term = match.group("term").strip().strip("\"\u201c\u201d")
+        start = sentence.find(term, match.start("term"))
+        if start < 0 or len(term.split()) > 5:
+            continue
+        candidate = _make("definition", info, antecedents, entities, start, start + len(term), None, 0.66,
+                          f'named with "{match.group(0).split()[0]} ..."')
+        if candidate:
+            out.append(candidate)
+    for match in _KIND_OF.finditer(sentence):
+        term = match.group("term")
+        candidate = _make("definition", info, antecedents, entities, match.start("term"), match.end("term"), None,
+                          0.64, f'"{term}, {match.group("def")}"')
+        if candidate:
+            out.append(candidate)
+    for match in _SCARE.finditer(sentence):
+        term = match.group("term").strip()
+        words = term.split()
+        if not 1 <= len(words) <= 7 or match.start() == 0:
+            continue
+        start = match.start("term")
+        candidate = _make("definition", info, antecedents, entities, start, start + len(term), None,
+                          0.6 if len(words) >= 2 else 0.55, f'quoted term "{term}"')
+        if candidate:
+            out.append(candidate)
+    return out
+
+
+def _subject_entities(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    """The entity a sentence is about, when it is the subject of a verb: "Chancellor Helmut Kohl led ..."."""
+    if info.subject is None:
+        return []
+    mention, entity = info.subject
+    after = info.text[mention.end:]
+    if not rx.match(r"^\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|led|made|won|became|began|built|sold|"
+                    r"took|gave|wrote|held|went|grew|saw|found|drove|ran|spoke|shared)\b", after):
+        return []
+    if rx.match(r"^\s+(?:" + SAY_VERBS + r")\b", after):
+        return []  # an attribution, handled there
+    value = EntityValue(name=entity.name, entity_class=entity.entity_class)
+    confidence = 0.5 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
+    if entity.entity_class == "person":
+        confidence += 0.05
+    candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
+                      f"{entity.entity_class} (class {entity.confidence:.2f} sure) as subject")
+    return [candidate] if candidate else []
+
+
+def _topic_penalty(entity: Entity, entities: EntityIndex) -> float:
+    """"Which organisation ...?" is too easy when the answer is what the whole article is about."""
+    top = entities.top_count()
+    return 0.15 if entity.count >= 4 and entity.count == top else 0.0
+
+
+def _object_entities(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
+    """Other named things in the sentence (a person with a title, a place, a project, a product)."""
+    out = []
+    subject_start = info.subject[0].start if info.subject else -1
+    for mention, entity in info.mentions:
+        if mention.start == subject_start or _inside_quote(info.text, mention.start):
+            continue
+        before = info.text[: mention.start]
+        if rx.search(r"According to\s+$", before):
+            continue
+        cls = entity.entity_class
+        confidence = 0.42 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
+        if mention.title:
+            confidence += 0.12
+        if cls in ("project", "event", "place", "product", "person"):
+            confidence += 0.05
+        if rx.search(r"['\u2019]s?\s*$", info.text[mention.end: mention.end + 3]) and info.text[mention.end:mention.end + 1] in "'\u2019":
+            confidence -= 0.1  # a possessive is rarely the point of the sentence
+        if rx.match(r"\s*\([A-Z]", info.text[mention.end:]):
+            confidence += 0.12  # "German Democratic Republic (GDR)": a defined name
+        if rx.search(r"(?:ans|ese|ers)$", mention.text) and cls != "publication":
+            confidence -= 0.12  # "East Germans": a group, rarely the answer a teacher wants
+        value = EntityValue(name=entity.name, entity_class=cls)
+        candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
+                          f"{cls} (class {entity.confidence:.2f} sure)")
+        if candidate:
+            out.append(candidate)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentence analysis
+
+
+def analyse_sentence(info: SentenceInfo, known_names: set[str], entities: EntityIndex) -> None:
+    """Fill dates, quantities and the opening subject of a sentence (mentions are filled by the caller)."""
+    info.dates = find_dates(info.text, info.context_year)
+    date_spans = [(d.start, d.end) for d in info.dates]
+    info.quantities = [q for q in find_quantities(info.text)
+                       if not any(s <= q.start < e for s, e in date_spans)]
+    info.subject, info.subject_np = _subject_of(info)
+
+
+_OPENING = re.compile(
+    r"^(?:(?:On|In|By|At|During|After|Before|Since|Today|Together with|Under|Alongside|Once)\b[^,]{0,60},\s+"
+    r"|(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
+    r"(?:(?:The|the)\s+)?"
+)
+
+
+def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], Optional[str]]:
+    opening = _OPENING.match(info.text)
+    position = opening.end() if opening else 0
+    for mention, entity in info.mentions:
+        if mention.start == position or (mention.start < position + 1 and mention.end > position):
+            np = info.text[opening.start() if opening and info.text[position - 4: position] in ("The ", "the ") and False else position: mention.end]
+            has_the = info.text[max(0, mention.start - 4): mention.start] in ("The ", "the ")
+            phrase = ("The " if has_the else "") + mention.text
+            # A title before the name belongs to the subject phrase but not to the answer.
+            return (mention, entity), phrase
+        if mention.start > position:
+            break
+    # A common-noun subject still helps "it" later: "The wall was ..." -> "The wall".
+    match = rx.match(r"^(?:(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4},?\s+)?([Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:was|is|were|are|has|had|[a-z]+ed)\b", info.text)
+    return None, (match.group(1) if match else None)
