@@ -248,7 +248,7 @@ def test_built_stems_read_like_a_teacher_wrote_them(tmp_path):
     assert questions["m.mc"].stem == "Which publication reported that the release cut costs?"
 
 
-def test_number_matching_uses_figures_and_dates_never_overlap():
+def test_number_matching_uses_figures_and_distinct_answers():
     questions = generate_questions(load_bank(None))
     matching = [q for q in questions if q.kind == "matching"]
     assert matching
