@@ -4,12 +4,14 @@ QuizgenError (BankError for problems inside the files)."""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
+import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Iterator, Literal, Optional
 
 import yaml
 from pydantic import BaseModel, Field, ValidationError
@@ -666,6 +668,19 @@ def resolve_bank_path(ref: Optional[str | Path] = None) -> Path:
     raise QuizgenError(f"{ref}: no such bank folder or bundled bank id" + (f" (bundled: {known})" if known else ""))
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Parsing builds a large tree of small objects without reference cycles; the cyclic collector
+    would rescan it again and again as it grows (3x the load time of a 10k-fact bank)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_bank(ref: Optional[str | Path] = None) -> Bank:
     """Load and validate a bank; raises BankError listing every problem of every file."""
     bank_path = resolve_bank_path(ref)
@@ -674,10 +689,11 @@ def load_bank(ref: Optional[str | Path] = None) -> Bank:
     if not article_path.exists() and not facts_path.exists():
         raise QuizgenError(f"{display_path(bank_path)}: not a bank folder (it has neither article.md nor facts.yaml)")
     errors: list[SourceError] = []
-    meta, blocks = _read_article(article_path, errors)
-    facts, lines, data, marked = parse_facts(facts_path, errors)
-    if blocks and data is not None:
-        _check_quotes(bank_path, blocks, data, marked, display_path(facts_path), errors)
+    with _gc_paused():
+        meta, blocks = _read_article(article_path, errors)
+        facts, lines, data, marked = parse_facts(facts_path, errors)
+        if blocks and data is not None:
+            _check_quotes(bank_path, blocks, data, marked, display_path(facts_path), errors)
     if errors:
         raise BankError(errors)
     assert meta is not None and blocks
