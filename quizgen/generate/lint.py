@@ -22,6 +22,10 @@ Rules (code, severity):
                                   (or a false statement reads wrong where the true one does not)
   unresolved-pronoun     error    the stem opens with a pronoun (He, It, This...) that nothing resolves
   stem-form              error    a question stem is not capitalised or does not end in "?" (or a blank)
+  garbled-stem           error    an automatic question reads garbled: the words around the removed answer
+                                  joined ("collected of lunar material", "surface and 39 minutes later"), a
+                                  dangling "and"/"the" before punctuation, a doubled comma or space, a clause
+                                  opener as subject ("did after the Wii U..."), "How many pounds ... pounds"
   all-of-the-above       error    "all/none of the above" style choices
   choice-count           error    a multiple-choice question without 4 choices and exactly one key
   near-duplicate-question warning another question of the same kind asks nearly the same thing
@@ -39,7 +43,14 @@ from typing import Iterable, Optional
 
 from quizgen.errors import display_path
 from quizgen.generate.distractors import BankIndex, answer_key, blank_key, build_index, normalized, word_in
-from quizgen.generate.text import BLANK, PRONOUNS, find_span, shared_phrases, starts_with_vowel_sound
+from quizgen.generate.text import (
+    BLANK,
+    PRONOUNS,
+    find_span,
+    garbled_stem_reasons,
+    shared_phrases,
+    starts_with_vowel_sound,
+)
 from quizgen.generate.values import _NUMBER_IN_TEXT, date_variants, derived_number_tells, parse_date, parse_quantity
 from quizgen.loading import Bank
 from quizgen.model import DateValue, Fact, LintFinding, Question, normalize_text
@@ -125,6 +136,14 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tup
             out.append(("stem-form", "error", "the stem does not start with a capital letter"))
         if not stem.endswith("?") and BLANK not in stem:
             out.append(("stem-form", "error", 'a question stem must end with "?" (or hold a blank)'))
+    if q.kind in ("multiple_choice", "short_answer", "numeric") and facts and BLANK not in stem:
+        fact = facts.get(q.fact_id)
+        # Only automatic stems: a teacher's own prompt is theirs to word.
+        if fact is not None and not (fact.prompt and fact.prompt.strip() == stem):
+            reasons = garbled_stem_reasons(stem, fact, find_span(fact.statement.strip(), fact.answer.strip()))
+            if reasons:
+                out.append(("garbled-stem", "error", f"the automatic question reads garbled ({reasons[0]}); "
+                                                     "write a prompt for this fact"))
     if q.kind in ("multiple_choice", "short_answer", "numeric", "cloze"):
         stem_norm = normalized(stem.replace(BLANK, " "))
         for answer in [q.answer] + list(q.accepted):
