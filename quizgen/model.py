@@ -164,8 +164,11 @@ def normalize_text(text: str) -> str:
     """Comparison form of a text: NFKC, straight quotes, lower case, single spaces, no outer punctuation."""
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_QUOTE_MAP).casefold()
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _WHITESPACE_RUN.sub(" ", text).strip()
     return text.strip(" .,;:!?")
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 _QUOTE_MAP = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})

@@ -68,6 +68,7 @@ _APPROXIMATE = {"about", "approximately", "nearly", "almost", "around", "roughly
 MAX_CLOZE_WORDS = 8
 MAX_SHORT_WORDS = 4  # a longer typed answer rarely matches, however lenient the matching
 GROUP_SIZE = 4
+_WORD = re.compile(r"\w+")
 MAX_GROUP_PASSES = 4
 
 
@@ -294,7 +295,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     cloze_text = None
     if span is not None:
         before, after = blank(statement, span)
-        if len(re.findall(r"\w+", before + " " + after)) >= 3:
+        if len(_WORD.findall(before + " " + after)) >= 3:
             cloze_text = f"{before}{BLANK}{after}"
 
     mc_stem = question_text or cloze_text

@@ -18,6 +18,8 @@ from quizgen.generate.values import (
 from quizgen.model import DateValue, EntityValue, Fact, Question, QuantityValue, normalize_text
 
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_WHITESPACE_RUN = re.compile(r"\s+")
 _TRUE = {"true", "t", "yes", "y", "correct", "right", "wahr", "vrai"}
 _FALSE = {"false", "f", "no", "n", "incorrect", "wrong", "falsch", "faux"}
 
@@ -26,8 +28,8 @@ def loose_text(text: str) -> str:
     """Text as compared by `matches`: normalized, no leading article, punctuation dropped."""
     key = normalize_text(text)
     key = _LEADING_ARTICLE.sub("", key)
-    key = re.sub(r"[^\w\s]", " ", key)
-    return re.sub(r"\s+", " ", key).strip()
+    key = _PUNCTUATION.sub(" ", key)
+    return _WHITESPACE_RUN.sub(" ", key).strip()
 
 
 def accepted_answers(fact: Fact) -> list[str]:

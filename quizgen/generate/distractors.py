@@ -41,6 +41,8 @@ def stable_hash(text: str) -> int:
 
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_PLAIN_NUMBER = re.compile(r"[^\w]*[$€£]?\s*[\d.,]+\s*-?\s*(thousand|million|billion|trillion|bn|mn|tn|[kmbt])?[^\w]*")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -48,16 +50,16 @@ def answer_key(text: str) -> str:
     """Comparison key of an answer: normalize_text, no leading article, numbers and dates canonical."""
     key = normalized(text)
     if not any(ch.isdigit() for ch in key):
-        return re.sub(r"[^\w\s]", "", _ARTICLE.sub("", key)).strip()
+        return _PUNCTUATION.sub("", _ARTICLE.sub("", key)).strip()
     parsed = parse_date(key)
     if parsed is not None:
         return f"date:{parsed}"
     stripped = _ARTICLE.sub("", key)
-    if re.fullmatch(r"[^\w]*[$€£]?\s*[\d.,]+\s*-?\s*(thousand|million|billion|trillion|bn|mn|tn|[kmbt])?[^\w]*", stripped):
+    if _PLAIN_NUMBER.fullmatch(stripped):
         number = parse_quantity(stripped)
         if number is not None:
             return f"num:{number:.6g}"
-    return re.sub(r"[^\w\s]", "", stripped).strip()
+    return _PUNCTUATION.sub("", stripped).strip()
 
 
 def blank_key(statement: str, span: tuple[int, int]) -> str:
@@ -329,10 +331,13 @@ def _same_day_family(other: DateValue, key: DateValue) -> bool:
             and other.parts != key.parts)
 
 
+_DECIMAL_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def _zero_ending_tell(text: str, answer: str) -> bool:
     """A sibling written "100.0 million" beside a key "118.7 million": the padded zero marks it."""
-    number = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    key = re.search(r"\d[\d,]*(?:\.\d+)?", answer)
+    number = _DECIMAL_NUMBER.search(text)
+    key = _DECIMAL_NUMBER.search(answer)
     if not number or not key or "." not in key.group(0):
         return False
     return number.group(0).endswith("0") and not key.group(0).endswith("0")

@@ -62,6 +62,17 @@ _STOP_WORDS = {"the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "di
                "at", "its", "their", "it", "as", "be", "been"}
 _ABOVE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b|\ball of these\b", re.I)
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
+_WORD = re.compile(r"\w+")
+_WORD_SEPARATORS = re.compile(r"[\s,]+")
+_LEADING_A_AN = re.compile(r"^(an?|An?)\s+")
+_SHAPE_QUALIFIER = re.compile(r"\b(early|mid|late)[- ](?=\d)", re.I)
+_SHAPE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SHAPE_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_SHAPE_LOWER = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)\s*$")
+_A_AN_WORD = re.compile(r"(?<!\w)(a|an)\s+([\w\"'“‘$€£][^\s]*)", re.I)
 _SINGULAR_DET = {"a", "an", "one", "this", "that", "each", "every", "another"}
 _PLURAL_DET = {"these", "those", "several", "many", "both", "two", "three", "four", "five", "few", "various"}
 
@@ -128,7 +139,7 @@ def lint_findings(questions: Iterable[Question]) -> list[LintFinding]:
 def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tuple[str, str, str]]:
     out = []
     stem = q.stem.strip()
-    first_word = re.split(r"[\s,]+", stem.lstrip("\"'“‘"), maxsplit=1)[0].casefold() if stem else ""
+    first_word = _WORD_SEPARATORS.split(stem.lstrip("\"'“‘"), maxsplit=1)[0].casefold() if stem else ""
     if first_word in PRONOUNS:
         out.append(("unresolved-pronoun", "error", f'the stem opens with "{stem.split()[0]}", which nothing resolves'))
     if q.kind in ("multiple_choice", "short_answer", "numeric"):
@@ -311,7 +322,7 @@ def check_false_statement(q: Question, statement: str, true_statements: set[str]
         prefix = os.path.commonprefix([stem, statement])
         suffix = os.path.commonprefix([stem[::-1], statement[::-1]])[::-1]
         middle = stem[len(prefix): len(stem) - len(suffix)] if len(prefix) + len(suffix) <= len(stem) else ""
-        middle = re.sub(r"^(an?|An?)\s+", "", middle.strip())
+        middle = _LEADING_A_AN.sub("", middle.strip())
         if middle and answer_key(middle) in also_true:
             out.append(("also-true", "error", f'"{middle}" makes the "false" statement true'))
         if middle:
@@ -335,17 +346,17 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
         return (q.kind, tuple(sorted(q.fact_ids)))
     if q.kind == "true_false":
         return None  # tf-true and tf-false of one fact differ on purpose
-    words = sorted(set(w for w in re.findall(r"\w+", normalized(q.stem.replace(BLANK, " "))) if w not in _STOP_WORDS))
+    words = sorted(set(w for w in _WORD.findall(normalized(q.stem.replace(BLANK, " "))) if w not in _STOP_WORDS))
     return (q.kind, tuple(words), answer_key(q.answer))
 
 
 @lru_cache(maxsize=1 << 18)
 def text_shape(text: str) -> str:
     """The format of a text without its content: "April 18, 2024" -> "Aa 9, 9"; "405 billion" -> "9 a"."""
-    shape = re.sub(r"\b(early|mid|late)[- ](?=\d)", "Q ", text.strip(), flags=re.I)  # "mid-2024" ~ "early 2024"
-    shape = re.sub(r"\d+(?:[.,]\d+)*", "9", shape)
-    shape = re.sub(r"[A-Z][a-z]+", "Aa", shape)
-    shape = re.sub(r"[a-z]+", "a", shape)
+    shape = _SHAPE_QUALIFIER.sub("Q ", text.strip())  # "mid-2024" ~ "early 2024"
+    shape = _SHAPE_NUMBER.sub("9", shape)
+    shape = _SHAPE_CAPITALISED.sub("Aa", shape)
+    shape = _SHAPE_LOWER.sub("a", shape)
     return shape
 
 
@@ -353,7 +364,7 @@ def _near_duplicate(a: str, b: str) -> bool:
     # Dates and numbers differ in a digit on purpose; only texts can be near-duplicates.
     if parse_date(a) is not None or parse_date(b) is not None:
         return False
-    if re.search(r"\d", a) and re.search(r"\d", b) and parse_quantity(a) != parse_quantity(b):
+    if _DIGIT.search(a) and _DIGIT.search(b) and parse_quantity(a) != parse_quantity(b):
         return False
     la, lb = _ARTICLE.sub("", normalized(a)), _ARTICLE.sub("", normalized(b))
     if len(la) < 6 or len(lb) < 6:
@@ -368,7 +379,7 @@ def _near_duplicate(a: str, b: str) -> bool:
 
 
 def _is_plural(text: str) -> bool:
-    last = re.findall(r"[A-Za-z]+", text)
+    last = _LATIN_WORD.findall(text)
     if not last:
         return False
     word = last[-1].casefold()
@@ -379,7 +390,7 @@ def _grammar_tells(q: Question, key: str, distractors: list[str]) -> list[tuple[
     """a/an or singular/plural right before where the choice goes, agreeing with the key only."""
     stem = q.stem
     before = stem.split(BLANK, 1)[0] if BLANK in stem else stem.rstrip(" ?:")
-    match = re.search(r"(?<!\w)(\w+)\s*$", before)
+    match = _LAST_WORD.search(before)
     if not match:
         return []
     word = match.group(1).casefold()
@@ -399,7 +410,7 @@ def _grammar_tells(q: Question, key: str, distractors: list[str]) -> list[tuple[
 
 def _article_misuses(text: str) -> set[str]:
     misuses = set()
-    for match in re.finditer(r"(?<!\w)(a|an)\s+([\w\"'“‘$€£][^\s]*)", text, re.I):
+    for match in _A_AN_WORD.finditer(text):
         article, word = match.group(1).casefold(), match.group(2)
         if (article == "an") != starts_with_vowel_sound(word):
             misuses.add(f"{match.group(1)} {word}")

@@ -102,9 +102,12 @@ def starts_with_vowel_sound(word: str) -> bool:
     return lower[0] in "aeiou"
 
 
+_TRAILING_ARTICLE = re.compile(r"(?<!\w)(a|an|A|An)(\s+)$")
+
+
 def fix_article(before: str, inserted: str) -> str:
     """Correct a trailing "a"/"an" of `before` for the word that now follows it."""
-    match = re.search(r"(?<!\w)(a|an|A|An)(\s+)$", before)
+    match = _TRAILING_ARTICLE.search(before)
     if not match:
         return before
     wanted = "an" if starts_with_vowel_sound(inserted) else "a"
@@ -134,10 +137,13 @@ def capitalise(text: str) -> str:
 def ends_sentence(text: str) -> str:
     """A sentence without its closing punctuation, also inside a closing quote: 'to date."' -> 'to date"'."""
     text = text.rstrip()
-    match = re.search(r"[.!;,:]+([\"'\u201d\u2019])$", text)
+    match = _PUNCTUATION_IN_QUOTE.search(text)
     if match:
         return text[: match.start()] + match.group(1)
     return text.rstrip(".!;,:").rstrip()
+
+
+_PUNCTUATION_IN_QUOTE = re.compile(r"[.!;,:]+([\"'\u201d\u2019])$")
 
 
 def _lower_first_word(text: str, common_words: set[str]) -> str:
@@ -426,10 +432,11 @@ def attributed_claim(fact: Fact, span: tuple[int, int]) -> Optional[str]:
 
 
 def _content_bigrams(text: str) -> set[tuple[str, str]]:
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in _FUNCTION_WORDS]
+    words = [w for w in _LONG_WORD.findall(text.casefold()) if w not in _FUNCTION_WORDS]
     return set(zip(words, words[1:]))
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 _FUNCTION_WORDS = {"the", "and", "for", "with", "that", "this", "from", "into", "than", "its", "their", "was",
                    "were", "are", "has", "have", "had", "not", "but", "every", "all"}
 

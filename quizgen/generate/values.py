@@ -207,24 +207,28 @@ def date_perturbations(value: DateValue, salt: int = 0) -> list[DateValue]:
 _DAY_MDY = re.compile(rf"^(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$", re.I)
 _DAY_DMY = re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})$", re.I)
 _MONTH_MY = re.compile(rf"^(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})$", re.I)
+_WHITESPACE_RUN = re.compile(r"\s+")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+_ISO_YEAR = re.compile(r"\d{4}")
 _QUAL_Y = re.compile(r"^(?:the\s+)?(?P<q>early|mid|middle|late)(?:\s*-\s*|\s+|\s+of\s+)(?P<y>\d{4})$", re.I)
 
 
 @lru_cache(maxsize=1 << 18)
 def parse_date(text: str) -> Optional[tuple]:
     """The date_key of a free-text date, or None: "18 April 2024" and "2024-04-18" give the same key."""
-    t = re.sub(r"\s+", " ", text.strip().strip(".")).strip()
+    t = _WHITESPACE_RUN.sub(" ", text.strip().strip(".")).strip()
     if not any(ch.isdigit() for ch in t):
         return None
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
+        if _ISO_DAY.fullmatch(t):
             y, m, d = map(int, t.split("-"))
             _dt.date(y, m, d)
             return ("day", (y, m, d), None)
-        if re.fullmatch(r"\d{4}-\d{2}", t):
+        if _ISO_MONTH.fullmatch(t):
             y, m = map(int, t.split("-"))
             return ("month", (y, m, 0), None) if 1 <= m <= 12 else None
-        if re.fullmatch(r"\d{4}", t):
+        if _ISO_YEAR.fullmatch(t):
             return ("year", (int(t), 0, 0), None)
         for pattern in (_DAY_MDY, _DAY_DMY):
             match = pattern.match(t)
@@ -327,7 +331,10 @@ def digits_of(number: float) -> str:
     """The significant digits of a number, without zeros at either end: 1.2e6 -> "12", 0.405 -> "405"."""
     text = f"{abs(number):.9g}"
     mantissa, _, exponent = text.partition("e")
-    return re.sub(r"\D", "", mantissa).strip("0")
+    return _NON_DIGITS.sub("", mantissa).strip("0")
+
+
+_NON_DIGITS = re.compile(r"\D")
 
 
 def is_decimal_shift(candidate: float, key: float) -> bool:
