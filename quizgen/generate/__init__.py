@@ -172,8 +172,10 @@ def _clear_caches() -> None:
     """Drop the memoised texts of this bank: they are only worth keeping during one generation."""
     from quizgen.generate import distractors, values
     from quizgen.generate.lint import text_shape
+    from quizgen.generate.text import _content_bigrams
 
-    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity, text_shape):
+    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity,
+                   values.digits_of, text_shape, _content_bigrams):
         cached.cache_clear()
 
 

@@ -130,7 +130,7 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
         if span is not None:
             index.true_answers.setdefault("b:" + blank_key(fact.statement, span), set()).add(akey)
         if fact.prompt:
-            index.true_answers.setdefault("p:" + normalize_text(fact.prompt), set()).add(akey)
+            index.true_answers.setdefault("p:" + normalized(fact.prompt), set()).add(akey)
         if isinstance(value, EntityValue):
             names = seen_entities.setdefault(value.entity_class, set())
             for name, owner in [(fact.answer, fact.id)] + [(d, "") for d in fact.distractors]:

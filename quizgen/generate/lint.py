@@ -53,7 +53,7 @@ from quizgen.generate.text import (
 )
 from quizgen.generate.values import _NUMBER_IN_TEXT, date_variants, derived_number_tells, parse_date, parse_quantity
 from quizgen.loading import Bank
-from quizgen.model import DateValue, Fact, LintFinding, Question, normalize_text
+from quizgen.model import DateValue, Fact, LintFinding, Question
 
 LENGTH_TELL_RATIO = 1.6
 LENGTH_TELL_MIN_EXTRA = 12
@@ -175,7 +175,7 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tup
     if q.kind == "matching":
         for pair in q.pairs:
             for other in q.pairs:
-                if len(normalize_text(other.right)) >= 2 and word_in(other.right, normalize_text(pair.left)):
+                if len(normalized(other.right)) >= 2 and word_in(other.right, normalized(pair.left)):
                     out.append(("answer-leak", "error", f'"{other.right}" is printed in "{pair.left}"'))
                     break
     return out

@@ -5,6 +5,7 @@ Where no good question can be made, the builders return None and the caller skip
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from quizgen.model import Fact
@@ -431,9 +432,10 @@ def attributed_claim(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     return capitalise(claim)
 
 
-def _content_bigrams(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _content_bigrams(text: str) -> frozenset[tuple[str, str]]:
     words = [w for w in _LONG_WORD.findall(text.casefold()) if w not in _FUNCTION_WORDS]
-    return set(zip(words, words[1:]))
+    return frozenset(zip(words, words[1:]))
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -444,4 +446,4 @@ _FUNCTION_WORDS = {"the", "and", "for", "with", "that", "this", "from", "into", 
 def shared_phrases(inserted: str, rest: str) -> set[tuple[str, str]]:
     """Two-word phrases of `inserted` that the rest of the sentence already has: a substituted
     distractor that repeats one reads as a contradiction or a stutter."""
-    return _content_bigrams(inserted) & _content_bigrams(rest)
+    return set(_content_bigrams(inserted) & _content_bigrams(rest))

@@ -327,6 +327,7 @@ def _near_ratio(ratio: float, target: float, tolerance: float = RATIO_TOLERANCE)
     return abs(ratio / target - 1) <= tolerance
 
 
+@lru_cache(maxsize=1 << 16)
 def digits_of(number: float) -> str:
     """The significant digits of a number, without zeros at either end: 1.2e6 -> "12", 0.405 -> "405"."""
     text = f"{abs(number):.9g}"
