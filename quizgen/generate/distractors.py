@@ -158,8 +158,11 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
 
 def _date_ordinal(value: DateValue) -> tuple:
     year, month, day = value.parts
-    qualifier_rank = {"early": 1, "mid": 2, "late": 3}.get(value.qualifier or "", 0)
+    qualifier_rank = _QUALIFIER_RANK.get(value.qualifier or "", 0)
     return (year, month or qualifier_rank * 4, day)
+
+
+_QUALIFIER_RANK = {"early": 1, "mid": 2, "late": 3}
 
 
 def _month_number(value: DateValue) -> int:

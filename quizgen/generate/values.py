@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from math import log10
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -77,14 +78,22 @@ def format_date(value: DateValue, style: DateStyle) -> str:
     """`value` written in `style` (value must have the style's precision)."""
     year, month, day = value.parts
     month_name = (MONTHS_ABBR if style.abbreviated else MONTHS)[month - 1] if month else ""
+    # Only the wanted spelling is built: this runs for every candidate distractor of every date fact.
+    pattern = style.pattern
     if style.precision == "day":
-        return {
-            "iso": f"{year:04d}-{month:02d}-{day:02d}",
-            "dmy": f"{day} {month_name} {year}",
-            "md": f"{month_name} {day}",
-        }.get(style.pattern, f"{month_name} {day}, {year}")
+        if pattern == "iso":
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        if pattern == "dmy":
+            return f"{day} {month_name} {year}"
+        if pattern == "md":
+            return f"{month_name} {day}"
+        return f"{month_name} {day}, {year}"
     if style.precision == "month":
-        return {"iso": f"{year:04d}-{month:02d}", "m": month_name}.get(style.pattern, f"{month_name} {year}")
+        if pattern == "iso":
+            return f"{year:04d}-{month:02d}"
+        if pattern == "m":
+            return month_name
+        return f"{month_name} {year}"
     if value.qualifier:
         joiner = style.joiner or ("-" if value.qualifier == "mid" else " ")
         text = f"{value.qualifier}{joiner}{year}"
@@ -127,8 +136,10 @@ def date_interval(value: DateValue) -> tuple[tuple[int, int, int], tuple[int, in
     return (year, first, 1), (year, last, 31)
 
 
+@lru_cache(maxsize=1 << 16)
 def make_date(year: int, month: int = 0, day: int = 0, qualifier: Optional[str] = None) -> DateValue:
-    """A DateValue from parts (0 = absent); built without validation for speed."""
+    """A DateValue from parts (0 = absent); built without validation for speed, and shared per date
+    (every fact invents a dozen nearby dates, mostly the same few thousand): never mutate one."""
     if day:
         return DateValue.model_construct(date=f"{year:04d}-{month:02d}-{day:02d}", precision="day", qualifier=None)
     if month:
@@ -345,8 +356,6 @@ def is_decimal_shift(candidate: float, key: float) -> bool:
         return False
     if digits_of(candidate) == digits_of(key):
         return True
-    from math import log10
-
     exponent = round(log10(candidate / key))
     return exponent != 0 and _near_ratio(candidate / key, 10.0 ** exponent)
 
@@ -367,7 +376,13 @@ def is_derived_number(candidate: float, key: float) -> bool:
     if is_decimal_shift(candidate, key):
         return True
     ratio = candidate / key
-    return any(_near_ratio(ratio, r) or _near_ratio(ratio, 1 / r) for r in SIMPLE_RATIOS)
+    for target in _SIMPLE_RATIOS_BOTH_WAYS:
+        if abs(ratio / target - 1) <= RATIO_TOLERANCE:
+            return True
+    return False
+
+
+_SIMPLE_RATIOS_BOTH_WAYS = tuple(t for r in SIMPLE_RATIOS for t in (r, 1 / r))
 
 
 def derived_number_tells(key: float, others: list[float]) -> list[int]:
