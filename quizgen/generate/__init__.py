@@ -172,7 +172,8 @@ def _clear_caches() -> None:
     from quizgen.generate import distractors, values
     from quizgen.generate.lint import text_shape
 
-    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity, text_shape):
+    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity, text_shape,
+                   values._quantity_candidates):
         cached.cache_clear()
 
 
