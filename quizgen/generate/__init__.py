@@ -175,7 +175,7 @@ def _clear_caches() -> None:
     from quizgen.generate.text import _content_bigrams
 
     for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity,
-                   values.digits_of, values.make_date, text_shape, _content_bigrams):
+                   values._quantity_candidates, values.make_date, text_shape, _content_bigrams):
         cached.cache_clear()
 
 

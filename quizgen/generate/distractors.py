@@ -33,6 +33,7 @@ from quizgen.generate.values import (
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
+SIBLINGS_LOOKED_AT = 5  # nearest siblings formatted for a number or date (both sides are filled from them)
 
 
 def stable_hash(text: str) -> int:
@@ -206,8 +207,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         key = answer_key(text)
         return not (key in refused or key in also_true or (stem_norm and word_in(text, stem_norm)))
 
-    def offer(text: str, origin: str, owner: str = "") -> bool:
-        if not acceptable(text):
+    def offer(text: str, origin: str, owner: str = "", checked: bool = False) -> bool:
+        if not checked and not acceptable(text):
             return False
         refused.add(answer_key(text))
         chosen.append(Distractor(text, origin, owner))
@@ -248,19 +249,26 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             return None if parsed is None else _date_ordinal(make_date(*parsed[1], qualifier=parsed[2]))
 
         key_ordinal = _date_ordinal(value)
-        siblings = [(format_date(d, style), _date_ordinal(d), "sibling", owner) for d, owner in _date_siblings(value, index)
-                    if not _same_day_family(d, value)]
-        before, after = date_candidates(value, stable_hash(fact.id))
-        if written:
-            before = [d for d in before if date_interval(d)[0] <= latest]
-            after = [d for d in after if date_interval(d)[0] <= latest]
-        invented = ([(format_date(d, style), _date_ordinal(d), "perturbation", "") for d in before],
+        siblings = [(format_date(d, style), _date_ordinal(d), "sibling", owner)
+                    for d, owner in _date_siblings(value, index)[:SIBLINGS_LOOKED_AT] if not _same_day_family(d, value)]
+        def invented_dates() -> tuple[list, list]:
+            before, after = date_candidates(value, stable_hash(fact.id))
+            if written:
+                before = [d for d in before if date_interval(d)[0] <= latest]
+                after = [d for d in after if date_interval(d)[0] <= latest]
+            return ([(format_date(d, style), _date_ordinal(d), "perturbation", "") for d in before],
                     [(format_date(d, style), _date_ordinal(d), "perturbation", "") for d in after])
+
+        invented = invented_dates
         if value.qualifier and not any(parse_date(d.text) and parse_date(d.text)[2] == value.qualifier for d in chosen):
             # "late 2023 | early 2024 | mid-2024 | late 2024": only the key says "mid-". One distractor
             # shares the key's qualifier (the nearest year with it that the article could report).
-            same = [c for c in siblings + invented[0] + invented[1]
-                    if parse_date(c[0]) and parse_date(c[0])[2] == value.qualifier and acceptable(c[0])]
+            same = [c for c in siblings if parse_date(c[0]) and parse_date(c[0])[2] == value.qualifier and acceptable(c[0])]
+            if not same:
+                made = invented_dates()
+                invented = lambda: made  # noqa: E731 (computed once here already)
+                same = [c for c in made[0] + made[1]
+                        if parse_date(c[0]) and parse_date(c[0])[2] == value.qualifier and acceptable(c[0])]
             same.sort(key=lambda c: abs(c[1][0] - key_ordinal[0]))
             if same and offer(same[0][0], same[0][2], same[0][3]):
                 return chosen
@@ -276,14 +284,17 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         from quizgen.generate.values import format_quantity
 
         siblings = []
-        for magnitude, owner in _quantity_siblings(value, index):
+        for magnitude, owner in _quantity_siblings(value, index)[:SIBLINGS_LOOKED_AT]:
             text = format_quantity(magnitude, style)
             if text is not None and not is_derived_number(magnitude, value.magnitude) and not _zero_ending_tell(text, answer):
                 siblings.append((text, magnitude, "sibling", owner))
-        below, above = quantity_candidates(value, answer, style)
-        invented = ([(text, m, "perturbation", "") for m, text in below],
+        def invented_numbers() -> tuple[list, list]:
+            below, above = quantity_candidates(value, answer, style)
+            return ([(text, m, "perturbation", "") for m, text in below],
                     [(text, m, "perturbation", "") for m, text in above])
-        _fill_balanced(chosen, wanted, value.magnitude, target_below, siblings, invented, parse_quantity, offer, acceptable)
+
+        _fill_balanced(chosen, wanted, value.magnitude, target_below, siblings, invented_numbers, parse_quantity,
+                       offer, acceptable)
         for text in demoted:
             if len(chosen) >= wanted or offer(text, "curated"):
                 break
@@ -291,10 +302,11 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
 
 
 def _fill_balanced(chosen: list[Distractor], wanted: int, key_position, target_below: int, preferred: list,
-                   invented: tuple[list, list], position_of, offer, acceptable) -> None:
+                   make_invented, position_of, offer, acceptable) -> None:
     """Take distractors so that `target_below` of the `wanted` lie below the key (the rest above):
     bank siblings first (nearest first) where their side has room, then invented values of the side
-    that still needs them; if a side runs out, anything acceptable. Candidates: (text, position, origin, owner)."""
+    that still needs them; if a side runs out, anything acceptable. Candidates: (text, position,
+    origin, owner); `make_invented()` gives the invented ones (below, above), made only if needed."""
     if len(chosen) >= wanted:
         return
     below_now = 0
@@ -309,15 +321,16 @@ def _fill_balanced(chosen: list[Distractor], wanted: int, key_position, target_b
         side = position < key_position
         if room[side] > 0 and acceptable(text):
             room[side] -= 1
-            if offer(text, origin, owner):
+            if offer(text, origin, owner, checked=True):
                 return
+    invented = make_invented()
     for side, candidates in ((True, invented[0]), (False, invented[1])):
         for text, _, origin, owner in candidates:
             if room[side] <= 0:
                 break
             if acceptable(text):
                 room[side] -= 1
-                if offer(text, origin, owner):
+                if offer(text, origin, owner, checked=True):
                     return
     # a side ran short (a count of 2 has nothing below it): fill from wherever is left
     rest = list(preferred)

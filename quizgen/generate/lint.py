@@ -110,7 +110,7 @@ def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[Ban
                 if fact.prompt:
                     also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
             also_true_of[question.fact_id] = also_true
-        found += check_stem(question, facts)
+        found += check_stem(question, facts, spans)
         found += check_choices(question, also_true)
         if question.kind == "true_false" and question.answer == "False" and fact is not None:
             found += check_false_statement(question, fact.statement, true_statements, also_true)
@@ -136,7 +136,8 @@ def lint_findings(questions: Iterable[Question]) -> list[LintFinding]:
 # Rules. Each returns (code, severity, message) triples; they are public so tests can call one rule.
 
 
-def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tuple[str, str, str]]:
+def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None,
+               spans: Optional[dict[str, tuple[int, int]]] = None) -> list[tuple[str, str, str]]:
     out = []
     stem = q.stem.strip()
     first_word = _WORD_SEPARATORS.split(stem.lstrip("\"'“‘"), maxsplit=1)[0].casefold() if stem else ""
@@ -151,7 +152,8 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tup
         fact = facts.get(q.fact_id)
         # Only automatic stems: a teacher's own prompt is theirs to word.
         if fact is not None and not (fact.prompt and fact.prompt.strip() == stem):
-            reasons = garbled_stem_reasons(stem, fact, find_span(fact.statement.strip(), fact.answer.strip()))
+            span = spans.get(fact.id) if spans is not None else find_span(fact.statement, fact.answer.strip())
+            reasons = garbled_stem_reasons(stem, fact, span)
             if reasons:
                 out.append(("garbled-stem", "error", f"the automatic question reads garbled ({reasons[0]}); "
                                                      "write a prompt for this fact"))
@@ -221,9 +223,10 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
         if numeric_like and len(shapes) == 1 and key_shape not in shapes:
             out.append(("format-tell", "warning", f'the key "{key.text}" is written differently from every distractor'))
         texts = [d.text for d in distractors]
-        out += _derived_tells(key.text, texts)
-        if not any(code == "format-tell" for code, _, _ in out):
-            out += _ending_tells(key.text, texts)
+        if numeric_like:  # both rules are about numbers and dates
+            out += _derived_tells(key.text, texts)
+            if not any(code == "format-tell" for code, _, _ in out):
+                out += _ending_tells(key.text, texts)
     out += _grammar_tells(q, key.text, [d.text for d in distractors])
     return out
 

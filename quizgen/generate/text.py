@@ -340,6 +340,24 @@ _GARBLED_PATTERNS = [
 ]
 
 
+_HOW_MANY = re.compile(r"^How many (.+?) (did|was|were|do|does|is|are|has|have|had)\b")
+_QUALIFIER_AT_END = re.compile(r"\s+(" + QUANTITY_QUALIFIERS + r")\s*$")
+_LAST_WORD = re.compile(r"([\w'-]+)\s+$")
+_FIRST_WORD = re.compile(r"^\s+([\w'-]+)")
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Whether `words` occur in `text` as whole words, ignoring case (no regex: called per stem)."""
+    haystack, needle = text.casefold(), words.casefold()
+    at = haystack.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if (at == 0 or not haystack[at - 1].isalnum()) and (end >= len(haystack) or not haystack[end].isalnum()):
+            return True
+        at = haystack.find(needle, at + 1)
+    return False
+
+
 def garbled_stem_reasons(stem: str, fact: Optional[Fact] = None, span: Optional[tuple[int, int]] = None) -> list[str]:
     """Why an automatic question stem reads as garbled (empty when it does not): stray or doubled
     punctuation and spaces, a dangling function word, "How many pounds ... pounds", or (given the
@@ -349,13 +367,12 @@ def garbled_stem_reasons(stem: str, fact: Optional[Fact] = None, span: Optional[
     if not stem.rstrip().endswith("?"):
         # a blanked sentence keeps the article's own clauses
         reasons = [why for why in reasons if why != "a second clause joined to the question"]
-    how_many = re.match(r"^How many (.+?) (did|was|were|do|does|is|are|has|have|had)\b", stem)
-    if how_many and re.search(r"\b" + re.escape(how_many.group(1)) + r"\b", stem[how_many.end():]):
+    how_many = _HOW_MANY.match(stem)
+    if how_many and _has_words(stem[how_many.end():], how_many.group(1)):
         reasons.append(f'"{how_many.group(1)}" twice')
     if fact is not None and span is not None:
         glued = _glued_neighbours(fact, span)
-        if glued and re.search(r"(?<!\w)" + re.escape(glued) + r"(?!\w)", stem, re.I) \
-                and not re.search(r"(?<!\w)" + re.escape(glued) + r"(?!\w)", fact.statement, re.I):
+        if glued and _has_words(stem, glued) and not _has_words(fact.statement, glued):
             reasons.append(f'"{glued}": the words around the removed answer were joined')
     return reasons
 
@@ -365,12 +382,16 @@ def _glued_neighbours(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     (less the quantity's unit), as they would read if the answer were simply cut out."""
     statement = fact.statement.strip()
     before, after = statement[: span[0]], statement[span[1]:]
-    before = re.sub(r"\s+(" + QUANTITY_QUALIFIERS + r")\s*$", " ", " " + before)
+    if not before or not after:
+        return None
+    before = _QUALIFIER_AT_END.sub(" ", " " + before)
     unit = (getattr(fact.value, "unit", None) or "").strip()
     if unit:
-        after = re.sub(r"^\s+" + re.escape(unit) + r"\b", "", after)
-    left = re.search(r"([\w'-]+)\s+$", before)
-    right = re.match(r"^\s+([\w'-]+)", after)
+        trimmed = after.lstrip()
+        if trimmed.startswith(unit) and (len(trimmed) == len(unit) or not trimmed[len(unit)].isalnum()):
+            after = " " + trimmed[len(unit):] if trimmed[len(unit):].startswith(" ") else trimmed[len(unit):]
+    left = _LAST_WORD.search(before)
+    right = _FIRST_WORD.match(after)
     if not left or not right:
         return None
     # Only a pair that cannot stand next to each other once the answer is gone: "collected of",
