@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 
 from quizgen.extract import rx
 
-_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00de][\w\u00c0-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
 _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b"
 _CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da)"
 _MENTION = re.compile(
@@ -85,7 +85,20 @@ _PLACES = {
 }
 _PROJECT_WORDS = {"project", "program", "programme", "initiative", "mission", "plan"}
 _EVENT_WORDS = {"war", "revolution", "olympics", "summit", "d-day", "crisis", "festival", "games", "conference",
-                "prize", "award", "election", "treaty", "championship", "cup", "expo"}
+                "prize", "award", "election", "treaty", "championship", "cup", "expo", "medal", "trophy"}
+# "the command module Columbia", "a Saturn V rocket", "the film Race": a named craft or work.
+_CRAFT_WORDS = (r"module|ship|rocket|spacecraft|probe|satellite|aircraft|airplane|plane|locomotive|vessel|boat|"
+                r"submarine|shuttle|lander|rover|capsule|film|movie|novel|album|song|opera|painting|telescope")
+# US states: "Oakville, Alabama" places the name before the comma.
+_US_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware", "georgia", "hawaii",
+    "idaho", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts",
+    "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "utah", "vermont",
+    "virginia", "west virginia", "wisconsin", "wyoming",
+}
+_PLACES |= _US_STATES
 # Capitalised words that start sentences or name months and days; never entities on their own.
 _NOT_NAMES = {
     "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "if", "as", "this",
@@ -240,7 +253,8 @@ def _join_on_names(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """"Intergovernmental Panel" + " on " + "Climate Change" is one name (after a body's kind of word)."""
     out: list[Mention] = []
     for mention in mentions:
-        if out and _ON_NAME.search(out[-1].text) and rx.fullmatch(r"\s+on\s+(?:the\s+)?", sentence[out[-1].end: mention.start]):
+        if out and _ON_NAME.search(out[-1].text) and rx.fullmatch(r"\s+on\s+(?:the\s+)?", sentence[out[-1].end: mention.start]) \
+                and mention.text.split()[-1].lower() not in _PLACE_WORDS:  # "Space Center on Merritt Island"
             last = out.pop()
             out.append(Mention(sentence[last.start: mention.end], last.start, mention.end, last.title))
             continue
@@ -306,6 +320,7 @@ class EntityIndex:
     def merge_short_names(self) -> None:
         """Fold "Zuckerberg" into "Mark Zuckerberg" and "Verge" into "The Verge" (one longer owner only)."""
         by_last: dict[str, list[str]] = defaultdict(list)
+        first_key = next(iter(self.entities), None)
         for key, entity in self.entities.items():
             words = key.split()
             if len(words) >= 2:
@@ -320,6 +335,10 @@ class EntityIndex:
                 owners.sort(key=lambda k: -self.entities[k].count)
                 if self.entities[owners[0]].count > self.entities[owners[1]].count:
                     owners = owners[:1]
+                elif first_key in owners:
+                    # "Owens" with "Jesse Owens" (the article's first name: its subject) and "James
+                    # Cleveland Owens" (his birth name), once each: the bare surname means the subject.
+                    owners = [first_key]
             if len(owners) == 1 and key in self.entities and owners[0] in self.entities:
                 owner = self.entities[owners[0]]
                 short = self.entities.pop(key)
@@ -391,8 +410,12 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
             and not rx.search(r"\d", name) and not name.isupper():
         votes.append(("place", 1))
-    if rx.match(r",\s*(?:illinois|california|texas|new york|germany|japan|france|england|scotland)\b", after.lower()):
-        votes.append(("place", 3))
+    region = rx.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", after)
+    if region and (region.group(1).lower() in _PLACES or rx.match(r",\s*(?:new york)\b", after.lower())):
+        votes.append(("place", 3))  # "Ann Arbor, Michigan", "Oakville, Alabama"
+    if rx.search(rf"\b(?:{_CRAFT_WORDS})\s+$", before_l) or rx.match(rf"\s+(?:{_CRAFT_WORDS})\b", after) \
+            or (len(words) > 1 and rx.fullmatch(_CRAFT_WORDS, words[-2])):  # "Lunar Module Eagle"
+        votes.append(("product", 3))
     if lower_words & _PROJECT_WORDS:
         votes.append(("project", 4))
     if lower_words & _EVENT_WORDS:

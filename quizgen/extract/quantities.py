@@ -56,6 +56,20 @@ _ADJECTIVE_AFTER_UNIT = {"long", "high", "wide", "deep", "tall", "old", "away", 
 _MEASURE_NOUNS = {"sizes", "size", "versions", "variants", "range", "mark", "level", "levels", "count", "model",
                   "window", "limit", "budget"}
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+# Units that combine into one measure: "6 hours 39 minutes", "29,031 ft 8 in", "5 lb 3 oz".
+_COMPOUND_UNIT = (r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|feet|foot|ft|"
+                  r"inch(?:es)?|in|yards?|yd|miles?|pounds?|lbs?|lb|ounces?|oz|stones?|st|metres?|meters?|"
+                  r"centimetres?|centimeters?|cm|mm|m|km|kilograms?|kg|grams?|g)")
+_NUMBER = (r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+           r"twenty|thirty|forty|fifty|sixty|a|an)")
+_COMPOUND = re.compile(
+    rf"\b{_NUMBER}[\s-]+{_COMPOUND_UNIT}(?:,?\s+(?:and\s+)?|\s*,\s*){_NUMBER}[\s-]+{_COMPOUND_UNIT}\b"
+    rf"|\b{_NUMBER}(?:\s+and\s+|-and-)an?[\s-]+(?:half|quarter|third)[\s-]+{_COMPOUND_UNIT}\b"
+    rf"|\b{_NUMBER}\s+(?:and\s+)?(?:a\s+)?(?:half|quarter|third|three[\s-]quarters)\s+{_COMPOUND_UNIT}\b",
+    re.I,
+)
+# "Two years later": a span of time counted from another event, not a quantity a teacher asks for.
+_RELATIVE_TIME = re.compile(r"^\s+(?:later|earlier|ago|afterwards|after|before)\b")
 
 
 @dataclass(frozen=True)
@@ -94,7 +108,23 @@ def find_quantities(text: str) -> list[QuantityMention]:
         found.append(QuantityMention(match.start("word"), end, match.string[match.start("word"):end],
                                      match.start(), match.end(), value))
     found.sort(key=lambda m: m.start)
+    found = [m for m in found if not _part_of_other_measure(m, text)]
     return _share_units(found, text)
+
+
+def _part_of_other_measure(mention: QuantityMention, text: str) -> bool:
+    """A number that is not a quantity on its own: one part of a compound measure ("six hours and
+    39 minutes" is one duration, so neither "six" nor "39" alone), a relative time ("two years
+    later"), or a capitalised number word inside a name ("the Seven Wonders")."""
+    for match in _COMPOUND.finditer(text):
+        if match.start() <= mention.start < match.end():
+            return True
+    if mention.value.unit in ("years", "months", "days", "weeks", "hours", "minutes") and \
+            _RELATIVE_TIME.match(text[mention.full_end:]):
+        return True
+    if mention.text[:1].isupper() and mention.text.isalpha() and text[:mention.start].strip(" \"'\u201c("):
+        return True
+    return False
 
 
 def _qualifier(raw: Optional[str]) -> Optional[str]:

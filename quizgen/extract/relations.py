@@ -93,6 +93,16 @@ class Antecedents:
         # A bare "it" with no subject just before usually means the topic in encyclopedic text.
         self.topic: Optional[str] = None
         self.topic_is_person = False
+        self.topic_person: Optional[str] = None
+        # People who were the subject of a sentence ("Owens, who had smoked ..., died"), with a
+        # sentence opening "He"/"She" carrying the last one on: "he"/"his" means the person the text
+        # is about, not whoever was named last ("Gerald Ford awarded him ... In 1990 he was ...").
+        self.person_subjects: list[tuple[int, str]] = []
+        # "Apollo 11 was the American spaceflight ...": later "The spaceflight" means the topic.
+        self.topic_head: Optional[str] = None
+        # Names by their last word ("canal" -> "the Panama Canal"), for "The canal ..." later on.
+        self.named_heads: list[tuple[int, str, str]] = []
+        self.last_text: tuple[int, str] = (-1, "")
         # Resolved clauses of the current sentences: several candidates share one clause.
         self.resolved: dict[tuple[int, str], tuple[Optional[str], list[str]]] = {}
 
@@ -100,8 +110,23 @@ class Antecedents:
         if info.position == 0 and info.subject_np:
             self.topic = info.subject_np
             self.topic_is_person = bool(info.subject and info.subject[1].entity_class == "person")
+            if self.topic_is_person and info.subject:
+                self.topic_person = info.subject[1].name
+            head = rx.match(r"^.*?\b(?:is|was|are|were)\s+(?:(?:an?|the|one of the)\s+)?([^,;.]*?)"
+                            r"(?=\s+(?:who|that|which|whose|in|of|on|at|above|from|with|for|to|by)\b|[,;.]|$)", info.text)
+            if head and head.group(1) and rx.fullmatch(r"[a-z]+", head.group(1).split()[-1]):
+                self.topic_head = head.group(1).split()[-1]
+        for mention, entity in info.mentions:
+            if " " in mention.text and mention.text.split()[-1][:1].isupper():
+                lead = "the " if info.text[max(0, mention.start - 4): mention.start].lower() == "the " else ""
+                self.named_heads.append((info.position, mention.text.split()[-1].lower(), lead + entity.name))
+        self.last_text = (info.position, info.text)
         for mention, entity in info.mentions:
             self.history.append((info.position, mention, entity))
+        if info.subject and info.subject[1].entity_class == "person":
+            self.person_subjects.append((info.position, info.subject[1].name))
+        elif self.person_subjects and rx.match(r"^(?:[A-Z][^,]{0,60},\s+)?(?:[Hh]e|[Ss]he)\b", info.text):
+            self.person_subjects.append((info.position, self.person_subjects[-1][1]))
         if info.subject_np:
             self.subjects.append((info.position, info.subject_np))
 
@@ -124,6 +149,46 @@ class Antecedents:
                 break
         return self.topic if topic and not self.topic_is_person else None
 
+    def definite_referent(self, noun: str, before: int, rest: str = "") -> Optional[str]:
+        """What "The <noun>" opening a statement names, if the article says: a name ending in that
+        word just before or as the topic ("The canal" -> "the Panama Canal"), the topic when the
+        first sentence called it that ("The athlete" -> "Jesse Owens"), "the Apollo 11 mission" for
+        a mission/crew/project of the topic, or the fuller phrase of the sentence just before ("The
+        team" after "the relay team"). Not a name whose other words the rest of the statement uses ("The
+        dam created Gatun Lake" stays: "the Gatun Dam created Gatun Lake" gives the answer away)."""
+        topic = self.topic
+        if topic and rx.search(rf"\b{re.escape(noun)}$", topic, re.I) and topic[:1].isupper():
+            return topic if topic.startswith("The ") else topic
+        for position, head, name in reversed(self.named_heads):
+            if position < before and before - position <= 3 and head in (noun, noun + "s"):
+                others = [w for w in name.split()[:-1] if w.lower() != "the"]
+                if any(rx.search(rf"\b{re.escape(w)}\b", rest) for w in others):
+                    return None
+                return name
+        if topic and noun == self.topic_head:
+            return topic
+        if topic and not self.topic_is_person and noun in _TOPIC_PARTS:
+            bare = rx.sub(r"^The\s+", "", topic)
+            return f"the {bare} {noun}"
+        position, text = self.last_text
+        if position == before - 1:
+            fuller = rx.search(rf"\bthe\s+([a-z]+)\s+{re.escape(noun)}\b", text)
+            if fuller and fuller.group(1) not in _NOT_MODIFIERS:
+                return f"the {fuller.group(1)} {noun}"
+        return None
+
+    def person_referent(self, before: int, window: int = 6) -> Optional[str]:
+        """Who "he"/"she"/"his"/"her" means: the person who was last a sentence's subject (within
+        4 sentences), else the person the article is about, else the person named last."""
+        for position, name in reversed(self.person_subjects):
+            if position < before:
+                if before - position <= 4:
+                    return name
+                break
+        if self.topic_person:
+            return self.topic_person
+        return self.nearest_name("person", before + 1, window=window)
+
     def nearest_name(self, entity_class: str, before: int, window: int = 8) -> Optional[str]:
         """The name as last written ("Zuckerberg"), for a person; the full name otherwise."""
         for position, mention, entity in reversed(self.history):
@@ -134,6 +199,16 @@ class Antecedents:
             if entity.entity_class == entity_class:
                 return entity.name
         return None
+
+
+# Words naming a part or an aspect of the article's topic: "The mission" in an article on Apollo 11
+# is "the Apollo 11 mission", "The crew" its crew.
+_TOPIC_PARTS = {"mission", "crew", "astronauts", "project", "flight", "spacecraft", "programme", "program",
+                "campaign", "expedition", "voyage", "launch", "treaty", "agreement", "canal", "construction"}
+_NOT_MODIFIERS = {"same", "other", "first", "last", "next", "whole", "entire", "new", "old", "most", "following"}
+_DEFINITE_OPENER = re.compile(
+    r"^The\s+([a-z]+)(?=\s+(?!of\b|at\b|in\b|on\b|for\b|with\b|from\b|to\b|and\b|or\b|that\b|which\b|who\b)"
+    r"[a-z]+\b)")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -197,7 +272,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # "noted this was" -> "noted that Llama 3.1 was"
     match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out)
     if match:
-        name = antecedents.nearest_name("person", info.position + 1, window=4)
+        name = antecedents.person_referent(info.position, window=4)
         if not name:
             return None
         notes.append(f'"{match.group(1)}" read as "{name}\'s"')
@@ -228,7 +303,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     if first:
         word = first.group(1)
         if word in ("He", "She"):
-            name = antecedents.nearest_name("person", info.position + 1, window=6)
+            name = antecedents.person_referent(info.position)
         elif word.lower() == "it":
             name = antecedents.previous_subject(info.position)
         else:
@@ -264,12 +339,20 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             if name and (match.group(2) == "they") != bool(rx.search(r"[a-z]s$", name)):
                 return None
         else:
-            name = antecedents.nearest_name("person", info.position + 1, window=6)
+            name = antecedents.person_referent(info.position)
         if not name:
             return None
         name = rx.sub(r"^The\b", "the", name)
         notes.append(f'"{match.group(2)}" read as "{name}"')
         out = out[: match.start(2)] + name + out[match.end(2):]
+    # "The mission was run by NASA" -> "The Apollo 11 mission was run by NASA": a definite description
+    # opening the statement names what the article named before.
+    match = _DEFINITE_OPENER.match(out)
+    if match:
+        name = antecedents.definite_referent(match.group(1), info.position, out[match.end():])
+        if name and name.casefold() != match.group(0).casefold() and name.casefold() not in out.casefold():
+            notes.append(f'"{match.group(0)}" read as "{name}"')
+            out = name[:1].upper() + name[1:] + out[match.end():]
     match = rx.match(r"^(This|These)\s+(?=[a-z]+(?:\s+[a-z]+)?[\s,])", out)
     if match and not rx.match(r"^\w+\s+(?:is|was|are|were|has|had|will|would|can|could|may|might)\b", out):
         notes.append(f'"{match.group(1)}" changed to "The": check the sentence still says what it meant')
@@ -444,7 +527,7 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     speaker_entity: Optional[Entity] = None
     pronoun = rx.match(r"^(He|She)\b", lead)
     if pronoun:
-        speaker_name = antecedents.nearest_name("person", info.position + 1, window=6)
+        speaker_name = antecedents.person_referent(info.position)
         if speaker_name:
             speaker_entity = entities.resolve(speaker_name)
     else:
@@ -680,8 +763,9 @@ def _subject_entities(info: SentenceInfo, antecedents: Antecedents, entities: En
         return []
     mention, entity = info.subject
     after = info.text[mention.end:]
-    if not rx.match(r"^\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|led|made|won|became|began|built|sold|"
-                    r"took|gave|wrote|held|went|grew|saw|found|drove|ran|spoke|shared)\b", after):
+    verb = rx.match(r"^\s+(?:(?:later|also|then|first|once|soon|still|never|alone)\s+)?"
+                    r"(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|" + _IRREGULAR_PAST + r")\b", after)
+    if not verb:
         return []
     if rx.match(r"^\s+(?:" + SAY_VERBS + r")\b", after):
         return []  # an attribution, handled there
@@ -689,9 +773,57 @@ def _subject_entities(info: SentenceInfo, antecedents: Antecedents, entities: En
     confidence = 0.5 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
     if entity.entity_class == "person":
         confidence += 0.05
+    first = _FIRST.match(after)
+    if first:
+        confidence += 0.2  # "Armstrong became the first person to ...": the fact a teacher asks first
     candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
                       f"{entity.entity_class} (class {entity.confidence:.2f} sure) as subject")
+    if candidate and entity.entity_class == "person":
+        candidate.prompt = _who_prompt(candidate.statement, candidate.answer, mention.title)
     return [candidate] if candidate else []
+
+
+def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[str]:
+    """"Michael Collins flew ..." -> "Who flew ...?": when the statement opens with the person (after
+    their title) and the rest is their deed, the hand-style stem is safer than one built from a blank."""
+    lead = f"{title} {answer} " if title else f"{answer} "
+    for opening in (lead, "The " + lead, answer + " "):
+        if statement.startswith(opening):
+            rest = statement[len(opening):].strip().rstrip(".")
+            break
+    else:
+        return None
+    if not 3 <= len(rest.split()) <= 30 or rx.search(r"[\"\u201c\u201d]", rest):
+        return None
+    if rx.match(r"(?:is|are|has|have)\b", rest) or rx.search(r"\b(?:him|her|them|they|he|she)\b", rest):
+        return None  # a present state, or a pronoun whose person the stem no longer names
+    return f"Who {rest}?"
+
+
+
+_IRREGULAR_PAST = (
+    "led|made|won|became|began|built|sold|took|gave|wrote|held|went|grew|saw|found|drove|ran|spoke|shared|flew|"
+    "swam|rode|fought|taught|brought|bought|caught|sang|drew|threw|chose|spent|kept|left|lost|met|paid|sent|set|"
+    "stood|struck|fell|got|knew|rose|shot|sat|spread|thought|broke|beat|came|did|gave|sought|sank|"
+    "withdrew|overcame|undertook|oversaw|won|hid|dug|split|told|heard|meant|wore|forgot|understood|bore"
+)
+_FIRST = re.compile(r"^\s+(?:(?:later|also|then|soon)\s+)?(?:became|was|is|were)\s+the\s+first\b")
+# A mention inside a subordinate clause ("... while Armstrong and Aldrin were on the surface") is
+# background, not what the sentence says.
+_SUBORDINATE = re.compile(r"\b(?:while|whereas|although|though|because|when|whenever|until|unless|after|before|"
+                          r"since|if)\s")
+
+
+def _in_subordinate_clause(sentence: str, start: int) -> bool:
+    before = sentence[:start]
+    last = None
+    for last in _SUBORDINATE.finditer(before):
+        pass
+    if last is None:
+        return False
+    if last.start() == 0 or not before[: last.start()].strip():
+        return "," not in before[last.end():]  # a fronted clause runs to its comma
+    return not rx.search(r"[,;:]", before[last.end():])
 
 
 def _topic_penalty(entity: Entity, entities: EntityIndex) -> float:
@@ -722,6 +854,10 @@ def _object_entities(info: SentenceInfo, antecedents: Antecedents, entities: Ent
             confidence += 0.12  # "German Democratic Republic (GDR)": a defined name
         if rx.search(r"(?:ans|ese|ers)$", mention.text) and cls != "publication":
             confidence -= 0.12  # "East Germans": a group, rarely the answer a teacher wants
+        if rx.search(r"\b(?:was|were|is|are|been)\s+[a-z]+(?:ed|en|un|wn|ld|lt)\s+by\s+(?:the\s+|an?\s+)?$", before):
+            confidence += 0.08  # the agent of a passive: "was run by NASA", "was launched by a Saturn V rocket"
+        if info.subject is not None and _in_subordinate_clause(info.text, mention.start):
+            confidence -= 0.15  # the main clause's subject is the point; "while X was ..." is background
         value = EntityValue(name=entity.name, entity_class=cls)
         candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
                           f"{cls} (class {entity.confidence:.2f} sure)")
@@ -754,7 +890,13 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
     opening = _OPENING.match(info.text)
     position = opening.end() if opening else 0
     for mention, entity in info.mentions:
-        if mention.start == position or (mention.start < position + 1 and mention.end > position):
+        between = info.text[position: mention.start]
+        # "President Theodore Roosevelt made ...", "The Japanese climber Junko Tabei became ...".
+        titled = bool(mention.title) and between == mention.title + " " or (
+            info.text[max(0, position - 4): position] in ("The ", "the ")
+            and bool(rx.fullmatch(r"(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){1,3}", between))
+            and not rx.search(r"\b(?:was|is|were|are|has|had|became|of|by|to|and|[a-z]+ed)\b", between))
+        if mention.start == position or titled or (mention.start < position + 1 and mention.end > position):
             np = info.text[opening.start() if opening and info.text[position - 4: position] in ("The ", "the ") and False else position: mention.end]
             has_the = info.text[max(0, mention.start - 4): mention.start] in ("The ", "the ")
             phrase = ("The " if has_the else "") + mention.text

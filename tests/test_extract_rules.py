@@ -1,0 +1,189 @@
+"""One table per extractor rule found on unseen articles (Apollo 11, Panama Canal, Mount Everest,
+Jesse Owens). Each row is a small text of its own, never a sentence of those articles' special case."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.extract import draft_candidates, draft_facts
+from quizgen.extract.document import parse_document
+from quizgen.extract.entities import EntityIndex, find_mentions
+from quizgen.extract.quantities import find_quantities
+
+
+def _candidates(text: str):
+    return draft_candidates(parse_document(text, markdown=False))
+
+
+def _statements(text: str, kind: str | None = None) -> list[str]:
+    return [c.statement for c in _candidates(text) if kind is None or c.kind == kind]
+
+
+# -- compound measures are one quantity or none ----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("He stepped out six hours and 39 minutes later.", []),
+    ("The flight lasted 6 hours 39 minutes.", []),
+    ("They spent about two and a quarter hours outside.", []),
+    ("The building took two and a half years to finish.", []),
+    ("The boy was 3 ft 2 in tall.", []),
+    ("The peak is 8,848.86 metres, or 29,031 ft 8 in, high.", [("8,848.86", "metres")]),
+    ("The jump measured 8.13 metres (26 ft 8 in), and the record stood for 25 years.",
+     [("8.13", "metres"), ("25", "years")]),
+    ("They collected 47.5 pounds of rock in 3 hours.", [("47.5", "pounds"), ("3", "hours")]),
+    ("The shield has five layers and 18 segments.", [("five", "layers"), ("18", "segments")]),
+])
+def test_compound_measures_are_not_split(text, expected):
+    assert [(m.text, m.value.unit) for m in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two years later, Messner climbed it alone.", []),  # a relative time, not a quantity
+    ("The army left three days before the battle.", []),
+    ("It was named one of the Seven Wonders of the Modern World.", []),  # a number word in a name
+    ("Three ships sank in the storm.", [("Three", "ships")]),  # a capital at the sentence start is fine
+    ("Sales grew for two years in a row.", [("two", "years")]),
+])
+def test_relative_times_and_number_words_in_names(text, expected):
+    assert [(m.text, m.value.unit) for m in find_quantities(text)] == expected
+
+
+# -- he/his means the person the text is about, not whoever was named last ------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Jesse Owens was an American athlete who won four gold medals. In 1976 President Gerald Ford awarded "
+     "him a medal. Owens died of lung cancer on March 31, 1980. In 1990 he was awarded the Gold Medal "
+     "by President George Bush.", "Gerald Ford was awarded", "Jesse Owens was awarded"),
+    ("Marie Curie was a physicist who studied radioactivity. The chemist Henri Becquerel had found the "
+     "rays before her. His work was published in 1896.", None, "Henri Becquerel's work was published"),
+    ("Ada Lovelace was an English mathematician who wrote about engines. She met Charles Babbage in 1833. "
+     "Her notes were published in 1843.", "Charles Babbage's notes", "Ada Lovelace's notes"),
+])
+def test_pronouns_follow_the_subject_not_the_last_name(text, wrong, right):
+    statements = " ".join(_statements(text))
+    if wrong:
+        assert wrong not in statements
+    assert right in statements
+
+
+def test_bare_surname_of_a_person_named_twice_means_the_subject():
+    index = EntityIndex()
+    for sentence in ["Jesse Owens was an athlete.", "James Cleveland Owens was born in 1913.",
+                     "In 1936 Owens won four medals."]:
+        for mention in find_mentions(sentence, {"Owens"}):
+            index.add(mention, sentence)
+    index.merge_short_names()
+    assert index.resolve("Owens").name == "Jesse Owens"
+
+
+# -- a definite description opening a statement is named ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the topic's own head word
+    ("The Panama Canal is a waterway in Panama. Ships pay tolls. The canal opened on August 15, 1914.",
+     "The Panama Canal opened on August 15, 1914."),
+    # the topic as the first sentence called it
+    ("Mount Everest is Earth's highest mountain above sea level. It is in Nepal. Climbers come every year. "
+     "The mountain was measured in 1852.", "Mount Everest was measured in 1852."),
+    # a mission/crew of a topic that is not a person
+    ("Apollo 11 was the American spaceflight that first landed humans on the Moon. Collins stayed in orbit. "
+     "The mission was run by NASA, which had been founded in 1958.",
+     "The Apollo 11 mission was run by NASA, which had been founded in 1958."),
+    ("Apollo 11 was the American spaceflight that first landed humans on the Moon. It was a success. "
+     "The crew was later awarded the Presidential Medal of Freedom.",
+     "The Apollo 11 crew was later awarded the Presidential Medal of Freedom."),
+    # a name ending in that word just before
+    ("Engineers built the Gatun Dam across the Chagres River. The dam created a lake in 1913.",
+     "The Gatun Dam created a lake in 1913."),
+    # the fuller phrase of the sentence just before
+    ("Owens was added to the relay team on the morning of the race. The team set a world record of 39.8 seconds.",
+     "The relay team set a world record of 39.8 seconds."),
+])
+def test_definite_descriptions_are_resolved(text, expected):
+    assert expected in _statements(text)
+
+
+def test_unknown_definite_description_is_left_alone():
+    text = "Paris is a city in France. The museum opened in 1793."
+    assert "The museum opened in 1793." in _statements(text, "date")
+
+
+# -- the main clause's subject, not a subordinate mention -----------------------------------------
+
+@pytest.mark.parametrize("text, main, background", [
+    ("Michael Collins flew the command module Columbia alone in lunar orbit while Neil Armstrong and Buzz "
+     "Aldrin were on the surface.", "Michael Collins", "Buzz Aldrin"),
+    ("Roald Amundsen reached the South Pole in 1911 although Robert Scott was close behind.", "Roald Amundsen",
+     "Robert Scott"),
+])
+def test_main_clause_subject_ranks_above_subordinate_mentions(text, main, background):
+    by_answer: dict[str, float] = {}
+    for c in _candidates(text):
+        if c.kind == "entity":
+            by_answer[c.answer] = max(by_answer.get(c.answer, 0), c.confidence)
+    assert by_answer[main] > by_answer[background]
+
+
+def test_first_person_to_do_something_is_drafted_with_a_who_prompt():
+    text = ("Apollo 11 was a spaceflight. Neil Armstrong said his step was \"one small step for man, one giant "
+            "leap for mankind.\" Armstrong became the first person to step onto the lunar surface on July 21, 1969.")
+    facts = [d.fact for d in draft_facts(parse_document(text, markdown=False))]
+    first = next(f for f in facts if f.kind == "entity" and "first person" in f.statement)
+    assert first.answer == "Neil Armstrong"
+    assert first.prompt == "Who became the first person to step onto the lunar surface on July 21, 1969?"
+
+
+@pytest.mark.parametrize("statement_start, prompt", [
+    ("Michael Collins flew the command module", "Who flew the command module Columbia alone in lunar orbit?"),
+    ("Theodore Roosevelt made", "Who made the canal a national priority?"),
+])
+def test_who_prompts_for_person_subjects(statement_start, prompt):
+    text = ("The canal is a waterway. President Theodore Roosevelt made the canal a national priority. "
+            "Michael Collins flew the command module Columbia alone in lunar orbit.")
+    found = {c.prompt for c in _candidates(text) if c.kind == "entity" and c.prompt}
+    assert prompt in found
+
+
+def test_no_who_prompt_when_the_rest_needs_a_pronoun():
+    text = "The race was in Berlin. The German jumper Luz Long gave him advice during the qualifying round."
+    assert not any(c.prompt for c in _candidates(text) if c.kind == "entity")
+
+
+# -- entity classes and spans ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    ("It was launched by a Saturn V rocket from Florida.", "Saturn V", "product"),
+    ("Collins flew the command module Columbia alone.", "Columbia", "product"),
+    ("His story was told in the film Race, in 2016.", "Race", "product"),
+    ("He was born in Oakville, Alabama, in 1913.", "Oakville", "place"),
+    ("The meet was held in Ann Arbor, Michigan, that day.", "Ann Arbor", "place"),
+    ("The crew was awarded the Presidential Medal of Freedom.", "Presidential Medal of Freedom", "event"),
+])
+def test_entity_classes_from_context(sentence, name, cls):
+    index = EntityIndex()
+    for mention in find_mentions(sentence):
+        index.add(mention, sentence)
+    assert index.resolve(name) is not None, [m.text for m in find_mentions(sentence)]
+    assert index.resolve(name).entity_class == cls
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Owens won the 200 metres and the 4 × 100 metres relay.", []),
+    ("It left from Kennedy Space Center on Merritt Island, Florida.", ["Kennedy Space Center", "Merritt Island", "Florida"]),
+    ("Experts of the Intergovernmental Panel on Climate Change agreed.", ["Intergovernmental Panel on Climate Change"]),
+])
+def test_mention_spans(sentence, names):
+    assert [m.text for m in find_mentions(sentence)] == names
+
+
+def test_definite_description_not_resolved_when_the_name_would_give_the_answer_away():
+    text = "Engineers built the Gatun Dam across the Chagres River. The dam created Gatun Lake in 1913."
+    assert "The dam created Gatun Lake in 1913." in _statements(text, "date")
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("The first patient was Albert Alexander, a police constable.", "Albert Alexander"),
+    ("The main contractor was Northrop Grumman.", "Northrop Grumman"),
+])
+def test_a_name_after_was_is_not_the_subject(text, answer):
+    assert answer in [c.answer for c in _candidates(text) if c.kind == "entity"]
