@@ -187,3 +187,84 @@ def test_definite_description_not_resolved_when_the_name_would_give_the_answer_a
 ])
 def test_a_name_after_was_is_not_the_subject(text, answer):
     assert answer in [c.answer for c in _candidates(text) if c.kind == "entity"]
+
+
+# -- a coordinated part with its pronoun named ----------------------------------------------------
+
+@pytest.mark.parametrize("text, statement", [
+    ("Armstrong and Aldrin spent two hours outside, and they collected 47.5 pounds of rock.",
+     "Armstrong and Aldrin collected 47.5 pounds of rock."),
+    ("Marie Curie moved to Paris, and she won the Nobel Prize in 1903.", "Marie Curie won the Nobel Prize in 1903."),
+])
+def test_pronoun_part_is_narrowed_and_named(text, statement):
+    assert statement in _statements(text)
+
+
+def test_pronoun_part_needs_a_fitting_subject():
+    # "he" cannot be "The canal", "they" needs two names
+    text = "The canal opened in 1914, and he paid 36 cents to swim it."
+    assert not any(s.startswith("The canal paid") for s in _statements(text))
+
+
+# -- the people of a sentence before carry on: "They", "The pair" ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Edmund Hillary of New Zealand and the Sherpa climber Tenzing Norgay reached the summit in 1953. "
+     "They were members of a British expedition led by John Hunt.",
+     "Edmund Hillary and Tenzing Norgay were members of a British expedition led by John Hunt."),
+    ("Edmund Hillary and Tenzing Norgay reached the summit in 1953. The pair spent about 15 minutes there.",
+     "Edmund Hillary and Tenzing Norgay spent about 15 minutes there."),
+])
+def test_pairs_of_people_are_named(text, expected):
+    assert expected in _statements(text)
+
+
+def test_person_of_place_is_two_names_and_a_bare_first_name_is_the_person():
+    assert [m.text for m in find_mentions("Edmund Hillary of New Zealand arrived.")] == ["Edmund Hillary", "New Zealand"]
+    assert [m.text for m in find_mentions("It was the University of Oxford.")] == ["University of Oxford"]
+    index = EntityIndex()
+    for sentence in ["The climber Tenzing Norgay reached the top.", "Later, Tenzing left some sweets."]:
+        for mention in find_mentions(sentence, {"Tenzing"}):
+            index.add(mention, sentence)
+    index.merge_short_names()
+    assert index.resolve("Tenzing").name == "Tenzing Norgay"
+
+
+# -- names, terms and reasons -----------------------------------------------------------------------
+
+def test_sentence_start_common_noun_is_no_name():
+    text = "The army engineer led the work. Engineers also built the Gatun Dam across the river in 1910."
+    assert "Engineers" not in [c.answer for c in _candidates(text)]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Small locomotives called mules run on rails beside the locks.", "mules"),
+    ("The society named it after George Everest in 1865.", None),
+    ("The peak then known as Peak XV was measured.", "Peak XV"),
+])
+def test_named_terms(text, term):
+    terms = [c.answer for c in _candidates(text) if c.kind == "definition"]
+    assert terms == ([term] if term else [])
+
+
+@pytest.mark.parametrize("text, quantities", [
+    ("Owens won the 100 metres, the long jump, the 200 metres and the 4 × 100 metres relay.", []),
+    ("The lake lies 26 metres above the sea.", ["26"]),
+])
+def test_races_and_formulas_are_no_quantities(text, quantities):
+    assert [m.text for m in find_quantities(text)] == quantities
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("The Himalayas formed when the Indian Plate collided with the Eurasian Plate, and the range still rises.",
+     "when the Indian Plate collided with the Eurasian Plate"),
+    ("Because doctors had learned that mosquitoes spread yellow fever, his teams drained the swamps.",
+     "Because doctors had learned that mosquitoes spread yellow fever"),
+])
+def test_reasons(text, reason):
+    assert reason in [c.answer for c in _candidates(text) if c.kind == "cause"]
+
+
+def test_allowed_to_is_no_purpose():
+    text = "As a student he was not allowed to live on campus in 1935."
+    assert not [c for c in _candidates(text) if c.kind == "cause"]

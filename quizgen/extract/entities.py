@@ -99,6 +99,8 @@ _US_STATES = {
     "virginia", "west virginia", "wisconsin", "wyoming",
 }
 _PLACES |= _US_STATES
+# Words that make "X Y of Z" one name of a body, place, work or event ("Bank of England").
+_KIND_WORDS = set()  # filled below, once every word list exists
 # Capitalised words that start sentences or name months and days; never entities on their own.
 _NOT_NAMES = {
     "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "if", "as", "this",
@@ -113,6 +115,10 @@ _NOT_NAMES = {
     "were", "not", "no", "yes", "all", "each", "every", "both", "either", "neither", "another", "such",
     "industry", "official", "crowds", "construction", "production", "resistance", "companies", "more",
 }
+
+
+_KIND_WORDS |= _ORG_WORDS | _PLACE_WORDS | _PUBLICATION_WORDS | _PROJECT_WORDS | _EVENT_WORDS | TITLES | {
+    "general", "surveyor", "duke", "earl", "count", "archduke", "grand", "great", "holy", "royal", "national"}
 
 
 @dataclass
@@ -237,12 +243,26 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         if at_sentence_start and len(words) == 1 and (known_names is None or text not in known_names) \
                 and not _name_shaped(text, sentence[end:]):
             continue
+        if at_sentence_start and len(words) == 1 and common_words and not _name_shaped(text, sentence[end:]) \
+                and (text.lower() in common_words or (text.lower().endswith("s") and text.lower()[:-1] in common_words)):
+            continue  # "Engineers also built ...": a common noun the article writes in lower case elsewhere
         if len(words) == 1 and words[0].isupper() and rx.search(r"[A-Z][\w.-]*(?:\s+[\w.-]+){1,8}\s+\($", sentence[:start]):
             continue  # "James Webb Space Telescope (JWST)": the acronym is the same thing, named just before
         if len(words) == 1 and (words[0].lower() in _NOT_NAMES or _is_demonym(words[0], sentence[end:])):
             continue
+        person_of = _PERSON_OF_PLACE.fullmatch(text)
+        if person_of and not {w.lower() for w in person_of.group(1).split()} & _KIND_WORDS \
+                and key_of(person_of.group(1)) not in _PLACES:
+            # "Edmund Hillary of New Zealand": a person and where they come from, not one name
+            mentions.append(Mention(person_of.group(1), start, start + len(person_of.group(1)), title))
+            place_start = start + person_of.start(2)
+            mentions.append(Mention(person_of.group(2), place_start, place_start + len(person_of.group(2))))
+            continue
         mentions.append(Mention(text, start, end, title))
     return _join_on_names(sentence, mentions)
+
+
+_PERSON_OF_PLACE = re.compile(r"([A-Z][a-z]+ [A-Z][a-z]+) of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
 _ON_NAME = re.compile(r"(?:Panel|Committee|Commission|Council|Conference|Convention|Court|Institute|Agency|Office|"
@@ -320,16 +340,25 @@ class EntityIndex:
     def merge_short_names(self) -> None:
         """Fold "Zuckerberg" into "Mark Zuckerberg" and "Verge" into "The Verge" (one longer owner only)."""
         by_last: dict[str, list[str]] = defaultdict(list)
+        by_first: dict[str, list[str]] = defaultdict(list)
         first_key = next(iter(self.entities), None)
         for key, entity in self.entities.items():
             words = key.split()
             if len(words) >= 2:
                 by_last[words[-1]].append(key)
+                by_first[words[0]].append(key)
                 if words[0] in ("the",):
                     by_last[" ".join(words[1:])].append(key)
         for key in list(self.entities):
             owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
                       and (self.entities[k].entity_class == "person" or k.startswith("the "))]
+            if not owners and key in self.entities and " " not in key and self.entities[key].entity_class != "person":
+                # "Tenzing" for "Tenzing Norgay": a bare first name, when one person has it and no
+                # person of the article has it as a surname.
+                owners = [k for k in by_first.get(key, []) if k in self.entities
+                          and self.entities[k].entity_class == "person"]
+                if len(owners) != 1:
+                    owners = []
             if len(owners) > 1:
                 # "Curie" with "Marie Curie" and "Pierre Curie": the one the article names most, if clear.
                 owners.sort(key=lambda k: -self.entities[k].count)

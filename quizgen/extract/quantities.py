@@ -115,7 +115,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
 def _part_of_other_measure(mention: QuantityMention, text: str) -> bool:
     """A number that is not a quantity on its own: one part of a compound measure ("six hours and
     39 minutes" is one duration, so neither "six" nor "39" alone), a relative time ("two years
-    later"), or a capitalised number word inside a name ("the Seven Wonders")."""
+    later"), a capitalised number word inside a name ("the Seven Wonders"), or a race ("the 200
+    metres")."""
     for match in _COMPOUND.finditer(text):
         if match.start() <= mention.start < match.end():
             return True
@@ -124,6 +125,11 @@ def _part_of_other_measure(mention: QuantityMention, text: str) -> bool:
         return True
     if mention.text[:1].isupper() and mention.text.isalpha() and text[:mention.start].strip(" \"'\u201c("):
         return True
+    if rx.match(r"\s*[\u00d7x]\s*\d", text[mention.end:]) or rx.search(r"\d\s*[\u00d7x]\s*$", text[:mention.start]):
+        return True  # "4 × 100 metres": a formula, not two quantities
+    if rx.search(r"\bthe\s+$", text[:mention.start]) and mention.value.unit in ("metres", "meters", "miles", "yards") \
+            and rx.match(r"(?:[,.;]|\s+(?:and|or|relay|race|final|dash|hurdles|freestyle|event)\b)", text[mention.full_end:]):
+        return True  # "won the 100 metres and the long jump": the name of a race
     return False
 
 

@@ -40,6 +40,8 @@ _CATENATIVE = {
     "similar", "up", "next", "close", "order", "prior", "from", "back", "way", "ought", "wish", "chose",
     "chosen", "started", "start", "intended", "intends", "tends", "tend", "set", "went", "came", "how",
     "what", "where", "whether", "than", "not", "ready", "willing", "unable", "sure", "first", "last",
+    "allowed", "forced", "permitted", "required", "promised", "asked", "told", "invited", "encouraged",
+    "allowing", "promising", "threatened", "offered", "trying", "hard",
 }
 _NOT_VERB_AFTER_TO = {
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
@@ -103,6 +105,8 @@ class Antecedents:
         # Names by their last word ("canal" -> "the Panama Canal"), for "The canal ..." later on.
         self.named_heads: list[tuple[int, str, str]] = []
         self.last_text: tuple[int, str] = (-1, "")
+        # "Edmund Hillary ... and ... Tenzing Norgay reached ...": later "They" / "The pair".
+        self.pairs: dict[int, str] = {}
         # Resolved clauses of the current sentences: several candidates share one clause.
         self.resolved: dict[tuple[int, str], tuple[Optional[str], list[str]]] = {}
 
@@ -121,6 +125,16 @@ class Antecedents:
                 lead = "the " if info.text[max(0, mention.start - 4): mention.start].lower() == "the " else ""
                 self.named_heads.append((info.position, mention.text.split()[-1].lower(), lead + entity.name))
         self.last_text = (info.position, info.text)
+        if info.position - 1 in self.pairs and rx.match(r"^(?:They|The (?:pair|two|duo|couple))\b", info.text):
+            self.pairs[info.position] = self.pairs[info.position - 1]  # still the same two
+        if info.subject and info.subject[1].entity_class == "person":
+            first = info.subject[0]
+            for mention, entity in info.mentions:
+                if mention.start > first.end and entity.entity_class == "person" and entity is not info.subject[1] \
+                        and rx.fullmatch(r"(?:\s+of\s+[A-Z][\w ]*?)?\s+and\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}",
+                                         info.text[first.end: mention.start]):
+                    self.pairs[info.position] = f"{info.subject[1].name} and {entity.name}"
+                    break
         for mention, entity in info.mentions:
             self.history.append((info.position, mention, entity))
         if info.subject and info.subject[1].entity_class == "person":
@@ -170,6 +184,8 @@ class Antecedents:
         if topic and not self.topic_is_person and noun in _TOPIC_PARTS:
             bare = rx.sub(r"^The\s+", "", topic)
             return f"the {bare} {noun}"
+        if noun in ("pair", "two", "duo", "couple") and before - 1 in self.pairs:
+            return self.pairs[before - 1]
         position, text = self.last_text
         if position == before - 1:
             fuller = rx.search(rf"\bthe\s+([a-z]+)\s+{re.escape(noun)}\b", text)
@@ -306,6 +322,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             name = antecedents.person_referent(info.position)
         elif word.lower() == "it":
             name = antecedents.previous_subject(info.position)
+        elif info.position - 1 in antecedents.pairs:
+            name = antecedents.pairs[info.position - 1]  # "Hillary and Tenzing reached ... They were ..."
         else:
             name = antecedents.previous_subject(info.position, topic=False)
             if not name or not re.search(r"[a-z]s$", name):
@@ -406,11 +424,15 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
             if rx.match(r"(?:it|they|this)\b", clause, re.I):
                 return None  # "...; it is a calculated bid": "it" is the first clause's subject, not the topic
         inside = [(s - offset, e - offset) for s, e in siblings if offset <= s < offset + len(clause) and (s, e) != (start, end)]
-        if inside:
-            part = _coordinated_part(clause, start - offset, end - offset, inside)
+        part = _coordinated_part(clause, start - offset, end - offset, inside) if inside else None
+        if part:
+            clause = part
+            notes.append("statement is one part of the sentence")
+        else:
+            part = _pronoun_part(clause, start - offset, end - offset)
             if part:
                 clause = part
-                notes.append("statement is one part of the sentence")
+                notes.append("statement is one part of the sentence, its pronoun named")
         statement_text = clause
     answer = answer if answer is not None else sentence[start:end]
     # Several candidates of one sentence share a clause: resolve it once.
@@ -436,6 +458,27 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
     return Candidate(kind=kind, statement=statement, answer=answer, value=value, quote=sentence,
                      position=info.position, answer_span=(start, end), confidence=round(confidence, 2),
                      reason=reason, notes=notes)
+
+
+_NAMED_SUBJECT = re.compile(r"^((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*(?:\s+and\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)?)"
+                            r"\s+(?=[a-z])")
+
+
+def _pronoun_part(clause: str, start: int, end: int) -> Optional[str]:
+    """"Armstrong and Aldrin spent ..., and they collected 47.5 pounds of ..." -> "Armstrong and Aldrin
+    collected 47.5 pounds of ...": the part holding the answer, its pronoun replaced by the clause's
+    named subject, so the question is about one thing."""
+    for match in rx.finditer(r",\s+and\s+(they|he|she)\s+(?=[a-z])", clause):
+        if match.end() <= start:
+            subject = _NAMED_SUBJECT.match(clause)
+            if not subject or (match.group(1) == "they") != (" and " in subject.group(1)) \
+                    or subject.group(1).startswith(("The ", "In ", "On ", "By ", "At ")):
+                return None  # "they" needs "X and Y"; "he"/"she" a person's name, not "The canal"
+            rest = clause[match.end():]
+            if rx.search(r",\s+and\s+", rest[: max(0, start - match.end())]):
+                return None
+            return subject.group(1) + " " + rest
+    return None
 
 
 def _coordinated_part(clause: str, start: int, end: int, others: list[tuple[int, int]]) -> Optional[str]:
@@ -653,6 +696,9 @@ def _quantities(info: SentenceInfo, antecedents: Antecedents, entities: EntityIn
 _PURPOSE = re.compile(r"(?<![\w-])to\s+([a-z]+)\b")
 _BY_ING = re.compile(r"^(By\s+[a-z]+ing\b[^,]{3,120}),\s+(?=\S)")
 _SO_THAT = re.compile(r"\bso that\s+[^,;.]{5,150}")
+# "The Himalayas formed when the Indian Plate collided with ...": how something came to be.
+_FORMED_WHEN = re.compile(r"\b(?:formed|was formed|were formed|was created|were created|arose|originated)\s+"
+                          r"(when\s+[^,;.]{5,120})")
 _BECAUSE = re.compile(r"(?:^Because\s+[^,]{5,150}(?=,)|\bbecause\s+[^,;.]{5,150})")
 
 
@@ -671,6 +717,8 @@ def _causes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
         spans.append((match.start(), match.end(), "purpose (so that)"))
     for match in _BECAUSE.finditer(sentence):
         spans.append((match.start(), match.end(), "cause (because)"))
+    for match in _FORMED_WHEN.finditer(sentence):
+        spans.append((match.start(1), match.end(1), "cause (formed when)"))
     for match in _PURPOSE.finditer(sentence):
         verb = match.group(1)
         before_words = rx.findall(r"[\w'-]+", sentence[: match.start()])
@@ -716,6 +764,10 @@ def _trim_reason(answer: str) -> str:
     if len(words) <= 8:
         return answer
     for match in rx.finditer(r"\s(?:as if|while|when|after|before|that|which|who|where|in order to)\s", answer):
+        if match.group(0).strip() == "that" and rx.search(
+                r"\b(?:learned|learnt|knew|found|showed|realised|realized|discovered|believed|feared|thought|said)$",
+                answer[: match.start()]):
+            continue  # "Because doctors had learned that mosquitoes spread ...": the that-clause is the reason
         if 3 <= len(answer[: match.start()].split()) <= 8:
             return answer[: match.start()]
     return answer
@@ -731,6 +783,10 @@ def _definitions(info: SentenceInfo, antecedents: Antecedents, entities: EntityI
     sentence = info.text
     for match in _KNOWN_AS.finditer(sentence):
         term = match.group("term").strip().strip("\"\u201c\u201d")
+        if rx.match(r"(?:it|him|her|them|this|that|after|for|by)\b", term):
+            continue  # "named it after George Everest": the object, not the name
+        if rx.fullmatch(r"[a-z]+s\s+[a-z]+", term):
+            term = term.split()[0]  # "locomotives called mules run on rails": the name is "mules"
         start = sentence.find(term, match.start("term"))
         if start < 0 or len(term.split()) > 5:
             continue
