@@ -58,6 +58,9 @@ def test_relative_times_and_number_words_in_names(text, expected):
      "rays before her. His work was published in 1896.", None, "Henri Becquerel's work was published"),
     ("Ada Lovelace was an English mathematician who wrote about engines. She met Charles Babbage in 1833. "
      "Her notes were published in 1843.", "Charles Babbage's notes", "Ada Lovelace's notes"),
+    # "The first patient was X": the person the sentence is about, though not its grammatical subject
+    ("Howard Florey led the team in Oxford. The first patient was Albert Alexander, a police constable. "
+     "He was treated in February 1941.", "Howard Florey was treated", "Albert Alexander was treated"),
 ])
 def test_pronouns_follow_the_subject_not_the_last_name(text, wrong, right):
     statements = " ".join(_statements(text))
@@ -268,3 +271,8 @@ def test_reasons(text, reason):
 def test_allowed_to_is_no_purpose():
     text = "As a student he was not allowed to live on campus in 1935."
     assert not [c for c in _candidates(text) if c.kind == "cause"]
+
+
+def test_an_announcement_is_a_deed_not_an_attribution():
+    text = "The deal was signed in 2015. President Donald Trump announced the first withdrawal in June 2017."
+    assert "Donald Trump" in [c.answer for c in _candidates(text) if c.kind == "entity"]

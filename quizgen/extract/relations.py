@@ -137,8 +137,19 @@ class Antecedents:
                     break
         for mention, entity in info.mentions:
             self.history.append((info.position, mention, entity))
+        copular = None
+        if not info.subject:
+            # "The first patient was Albert Alexander, ...": the person the sentence is about.
+            for mention, entity in info.mentions:
+                if entity.entity_class == "person" and rx.search(r"\b(?:was|is|became)\s+(?:the\s+[a-z]+\s+)?$",
+                                                                 info.text[: mention.start]) \
+                        and rx.match(r"^The\s+[a-z]+(?:\s+[a-z]+)?\s+(?:was|is|became)\b", info.text):
+                    copular = entity.name
+                    break
         if info.subject and info.subject[1].entity_class == "person":
             self.person_subjects.append((info.position, info.subject[1].name))
+        elif copular:
+            self.person_subjects.append((info.position, copular))
         elif self.person_subjects and rx.match(r"^(?:[A-Z][^,]{0,60},\s+)?(?:[Hh]e|[Ss]he)\b", info.text):
             self.person_subjects.append((info.position, self.person_subjects[-1][1]))
         if info.subject_np:
@@ -823,8 +834,9 @@ def _subject_entities(info: SentenceInfo, antecedents: Antecedents, entities: En
                     r"(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|" + _IRREGULAR_PAST + r")\b", after)
     if not verb:
         return []
-    if rx.match(r"^\s+(?:" + SAY_VERBS + r")\b", after):
-        return []  # an attribution, handled there
+    if rx.match(r"^\s+(?:" + SAY_VERBS + r")\s+(?:that\b|[:\"\u201c,]|(?:it|this)\b)", after) or \
+            rx.match(r"^\s+(?:" + SAY_VERBS + r")[.,:]?\s*$", after):
+        return []  # an attribution, handled there; "announced the first withdrawal" is a deed
     value = EntityValue(name=entity.name, entity_class=entity.entity_class)
     confidence = 0.5 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
     if entity.entity_class == "person":
