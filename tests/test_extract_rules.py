@@ -276,3 +276,33 @@ def test_allowed_to_is_no_purpose():
 def test_an_announcement_is_a_deed_not_an_attribution():
     text = "The deal was signed in 2015. President Donald Trump announced the first withdrawal in June 2017."
     assert "Donald Trump" in [c.answer for c in _candidates(text) if c.kind == "entity"]
+
+
+@pytest.mark.parametrize("text, quantities", [
+    ("A typical transit takes between 8 and 10 hours.", []),
+    ("The tickets cost 5-10 dollars each.", []),
+    ("Each spider has 8 to 10 eyes.", []),
+    ("The budget grew to 25 billion dollars in 1965.", ["25 billion"]),
+])
+def test_ranges_are_not_split_into_two_quantities(text, quantities):
+    assert [m.text for m in find_quantities(text)] == quantities
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("The mission was run by NASA, which had been founded in 1958.", "NASA was founded in 1958."),
+    ("Ships are raised to Gatun Lake, which lies 26 metres above the sea, and lowered again.",
+     "Gatun Lake lies 26 metres above the sea."),
+])
+def test_number_or_date_in_a_which_clause_is_a_fact_about_its_name(text, statement):
+    assert statement in _statements(text)
+
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    ("Mount Everest is the highest mountain above sea level.", "Mount Everest", "place"),
+    ("USA Track & Field gives an award each year.", "USA Track & Field", "organisation"),
+])
+def test_more_entity_classes(sentence, name, cls):
+    index = EntityIndex()
+    for mention in find_mentions(sentence, {name.split()[0]}):
+        index.add(mention, sentence)
+    assert index.resolve(name).entity_class == cls

@@ -70,6 +70,8 @@ _PLACE_WORDS = {
     "street", "strasse", "stra\u00dfe", "square", "gate", "platz", "river", "mountain", "mountains", "city",
     "island", "islands", "county", "state", "lake", "sea", "ocean", "bay", "valley", "park", "bridge",
     "road", "avenue", "province", "region", "coast", "desert", "peninsula", "canal", "wall", "south", "north",
+    "mount", "mt", "mt.", "cape", "gulf", "isthmus", "glacier", "icefall", "volcano", "strait", "falls", "reef",
+    "forest", "plateau", "basin", "dam", "harbour", "harbor", "port", "plain", "plains", "cliffs",
 }
 _PLACES = {
     "africa", "america", "asia", "europe", "australia", "antarctica", "oceania", "china", "japan", "india",
@@ -427,6 +429,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("publication", 3 if not lower_words & _ORG_WORDS else 1))
     if lower_words & _ORG_WORDS - _ORG_NAMES or (len(words) == 1 and words[0] in _ORG_NAMES):
         votes.append(("organisation", 3))
+    if " & " in name and not lower_words & _PUBLICATION_WORDS:
+        votes.append(("organisation", 2))  # "USA Track & Field", "Procter & Gamble"
     if rx.search(r"\d", name) and not rx.search(r"\b\d{4}\b", name):
         votes.append(("product", 3))
     if rx.search(r"(?:released|launched|introduced|unveiled|debut of|release of|version of|called)\s+(?:the\s+|its\s+|a\s+)?$", before_l):

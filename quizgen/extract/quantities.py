@@ -125,6 +125,11 @@ def _part_of_other_measure(mention: QuantityMention, text: str) -> bool:
         return True
     if mention.text[:1].isupper() and mention.text.isalpha() and text[:mention.start].strip(" \"'\u201c("):
         return True
+    if rx.search(r"\bbetween\s+$", text[:mention.full_start]) and rx.match(r"\s+and\s+\d", text[mention.end:]) or \
+            rx.search(r"\bbetween\s+\S+\s+and\s+$", text[:mention.full_start]) or \
+            rx.match(r"\s*(?:-|\u2013|to)\s*\d", text[mention.end:]) and not rx.search(r"\bfrom\s+$", text[:mention.full_start]) or \
+            rx.search(r"\d\s*(?:-|\u2013|to)\s*$", text[:mention.start]) and not rx.search(r"\bfrom\s+\S+\s+to\s+$", text[:mention.start]):
+        return True  # "between 8 and 10 hours", "8-10 hours": one range; either end alone makes a false question
     if rx.match(r"\s*[\u00d7x]\s*\d", text[mention.end:]) or rx.search(r"\d\s*[\u00d7x]\s*$", text[:mention.start]):
         return True  # "4 × 100 metres": a formula, not two quantities
     if rx.search(r"\bthe\s+$", text[:mention.start]) and mention.value.unit in ("metres", "meters", "miles", "yards") \

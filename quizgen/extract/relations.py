@@ -444,6 +444,11 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
             if part:
                 clause = part
                 notes.append("statement is one part of the sentence, its pronoun named")
+            elif kind in ("date", "quantity"):
+                part = _relative_clause_fact(sentence, start, end, info.mentions)
+                if part:
+                    clause = part
+                    notes.append("statement is the sentence's which-clause about its name")
         statement_text = clause
     answer = answer if answer is not None else sentence[start:end]
     # Several candidates of one sentence share a clause: resolve it once.
@@ -489,6 +494,27 @@ def _pronoun_part(clause: str, start: int, end: int) -> Optional[str]:
             if rx.search(r",\s+and\s+", rest[: max(0, start - match.end())]):
                 return None
             return subject.group(1) + " " + rest
+    return None
+
+
+def _relative_clause_fact(sentence: str, start: int, end: int, mentions: list) -> Optional[str]:
+    """"... to Gatun Lake, which lies 26 metres above the sea, and ..." -> "Gatun Lake lies 26 metres
+    above the sea.": a number or date inside a which-clause is a fact about the name before it."""
+    for match in rx.finditer(r",\s+which\s+(?=(?:is|was|are|were|lies|lay|has|had|became|stands|covers|"
+                             r"measures|reaches|holds|opened|began|ended)\b)", sentence):
+        body_end = rx.search(r"(?:,|;|\.\s*$|$)", sentence[match.end():])
+        stop = match.end() + (body_end.start() if body_end else len(sentence) - match.end())
+        if not match.end() <= start and end <= stop:
+            continue
+        owner = next((m for m, _ in mentions if m.end == match.start()), None)
+        if owner is None:
+            return None
+        lead = "the " if sentence[max(0, owner.start - 4): owner.start].lower() == "the " else ""
+        body = sentence[match.end(): stop].strip()
+        if len(body.split()) < 3:
+            return None
+        body = rx.sub(r"^had been\b", "was", body)  # the pluperfect only made sense inside the sentence
+        return f"{lead}{owner.text} {body}"
     return None
 
 
