@@ -306,3 +306,27 @@ def test_more_entity_classes(sentence, name, cls):
     for mention in find_mentions(sentence, {name.split()[0]}):
         index.add(mention, sentence)
     assert index.resolve(name).entity_class == cls
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an object "him" when another person is the subject
+    ("Jesse Owens was an American athlete. Owens won four gold medals in 1936. In 1976 President Gerald Ford "
+     "awarded him the Presidential Medal of Freedom.",
+     "In 1976 President Gerald Ford awarded Jesse Owens the Presidential Medal of Freedom."),
+    # "When he ..." and "At high school in Cleveland he ..." open the statement
+    ("Jesse Owens was an American athlete. When he was nine, the family moved to Cleveland, Ohio.",
+     "When Jesse Owens was nine, the family moved to Cleveland, Ohio."),
+    ("Jesse Owens was an American athlete. At high school in Cleveland he was coached by Charles Riley.",
+     "At high school in Cleveland Jesse Owens was coached by Charles Riley."),
+    # a birth name of the subject reads as the name the article uses
+    ("Jesse Owens was an American athlete. James Cleveland Owens was born in Alabama in 1913. "
+     "He studied at Ohio State University from 1933.", "Jesse Owens studied at Ohio State University from 1933."),
+])
+def test_more_pronouns_are_named(text, expected):
+    assert expected in _statements(text)
+
+
+def test_him_is_left_when_the_statement_already_names_the_person():
+    text = ("Jesse Owens was an American athlete. Owens studied at Ohio State University, where the coach Larry "
+            "Snyder trained him in 1934.")
+    assert not any("trained Jesse Owens" in s for s in _statements(text))

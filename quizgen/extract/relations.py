@@ -204,17 +204,26 @@ class Antecedents:
                 return f"the {fuller.group(1)} {noun}"
         return None
 
-    def person_referent(self, before: int, window: int = 6) -> Optional[str]:
+    def person_referent(self, before: int, window: int = 6, text: str = "") -> Optional[str]:
         """Who "he"/"she"/"his"/"her" means: the person who was last a sentence's subject (within
         4 sentences), else the person the article is about, else the person named last."""
         for position, name in reversed(self.person_subjects):
             if position < before:
                 if before - position <= 4:
-                    return name
+                    common = self._common_name(name)
+                    # "He got the name Jesse ...": not "Jesse Owens got the name Jesse".
+                    return name if common != name and rx.search(rf"\b{re.escape(common.split()[0])}\b", text) else common
                 break
         if self.topic_person:
             return self.topic_person
         return self.nearest_name("person", before + 1, window=window)
+
+    def _common_name(self, name: str) -> str:
+        """"James Cleveland Owens" (a birth name) -> "Jesse Owens", the name the article is about."""
+        topic = self.topic_person
+        if topic and name != topic and name.split()[-1] == topic.split()[-1]:
+            return topic
+        return name
 
     def nearest_name(self, entity_class: str, before: int, window: int = 8) -> Optional[str]:
         """The name as last written ("Zuckerberg"), for a person; the full name otherwise."""
@@ -299,7 +308,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # "noted this was" -> "noted that Llama 3.1 was"
     match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out)
     if match:
-        name = antecedents.person_referent(info.position, window=4)
+        name = antecedents.person_referent(info.position, window=4, text=out)
         if not name:
             return None
         notes.append(f'"{match.group(1)}" read as "{name}\'s"')
@@ -330,7 +339,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     if first:
         word = first.group(1)
         if word in ("He", "She"):
-            name = antecedents.person_referent(info.position)
+            name = antecedents.person_referent(info.position, text=out)
         elif word.lower() == "it":
             name = antecedents.previous_subject(info.position)
         elif info.position - 1 in antecedents.pairs:
@@ -361,14 +370,16 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         out = out[: match.start(3)] + noun + out[match.end(3):]
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
     match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
-        rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out)
+        rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:In|At|During)\s+[a-z][a-z ]{2,20}\s+(?:in|at)\s+[A-Z][\w ]{1,25}?)\s+(he|she)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:When|After|Before|While|Because|Although|Since|Once|Until))\s+(he|she)\s+(?=[a-z])", out)
     if match:
         if match.group(2) in ("it", "they"):
             name = antecedents.previous_subject(info.position)
             if name and (match.group(2) == "they") != bool(rx.search(r"[a-z]s$", name)):
                 return None
         else:
-            name = antecedents.person_referent(info.position)
+            name = antecedents.person_referent(info.position, text=out)
         if not name:
             return None
         name = rx.sub(r"^The\b", "the", name)
@@ -382,6 +393,15 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         if name and name.casefold() != match.group(0).casefold() and name.casefold() not in out.casefold():
             notes.append(f'"{match.group(0)}" read as "{name}"')
             out = name[:1].upper() + name[1:] + out[match.end():]
+    # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
+    # statement names another person as its subject.
+    him = rx.search(r"(?<=[a-z] )him\b", out)
+    if him and not rx.search(r"\b(?:he|his|himself)\b", out[: him.start()], re.I):
+        name = antecedents.person_referent(info.position, text=out)
+        if name and not rx.search(rf"\b{re.escape(name.split()[-1])}\b", out) and info.subject \
+                and info.subject[1].entity_class == "person" and info.subject[1].name != name:
+            notes.append(f'"him" read as "{name}"')
+            out = out[: him.start()] + name + out[him.end():]
     match = rx.match(r"^(This|These)\s+(?=[a-z]+(?:\s+[a-z]+)?[\s,])", out)
     if match and not rx.match(r"^\w+\s+(?:is|was|are|were|has|had|will|would|can|could|may|might)\b", out):
         notes.append(f'"{match.group(1)}" changed to "The": check the sentence still says what it meant')
@@ -607,7 +627,7 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     speaker_entity: Optional[Entity] = None
     pronoun = rx.match(r"^(He|She)\b", lead)
     if pronoun:
-        speaker_name = antecedents.person_referent(info.position)
+        speaker_name = antecedents.person_referent(info.position, text=sentence)
         if speaker_name:
             speaker_entity = entities.resolve(speaker_name)
     else:
