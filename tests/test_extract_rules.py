@@ -330,3 +330,25 @@ def test_him_is_left_when_the_statement_already_names_the_person():
     text = ("Jesse Owens was an American athlete. Owens studied at Ohio State University, where the coach Larry "
             "Snyder trained him in 1934.")
     assert not any("trained Jesse Owens" in s for s in _statements(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1978 Reinhold Messner climbed Everest without oxygen. Two years later, Messner climbed it alone.",
+     "In 1980, Reinhold Messner climbed it alone."),
+    ("The bridge opened in 1931. A year later, the company built a second bridge.", None),  # no named subject
+])
+def test_relative_year_is_counted_from_the_last_year_named(text, expected):
+    statements = _statements(text)
+    if expected:
+        assert expected in statements
+    assert not any(s.startswith(("Two years later", "A year later")) and "In 19" in s for s in statements)
+
+
+@pytest.mark.parametrize("text, prompt", [
+    ("Everest is a mountain. The Japanese climber Junko Tabei became the first woman to reach the summit in 1975.",
+     "Which Japanese climber became the first woman to reach the summit in 1975?"),
+    ("The canal was dug by hand. The medical officer William C. Gorgas fought the diseases of the French.",
+     "Which medical officer fought the diseases of the French?"),
+])
+def test_which_prompt_for_a_described_person(text, prompt):
+    assert prompt in [c.prompt for c in _candidates(text) if c.kind == "entity"]

@@ -393,6 +393,16 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         if name and name.casefold() != match.group(0).casefold() and name.casefold() not in out.casefold():
             notes.append(f'"{match.group(0)}" read as "{name}"')
             out = name[:1].upper() + name[1:] + out[match.end():]
+    # "Two years later, Messner climbed it alone." -> "In 1980, Messner ...": the year the reader
+    # cannot see, counted from the last year the article named.
+    later = rx.match(r"^(A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}) years? later,\s+(?=\S)", out)
+    if later and info.context_year and not find_dates(out):
+        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+        count = int(later.group(1)) if later.group(1).isdigit() else words[later.group(1).lower()]
+        year = info.context_year + count
+        notes.append(f'"{later.group(0).strip()}" read as "In {year},": check the year')
+        out = f"In {year}, " + out[later.end():]
     # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
     # statement names another person as its subject.
     him = rx.search(r"(?<=[a-z] )him\b", out)
@@ -901,17 +911,24 @@ def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[s
     """"Michael Collins flew ..." -> "Who flew ...?": when the statement opens with the person (after
     their title) and the rest is their deed, the hand-style stem is safer than one built from a blank."""
     lead = f"{title} {answer} " if title else f"{answer} "
-    for opening in (lead, "The " + lead, answer + " "):
-        if statement.startswith(opening):
-            rest = statement[len(opening):].strip().rstrip(".")
-            break
+    asker = "Who"
+    described = rx.match(rf"^The ((?:[A-Z][a-z]+ )?(?:[a-z-]+ ){{0,2}}[a-z]+) {re.escape(answer)} ", statement)
+    if described and not rx.search(r"\b(?:first|last|only|same)\b", described.group(1)):
+        # "The Japanese climber Junko Tabei became ..." -> "Which Japanese climber became ...?"
+        asker = f"Which {described.group(1)}"
+        rest = statement[described.end():].strip().rstrip(".")
     else:
-        return None
+        for opening in (lead, "The " + lead, answer + " "):
+            if statement.startswith(opening):
+                rest = statement[len(opening):].strip().rstrip(".")
+                break
+        else:
+            return None
     if not 3 <= len(rest.split()) <= 30 or rx.search(r"[\"\u201c\u201d]", rest):
         return None
     if rx.match(r"(?:is|are|has|have)\b", rest) or rx.search(r"\b(?:him|her|them|they|he|she)\b", rest):
         return None  # a present state, or a pronoun whose person the stem no longer names
-    return f"Who {rest}?"
+    return f"{asker} {rest}?"
 
 
 
