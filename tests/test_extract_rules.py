@@ -352,3 +352,14 @@ def test_relative_year_is_counted_from_the_last_year_named(text, expected):
 ])
 def test_which_prompt_for_a_described_person(text, prompt):
     assert prompt in [c.prompt for c in _candidates(text) if c.kind == "entity"]
+
+
+def test_event_named_by_its_last_word_and_country_under_another_name():
+    index = EntityIndex()
+    for sentence in ["He won four medals at the 1936 Summer Olympics in Berlin.",
+                     "At the 1936 Olympics, he won the long jump.", "His victories in Nazi Germany made him famous."]:
+        for mention in find_mentions(sentence):
+            index.add(mention, sentence)
+    index.merge_short_names()
+    assert index.resolve("Olympics").name == "Summer Olympics"
+    assert index.resolve("Nazi Germany").entity_class == "place"

@@ -354,6 +354,12 @@ class EntityIndex:
         for key in list(self.entities):
             owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
                       and (self.entities[k].entity_class == "person" or k.startswith("the "))]
+            if not owners and " " not in key and key in self.entities:
+                # "Olympics" for "Summer Olympics": an event named by its last word (one such event only).
+                owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
+                          and self.entities[k].entity_class == "event"]
+                if len(owners) != 1:
+                    owners = []
             if not owners and key in self.entities and " " not in key and self.entities[key].entity_class != "person":
                 # "Tenzing" for "Tenzing Norgay": a bare first name, when one person has it and no
                 # person of the article has it as a surname.
@@ -440,6 +446,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("organisation", 2))
     if key_of(name) in _PLACES or lower_words & _PLACE_WORDS and not lower_words & _ORG_WORDS:
         votes.append(("place", 4))
+    elif len(words) == 2 and words[-1] in _PLACES and words[0] not in _ORG_WORDS:
+        votes.append(("place", 3))  # "Nazi Germany", "Imperial Russia": a country under another name
     if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
             and not rx.search(r"\d", name) and not name.isupper():
         votes.append(("place", 1))
