@@ -91,6 +91,7 @@ _EVENT_WORDS = {"war", "revolution", "olympics", "summit", "d-day", "crisis", "f
 # "the command module Columbia", "a Saturn V rocket", "the film Race": a named craft or work.
 _CRAFT_WORDS = (r"module|ship|rocket|spacecraft|probe|satellite|aircraft|airplane|plane|locomotive|vessel|boat|"
                 r"submarine|shuttle|lander|rover|capsule|film|movie|novel|album|song|opera|painting|telescope")
+_CRAFT_SET = frozenset(_CRAFT_WORDS.split("|"))
 # US states: "Oakville, Alabama" places the name before the comma.
 _US_STATES = {
     "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware", "georgia", "hawaii",
@@ -451,11 +452,13 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
             and not rx.search(r"\d", name) and not name.isupper():
         votes.append(("place", 1))
-    region = rx.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", after)
+    region = rx.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", after) if after.startswith(",") else None
     if region and (region.group(1).lower() in _PLACES or rx.match(r",\s*(?:new york)\b", after.lower())):
         votes.append(("place", 3))  # "Ann Arbor, Michigan", "Oakville, Alabama"
-    if rx.search(rf"\b(?:{_CRAFT_WORDS})\s+$", before_l) or rx.match(rf"\s+(?:{_CRAFT_WORDS})\b", after) \
-            or (len(words) > 1 and rx.fullmatch(_CRAFT_WORDS, words[-2])):  # "Lunar Module Eagle"
+    word_before_l = before_l[-24:].rsplit(None, 1)[-1] if before_l.strip() else ""
+    word_after = after[:24].split(None, 1)[0] if after.strip() else ""
+    if word_before_l in _CRAFT_SET and before_l.endswith(" ") or word_after in _CRAFT_SET \
+            or (len(words) > 1 and words[-2] in _CRAFT_SET):  # "Lunar Module Eagle"
         votes.append(("product", 3))
     if lower_words & _PROJECT_WORDS:
         votes.append(("project", 4))

@@ -108,18 +108,21 @@ def find_quantities(text: str) -> list[QuantityMention]:
         found.append(QuantityMention(match.start("word"), end, match.string[match.start("word"):end],
                                      match.start(), match.end(), value))
     found.sort(key=lambda m: m.start)
-    found = [m for m in found if not _part_of_other_measure(m, text)]
+    if found:
+        # Compound measures once per text (most texts have none: skip the scan without two numbers).
+        compounds = [(m.start(), m.end()) for m in _COMPOUND.finditer(text)] if len(found) > 1 or \
+            rx.search(r"\b(?:and\s+an?|an?)\s+(?:half|quarter|third)\b|\b(?:half|quarter|third)\s", text) else []
+        found = [m for m in found if not _part_of_other_measure(m, text, compounds)]
     return _share_units(found, text)
 
 
-def _part_of_other_measure(mention: QuantityMention, text: str) -> bool:
+def _part_of_other_measure(mention: QuantityMention, text: str, compounds: list[tuple[int, int]]) -> bool:
     """A number that is not a quantity on its own: one part of a compound measure ("six hours and
     39 minutes" is one duration, so neither "six" nor "39" alone), a relative time ("two years
     later"), a capitalised number word inside a name ("the Seven Wonders"), or a race ("the 200
     metres")."""
-    for match in _COMPOUND.finditer(text):
-        if match.start() <= mention.start < match.end():
-            return True
+    if any(start <= mention.start < end for start, end in compounds):
+        return True
     if mention.value.unit in ("years", "months", "days", "weeks", "hours", "minutes") and \
             _RELATIVE_TIME.match(text[mention.full_end:]):
         return True

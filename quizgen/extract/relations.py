@@ -185,7 +185,9 @@ class Antecedents:
         if topic and rx.search(rf"\b{re.escape(noun)}$", topic, re.I) and topic[:1].isupper():
             return topic if topic.startswith("The ") else topic
         for position, head, name in reversed(self.named_heads):
-            if position < before and before - position <= 3 and head in (noun, noun + "s"):
+            if before - position > 3:
+                break
+            if position < before and head in (noun, noun + "s"):
                 others = [w for w in name.split()[:-1] if w.lower() != "the"]
                 if any(rx.search(rf"\b{re.escape(w)}\b", rest) for w in others):
                     return None
@@ -371,8 +373,9 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
     match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
-        rx.match(r"^((?:In|At|During)\s+[a-z][a-z ]{2,20}\s+(?:in|at)\s+[A-Z][\w ]{1,25}?)\s+(he|she)\s+(?=[a-z])", out) or \
-        rx.match(r"^((?:When|After|Before|While|Because|Although|Since|Once|Until))\s+(he|she)\s+(?=[a-z])", out)
+        (" he " in out[:70] or " she " in out[:70]) and (
+            rx.match(r"^((?:In|At|During)\s+[a-z][a-z ]{2,20}\s+(?:in|at)\s+[A-Z][\w ]{1,25}?)\s+(he|she)\s+(?=[a-z])", out) or
+            rx.match(r"^((?:When|After|Before|While|Because|Although|Since|Once|Until))\s+(he|she)\s+(?=[a-z])", out))
     if match:
         if match.group(2) in ("it", "they"):
             name = antecedents.previous_subject(info.position)
@@ -387,7 +390,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         out = out[: match.start(2)] + name + out[match.end(2):]
     # "The mission was run by NASA" -> "The Apollo 11 mission was run by NASA": a definite description
     # opening the statement names what the article named before.
-    match = _DEFINITE_OPENER.match(out)
+    match = _DEFINITE_OPENER.match(out) if out.startswith("The ") else None
     if match:
         name = antecedents.definite_referent(match.group(1), info.position, out[match.end():])
         if name and name.casefold() != match.group(0).casefold() and name.casefold() not in out.casefold():
@@ -395,7 +398,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             out = name[:1].upper() + name[1:] + out[match.end():]
     # "Two years later, Messner climbed it alone." -> "In 1980, Messner ...": the year the reader
     # cannot see, counted from the last year the article named.
-    later = rx.match(r"^(A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}) years? later,\s+(?=\S)", out)
+    later = rx.match(r"^(A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}) years? later,\s+(?=\S)", out) \
+        if " later, " in out[:20] else None
     if later and info.context_year and not find_dates(out):
         words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
@@ -405,7 +409,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         out = f"In {year}, " + out[later.end():]
     # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
     # statement names another person as its subject.
-    him = rx.search(r"(?<=[a-z] )him\b", out)
+    him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None
     if him and not rx.search(r"\b(?:he|his|himself)\b", out[: him.start()], re.I):
         name = antecedents.person_referent(info.position, text=out)
         if name and not rx.search(rf"\b{re.escape(name.split()[-1])}\b", out) and info.subject \
@@ -470,12 +474,12 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
             clause = part
             notes.append("statement is one part of the sentence")
         else:
-            part = _pronoun_part(clause, start - offset, end - offset)
+            part = _pronoun_part(clause, start - offset, end - offset) if ", and " in clause else None
             if part:
                 clause = part
                 notes.append("statement is one part of the sentence, its pronoun named")
             elif kind in ("date", "quantity"):
-                part = _relative_clause_fact(sentence, start, end, info.mentions)
+                part = _relative_clause_fact(sentence, start, end, info.mentions) if ", which " in sentence else None
                 if part:
                     clause = part
                     notes.append("statement is the sentence's which-clause about its name")
