@@ -363,3 +363,10 @@ def test_event_named_by_its_last_word_and_country_under_another_name():
     index.merge_short_names()
     assert index.resolve("Olympics").name == "Summer Olympics"
     assert index.resolve("Nazi Germany").entity_class == "place"
+
+
+def test_he_after_several_opening_phrases():
+    text = ("Jesse Owens was an American athlete. On May 25, 1935, at a Big Ten meet in Ann Arbor, Michigan, he set "
+            "three world records.")
+    assert ("On May 25, 1935, at a Big Ten meet in Ann Arbor, Michigan, Jesse Owens set three world records."
+            in _statements(text))

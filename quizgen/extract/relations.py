@@ -373,7 +373,9 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
     match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
-        (" he " in out[:70] or " she " in out[:70]) and (
+        (" he " in out[:90] or " she " in out[:90]) and (
+            # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
+            rx.match(r"^((?:On|In|At|By|During|After|Before)\s[^,]{2,40}(?:,\s[^,]{2,40}){1,3}),\s+(he|she)\s+(?=[a-z])", out) or
             rx.match(r"^((?:In|At|During)\s+[a-z][a-z ]{2,20}\s+(?:in|at)\s+[A-Z][\w ]{1,25}?)\s+(he|she)\s+(?=[a-z])", out) or
             rx.match(r"^((?:When|After|Before|While|Because|Although|Since|Once|Until))\s+(he|she)\s+(?=[a-z])", out))
     if match:
