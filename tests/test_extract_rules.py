@@ -370,3 +370,16 @@ def test_he_after_several_opening_phrases():
             "three world records.")
     assert ("On May 25, 1935, at a Big Ten meet in Ann Arbor, Michigan, Jesse Owens set three world records."
             in _statements(text))
+
+
+@pytest.mark.parametrize("text, answer, prompt", [
+    ("Everest is a mountain. Edmund Hillary of New Zealand and the Sherpa climber Tenzing Norgay reached the "
+     "summit on May 29, 1953.", "Edmund Hillary",
+     "Who reached the summit on May 29, 1953, with the Sherpa climber Tenzing Norgay?"),
+    ("Mallory was British. The British climbers George Mallory and Andrew Irvine disappeared in June 1924.",
+     "George Mallory", "Who disappeared in June 1924, with Andrew Irvine?"),
+])
+def test_who_prompt_for_one_of_two_people(text, answer, prompt):
+    prompts = {c.prompt for c in _candidates(text) if c.answer == answer and c.prompt}
+    assert prompt in prompts
+    assert not any(p.startswith(("Who of", "Who and", "Which British climbers")) for p in prompts)

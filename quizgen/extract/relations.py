@@ -716,6 +716,8 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
                            ev_value, 0.62, f"who did what on {format_date(value)}",
                            statement_text=statement_text)
                 if ev:
+                    if subject_entity.entity_class == "person":
+                        ev.prompt = _who_prompt(ev.statement, ev.answer, subject_mention.title)
                     out.append(ev)
     if not info.dates and info.heading_date is not None and info.subject is not None:
         # A heading such as "Phase 2: The Frontier (July 2024)" dates the events under it.
@@ -920,8 +922,10 @@ def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[s
     asker = "Who"
     described = rx.match(rf"^The ((?:[A-Z][a-z]+ )?(?:[a-z-]+ ){{0,2}}[a-z]+) {re.escape(answer)} ", statement)
     if described and not rx.search(r"\b(?:first|last|only|same)\b", described.group(1)):
-        # "The Japanese climber Junko Tabei became ..." -> "Which Japanese climber became ...?"
-        asker = f"Which {described.group(1)}"
+        # "The Japanese climber Junko Tabei became ..." -> "Which Japanese climber became ...?"; a plural
+        # ("The British climbers George Mallory and Andrew Irvine") stays "Who".
+        if not described.group(1).endswith("s"):
+            asker = f"Which {described.group(1)}"
         rest = statement[described.end():].strip().rstrip(".")
     else:
         for opening in (lead, "The " + lead, answer + " "):
@@ -930,9 +934,17 @@ def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[s
                 break
         else:
             return None
+    partner = rx.match(r"^(?:of\s+[A-Z]\w*(?:\s+[A-Z]\w*)*\s+)?and\s+((?:the\s+)?(?:[A-Za-z-]+\s+){0,3}"
+                       r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?=(?:[a-z]+ed|[a-z]+s|were|" + _IRREGULAR_PAST + r")\b)", rest)
+    if partner:
+        # "Edmund Hillary of New Zealand and the Sherpa climber Tenzing Norgay reached ..." ->
+        # "Who reached ..., with the Sherpa climber Tenzing Norgay?"
+        rest = f"{rest[partner.end():]}, with {partner.group(1)}"
+    elif rx.match(r"(?:of|and)\b", rest):
+        return None
     if not 3 <= len(rest.split()) <= 30 or rx.search(r"[\"\u201c\u201d]", rest):
         return None
-    if rx.match(r"(?:is|are|has|have)\b", rest) or rx.search(r"\b(?:him|her|them|they|he|she)\b", rest):
+    if rx.match(r"(?:is|are|has|have|were)\b", rest) or rx.search(r"\b(?:him|her|them|they|he|she)\b", rest):
         return None  # a present state, or a pronoun whose person the stem no longer names
     return f"{asker} {rest}?"
 
