@@ -383,3 +383,9 @@ def test_who_prompt_for_one_of_two_people(text, answer, prompt):
     prompts = {c.prompt for c in _candidates(text) if c.answer == answer and c.prompt}
     assert prompt in prompts
     assert not any(p.startswith(("Who of", "Who and", "Which British climbers")) for p in prompts)
+
+
+def test_a_craft_is_named_by_its_own_name():
+    mentions = find_mentions("Armstrong and Aldrin landed the Apollo Lunar Module Eagle on July 20, 1969.")
+    assert "Eagle" in [m.text for m in mentions]
+    assert "Apollo Lunar Module Eagle" not in [m.text for m in mentions]

@@ -253,6 +253,11 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             continue  # "James Webb Space Telescope (JWST)": the acronym is the same thing, named just before
         if len(words) == 1 and (words[0].lower() in _NOT_NAMES or _is_demonym(words[0], sentence[end:])):
             continue
+        if len(words) >= 3 and words[-2].lower() in _CRAFT_SET and words[-1][:1].isupper() and words[-1].isalpha():
+            # "Apollo Lunar Module Eagle": the craft's name is "Eagle"; the words before say what it is
+            name_at = start + text.rfind(words[-1])
+            mentions.append(Mention(words[-1], name_at, name_at + len(words[-1]), title))
+            continue
         person_of = _PERSON_OF_PLACE.fullmatch(text)
         if person_of and not {w.lower() for w in person_of.group(1).split()} & _KIND_WORDS \
                 and key_of(person_of.group(1)) not in _PLACES:
