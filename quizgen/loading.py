@@ -81,6 +81,8 @@ _constructor = yaml.constructor.SafeConstructor()
 _YAML = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _STR_TAG = _YAML + "str"
+# parse_facts runs fact_consistency_problems on each raw fact itself, with locations.
+_CHECKED_RAW = {"consistency_checked": True}
 _MAX_DEPTH = 64  # a fact is at most four levels deep; deeper nesting is garbage, not a bank
 _MAX_REPEATS = 10_000  # nodes converted again through aliases (plenty for shared tag lists)
 
@@ -653,7 +655,7 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
             cross_field.append(SourceError(shown, line_col[0], line_col[1], f"facts[{index}].{field_name}", message))
         errors.extend(cross_field)
         try:
-            fact = Fact.model_validate(raw)
+            fact = Fact.model_validate(raw, context=_CHECKED_RAW)
         except ValidationError as exc:
             errors.extend(_without_repeats(_fact_errors(shown, exc, index, data, marked, bool(cross_field)),
                                            reported + cross_field))
