@@ -82,6 +82,11 @@ def build_all(bank_ref: Optional[str | Path], out_dir: Path, progress: Progress 
     progress(f"wrote {deck.path} ({deck.written} notes)")
 
     # -- worksheets (issue 5) --
+    if count:
+        from quizgen.render.worksheets import render_worksheets
+
+        written.extend(render_worksheets(forms, bank.article.meta, target / "worksheets", progress=progress,
+                                         warn=lambda message: progress(f"Warning: {message}")))
 
     # -- LMS exports (issue 6) --
     from quizgen.export.runner import export_lms_files

@@ -182,6 +182,44 @@ def anki(bank: str | None, out_file: Path | None, timestamp: str | None, subdeck
 
 # -- worksheet commands (issue 5) --
 
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bank", required=False)
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out/worksheets"), show_default=True,
+              help="Folder for worksheet-A.pdf, key-A.pdf, ..., worksheets-all-forms.pdf and the HTML files.")
+@click.option("-k", "--forms", type=click.IntRange(1, 26), default=2, show_default=True, help="Versions (A, B, ...).")
+@click.option("-n", "--count", type=click.IntRange(min=1), default=20, show_default=True, help="Questions per form.")
+@click.option("-s", "--seed", type=int, default=1, show_default=True, help="Same seed, same worksheets.")
+@click.option("--kinds", multiple=True, metavar="KIND[,KIND]",
+              help="Only these kinds: mc, tf, cloze, short, numeric, ordering, matching (or the full names).")
+@click.option("--tags", multiple=True, metavar="TAG[,TAG]", help="Only questions with any of these tags.")
+@click.option("--allow-same-fact", is_flag=True, help="Allow several questions about one fact on a form.")
+@click.option("--format", "formats", default="pdf,html", show_default=True, metavar="pdf,html",
+              help="Which files: pdf, html or both.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
+@click.option("--large-print", is_flag=True, help="Accessible variant: 16 pt or more, more space (files end in -large-print).")
+@click.option("--title", help="Title printed on every sheet (default: the article's title).")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of your own templates; each file there replaces the built-in one of that name.")
+@click.option("--font-path", "font_paths", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Extra folder of fonts for the PDF (repeatable), e.g. for CJK text.")
+@reports_errors
+def worksheet(bank: str | None, out_dir: Path, forms: int, count: int, seed: int, kinds: tuple[str, ...],
+              tags: tuple[str, ...], allow_same_fact: bool, formats: str, paper: str, large_print: bool,
+              title: str | None, templates_dir: Path | None, font_paths: tuple[Path, ...]) -> None:
+    """Printable worksheets of BANK: per form a student sheet and a teacher key (PDF and HTML),
+    plus one PDF of every form's sheet for printing."""
+    from quizgen.worksheet_files import write_worksheets
+
+    written = write_worksheets(bank, out_dir, count=count, forms=forms, seed=seed, kinds=kinds, tags=tags,
+                               allow_same_fact=allow_same_fact, formats=formats, paper=paper,
+                               large_print=large_print, title=title, templates_dir=templates_dir,
+                               font_paths=font_paths, progress=lambda message: click.echo(message, err=True),
+                               warn=lambda message: click.echo(f"Warning: {message}", err=True))
+    click.echo(f"{len(written)} files written to {out_dir}")
+
+
 # -- export commands (issue 6) --
 
 

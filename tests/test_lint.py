@@ -187,3 +187,21 @@ def test_timeline_event_that_prints_its_date(bank):
     assert "answer-leak" in codes(q, bank)
     q.sequence = ["Meta released Llama 3", "Team 1800 built a Llama tool"]
     assert "answer-leak" not in codes(q, bank)
+
+
+def test_false_statement_that_repeats_a_phrase(tmp_path):
+    bank = write_bank(tmp_path, [{
+        "id": "guard", "kind": "cause",
+        "statement": "Llama Guard 3 supports the stance by giving developers tools, rather than relying on a central authority.",
+        "answer": "by giving developers tools", "prompt": "How does Llama Guard 3 support the stance?",
+        "distractors": ["by letting a central authority approve every use", "by keeping the weights secret",
+                        "by blocking downloads"]}])
+    q = make(kind="true_false", key="False", fact_id="guard",
+             stem="Llama Guard 3 supports the stance by letting a central authority approve every use, "
+                  "rather than relying on a central authority.")
+    assert "repeated-phrase" in codes(q, bank)
+    # and the generator avoids it: the false statement takes a distractor that does not echo the sentence
+    from quizgen.generate import generate_questions
+
+    false = {x.id: x for x in generate_questions(bank)}["guard.tf-false"]
+    assert "central authority approve" not in false.stem and not false.lint

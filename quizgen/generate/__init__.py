@@ -24,6 +24,7 @@ from quizgen.generate.distractors import (
 )
 from quizgen.generate.text import (
     BLANK,
+    shared_phrases,
     CLASS_NOUNS,
     attributed_claim,
     blank,
@@ -304,7 +305,10 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
                                   _choice("False", False, f"It is true. {explanation}")],
                          answer="True", explanation=explanation, **common))
     if span is not None and distractors:
-        wrong = distractors[0].text
+        # The best distractor that does not echo the rest of the sentence: "... by letting a central
+        # authority approve it, rather than relying on a central authority" contradicts itself.
+        rest = statement[: span[0]] + " " + statement[span[1]:]
+        wrong = min(distractors, key=lambda d: len(shared_phrases(d.text, rest))).text
         false_statement = substitute(statement, span, wrong)
         why = f"False: it was {answer}, not {wrong}. {explanation}" if fact.kind in (
             "date", "quantity", "entity", "attribution", "quote", "event") else f"False. {explanation}"
@@ -453,6 +457,8 @@ def matching_questions(ctx: _Context) -> list[Question]:
             left = f"{before}{BLANK}{after}" if len((before + after).split()) >= 3 else None
             key = ("entity", value.entity_class)
         elif fact.kind == "quantity" and isinstance(value, QuantityValue):
+            if not any(ch.isdigit() for ch in right):
+                continue  # "three" among "405 billion" and "8 billion" stands out: figures only
             before, after = blank(fact.statement.strip(), span)
             left = f"{before}{BLANK}{after}" if len((before + after).split()) >= 3 else None
             key = ("quantity",)

@@ -18,6 +18,8 @@ Rules (code, severity):
   all-of-the-above       error    "all/none of the above" style choices
   choice-count           error    a multiple-choice question without 4 choices and exactly one key
   near-duplicate-question warning another question of the same kind asks nearly the same thing
+  repeated-phrase        warning  a false statement repeats a phrase of the sentence around the swapped
+                                  part ("... a central authority ..., rather than ... a central authority")
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Iterable, Optional
 
 from quizgen.errors import display_path
 from quizgen.generate.distractors import BankIndex, answer_key, blank_key, build_index, normalized, word_in
-from quizgen.generate.text import BLANK, PRONOUNS, find_span, starts_with_vowel_sound
+from quizgen.generate.text import BLANK, PRONOUNS, find_span, shared_phrases, starts_with_vowel_sound
 from quizgen.generate.values import date_variants, parse_date, parse_quantity
 from quizgen.loading import Bank
 from quizgen.model import DateValue, Fact, LintFinding, Question, normalize_text
@@ -198,6 +200,15 @@ def check_false_statement(q: Question, statement: str, true_statements: set[str]
         middle = re.sub(r"^(an?|An?)\s+", "", middle.strip())
         if middle and answer_key(middle) in also_true:
             out.append(("also-true", "error", f'"{middle}" makes the "false" statement true'))
+        if middle:
+            rest = prefix + " " + suffix
+            true_middle = statement[len(prefix): max(len(prefix), len(statement) - len(suffix))]
+            # only echoes the true sentence does not have already
+            repeated = shared_phrases(middle, rest) - shared_phrases(true_middle, rest)
+            if repeated:
+                phrase = " ".join(sorted(repeated)[0])
+                out.append(("repeated-phrase", "warning",
+                            f'the false statement says "{phrase}" twice, which reads as a contradiction'))
     wrong_here = _article_misuses(stem) - _article_misuses(statement)
     if wrong_here:
         out.append(("grammar-tell", "error", f'"{sorted(wrong_here)[0]}" reads wrong, which gives the answer away'))

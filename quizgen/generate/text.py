@@ -269,3 +269,18 @@ def attributed_claim(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     if len(claim.split()) < 3 or claim.split(" ", 1)[0].casefold() in PRONOUNS:
         return None
     return capitalise(claim)
+
+
+def _content_bigrams(text: str) -> set[tuple[str, str]]:
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in _FUNCTION_WORDS]
+    return set(zip(words, words[1:]))
+
+
+_FUNCTION_WORDS = {"the", "and", "for", "with", "that", "this", "from", "into", "than", "its", "their", "was",
+                   "were", "are", "has", "have", "had", "not", "but", "every", "all"}
+
+
+def shared_phrases(inserted: str, rest: str) -> set[tuple[str, str]]:
+    """Two-word phrases of `inserted` that the rest of the sentence already has: a substituted
+    distractor that repeats one reads as a contradiction or a stutter."""
+    return _content_bigrams(inserted) & _content_bigrams(rest)
