@@ -121,9 +121,14 @@ def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[Ban
                 seen_keys[key] = question.id
             else:
                 found.append(("near-duplicate-question", "warning", f"asks nearly the same as {first}"))
-        question.lint = [LintFinding.model_construct(code=code, severity=severity, message=message,
-                                                     question_id=question.id, location=where(question.fact_id))
-                         for code, severity, message in found]
+        findings = [LintFinding.model_construct(code=code, severity=severity, message=message,
+                                                question_id=question.id, location=where(question.fact_id))
+                    for code, severity, message in found]
+        if "lint" in question.__pydantic_fields_set__:
+            # what pydantic's __setattr__ ends with (no validate_assignment), without its checks
+            question.__dict__["lint"] = findings
+        else:
+            question.lint = findings
     return questions
 
 
@@ -278,8 +283,17 @@ def _choice_date(text: str) -> Optional[tuple]:
 def _same_number_frame(texts: list[str]) -> bool:
     """Whether the texts are numbers in one frame: "$10 billion" / "$400 million", "2 °C" / "3 °C",
     but not "Llama 3.1" / "Llama Guard 3" (names with digits are not quantities)."""
-    frames = {_NUMBER_IN_TEXT.sub("#", text.strip(), count=1) for text in texts}
+    frames = {number_frame(text) for text in texts}
     return len(frames) == 1 and "#" in next(iter(frames))
+
+
+@lru_cache(maxsize=1 << 16)
+def number_frame(text: str) -> str:
+    """The text with its first number replaced by "#" (memoised: the same choices come up again and again)."""
+    text = text.strip()
+    if not _DIGIT.search(text):
+        return text  # the number pattern needs a digit; scanning for it is the slow part
+    return _NUMBER_IN_TEXT.sub("#", text, count=1)
 
 
 _LAST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
