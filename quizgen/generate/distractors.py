@@ -50,7 +50,7 @@ _PLAIN_NUMBER = re.compile(r"[^\w]*[$€£]?\s*[\d.,]+\s*-?\s*(thousand|million|
 def answer_key(text: str) -> str:
     """Comparison key of an answer: normalize_text, no leading article, numbers and dates canonical."""
     key = normalized(text)
-    if not any(ch.isdigit() for ch in key):
+    if not any(map(str.isdigit, key)):
         return _PUNCTUATION.sub("", _ARTICLE.sub("", key)).strip()
     parsed = parse_date(key)
     if parsed is not None:

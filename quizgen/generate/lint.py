@@ -224,7 +224,7 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
             out.append(("length-tell", "warning", f"the key is the longest option by far ({len(key.text)} vs {longest} characters)"))
         key_shape = text_shape(key.text)
         shapes = {text_shape(d.text) for d in distractors}
-        numeric_like = any(ch.isdigit() for ch in key.text) or any(any(ch.isdigit() for ch in d.text) for d in distractors)
+        numeric_like = any(map(str.isdigit, key.text)) or any(any(map(str.isdigit, d.text)) for d in distractors)
         if numeric_like and len(shapes) == 1 and key_shape not in shapes:
             out.append(("format-tell", "warning", f'the key "{key.text}" is written differently from every distractor'))
         texts = [d.text for d in distractors]

@@ -230,7 +230,7 @@ _QUAL_Y = re.compile(r"^(?:the\s+)?(?P<q>early|mid|middle|late)(?:\s*-\s*|\s+|\s
 def parse_date(text: str) -> Optional[tuple]:
     """The date_key of a free-text date, or None: "18 April 2024" and "2024-04-18" give the same key."""
     t = _WHITESPACE_RUN.sub(" ", text.strip().strip(".")).strip()
-    if not any(ch.isdigit() for ch in t):
+    if not any(map(str.isdigit, t)):
         return None
     try:
         if _ISO_DAY.fullmatch(t):
