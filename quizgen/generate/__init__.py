@@ -489,15 +489,27 @@ def matching_questions(ctx: _Context) -> list[Question]:
     for key, pool in pools.items():
         position = {id(item): i for i, item in enumerate(pool)}
 
-        def fits(group: list, item: tuple, key: tuple = key) -> bool:
-            if key == ("date",) and any(_overlap(item[0].value, g[0].value) for g in group):
-                return False  # "April 2024" would also be right for an event of April 18, 2024
-            lefts = {answer_key(g[1]) for g in group}
-            rights = {answer_key(g[2]) for g in group}
-            # a right-hand answer that appears in another left-hand text would give the pair away
-            if any(answer_key(item[2]) in answer_key(g[1]) or answer_key(g[2]) in answer_key(item[1]) for g in group):
-                return False
-            return answer_key(item[1]) not in lefts and answer_key(item[2]) not in rights
+        # Each item's comparison keys (and date span), worked out once: fits() runs for every item
+        # against every member of the group being filled, over several passes.
+        keys_of = {id(item): (answer_key(item[1]), answer_key(item[2])) for item in pool}
+        spans_of = {id(item): date_interval(item[0].value) for item in pool} if key == ("date",) else {}
+
+        def fits(group: list, item: tuple, key: tuple = key, keys_of: dict = keys_of, spans_of: dict = spans_of) -> bool:
+            if spans_of:
+                start, end = spans_of[id(item)]
+                for g in group:
+                    g_start, g_end = spans_of[id(g)]
+                    if not (end < g_start or g_end < start):
+                        return False  # "April 2024" would also be right for an event of April 18, 2024
+            item_left, item_right = keys_of[id(item)]
+            for g in group:
+                g_left, g_right = keys_of[id(g)]
+                # a right-hand answer that appears in another left-hand text would give the pair away
+                if item_right in g_left or g_right in item_left:
+                    return False
+                if item_left == g_left or item_right == g_right:
+                    return False
+            return True
 
         for group in _greedy_groups(pool, fits, position):
             facts = [g[0] for g in group]
