@@ -246,3 +246,13 @@ def test_built_stems_read_like_a_teacher_wrote_them(tmp_path):
     assert questions["sa.mc"].stem == 'Which publication called Llama 3.1 Meta\'s "biggest model to date"?'
     assert questions["d.mc"].stem == "In which month did Meta release Llama 3.3?"
     assert questions["m.mc"].stem == "Which publication reported that the release cut costs?"
+
+
+def test_number_matching_uses_figures_and_distinct_answers():
+    questions = generate_questions(load_bank(None))
+    matching = [q for q in questions if q.kind == "matching"]
+    assert matching
+    for q in matching:
+        if "number" in q.stem:
+            assert all(any(ch.isdigit() for ch in p.right) for p in q.pairs), q.pairs
+        assert len({p.right for p in q.pairs}) == len(q.pairs) == 4

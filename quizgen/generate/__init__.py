@@ -472,6 +472,8 @@ def matching_questions(ctx: _Context) -> list[Question]:
             left = f"{before}{BLANK}{after}" if len((before + after).split()) >= 3 else None
             key = ("entity", value.entity_class)
         elif fact.kind == "quantity" and isinstance(value, QuantityValue):
+            if not any(ch.isdigit() for ch in right):
+                continue  # "three" among "405 billion" and "8 billion" stands out: figures only
             before, after = blank(fact.statement.strip(), span)
             left = f"{before}{BLANK}{after}" if len((before + after).split()) >= 3 else None
             key = ("quantity",)
