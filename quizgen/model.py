@@ -15,6 +15,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -187,7 +188,9 @@ class Fact(StrictModel):
     image: Optional[Text] = Field(None, description="Optional image file, relative to the bank folder.")
 
     @model_validator(mode="after")
-    def _check_consistency(self) -> "Fact":
+    def _check_consistency(self, info: ValidationInfo) -> "Fact":
+        if info.context and info.context.get("consistency_checked"):
+            return self  # the loader already checked the raw mapping (and located each problem)
         problems = fact_consistency_problems(self.model_dump(by_alias=True))
         if problems:
             raise ValueError("; ".join(f"{field}: {message}" for field, message in problems))

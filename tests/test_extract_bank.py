@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "articles"
 GOLD = ROOT / "tests" / "data" / "gold"
 BUNDLED = ROOT / "content" / "llama-3-2024" / "article.md"
-OTHER_ARTICLES = ["berlin-wall.txt", "penicillin.md", "nintendo.txt", "marie-curie.md", "james-webb.txt", "paris-agreement.md"]
+OTHER_ARTICLES = ["berlin-wall.txt", "penicillin.md", "nintendo.txt", "marie-curie.md", "james-webb.txt", "paris-agreement.md",
+                  "apollo-11.txt", "panama-canal.md", "mount-everest.txt", "jesse-owens.md"]
+ALL_NAMES = ["llama-3-2024"] + [name.rsplit(".", 1)[0] for name in OTHER_ARTICLES]
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +76,7 @@ def test_raw_seed_text_gets_front_matter_and_headings(tmp_path):
     assert not any(h.endswith(":") for h in headings)
 
 
-@pytest.mark.parametrize("name", ["llama-3-2024", "berlin-wall", "penicillin", "nintendo", "marie-curie", "james-webb", "paris-agreement"])
+@pytest.mark.parametrize("name", ALL_NAMES)
 def test_drafts_are_valid_banks_with_exact_quotes(drafts, name):
     bank = load_bank(drafts[name])
     assert 15 <= len(bank.facts) <= 40
@@ -90,7 +92,7 @@ def test_drafts_are_valid_banks_with_exact_quotes(drafts, name):
     assert text.count("# confidence ") == len(bank.facts)
 
 
-@pytest.mark.parametrize("name", ["llama-3-2024", "berlin-wall", "penicillin", "nintendo", "marie-curie", "james-webb", "paris-agreement"])
+@pytest.mark.parametrize("name", ALL_NAMES)
 def test_recall_of_gold_facts(drafts, name):
     _, gold = load_gold(GOLD / f"{name}.yaml")
     score = score_draft(load_bank(drafts[name]).facts, gold)
@@ -163,3 +165,24 @@ def test_a_long_article_yields_a_mix_of_kinds(tmp_path):
     assert sum(kinds.values()) == 40
     assert max(kinds.values()) <= 20, kinds
     assert len(kinds) >= 4, kinds
+
+
+def test_unseen_apollo_draft_has_the_teacher_facts(drafts):
+    # The weaknesses the lead saw on his unseen text, checked end to end (the rules are generic:
+    # tests/test_extract_rules.py has one table per rule).
+    facts = load_bank(drafts["apollo-11"]).facts
+    answers = {fact.answer for fact in facts}
+    assert not {"six", "39"} & answers  # "six hours and 39 minutes" is one duration
+    assert {"Michael Collins", "Saturn V", "Columbia", "Presidential Medal of Freedom"} <= answers
+    assert "Buzz Aldrin" not in {f.answer for f in facts if "Michael Collins flew" in f.statement}
+    first = next(f for f in facts if "first person to step" in f.statement and f.kind == "entity")
+    assert first.answer == "Neil Armstrong" and first.prompt.startswith("Who became the first person")
+    for fact in facts:
+        assert not fact.statement.startswith(("The mission", "The crew", "The astronauts")), fact.statement
+
+
+def test_unseen_biography_pronouns_mean_the_subject(drafts):
+    facts = load_bank(drafts["jesse-owens"]).facts
+    statements = [f.statement for f in facts]
+    assert not [s for s in statements if s.startswith(("In 1990 Gerald Ford", "In 1990 Adolf Hitler", "Ann Arbor's"))]
+    assert any(s.startswith("In 1990 Jesse Owens was posthumously awarded") for s in statements)

@@ -472,3 +472,20 @@ def test_one_document_of_several_sheets_numbers_each_sheet_from_one(pdf_renderer
     for start, end in zip(starts, starts[1:] + [len(pages)]):
         assert [n for n, _ in numbering[start:end]] == [str(i) for i in range(1, end - start + 1)]
         assert {total for _, total in numbering[start:end]} == {str(end - start)}
+
+
+def test_parallel_rendering_gives_the_same_bytes_as_one_by_one(monkeypatch):
+    """Many sheets are spread over worker processes; a teacher must get the very same PDFs."""
+    import quizgen.render.pdf as pdf_module
+
+    forms = sample_forms()
+    labels = load_labels()
+    sheets = [build_sheet(form, META, labels, key=key) for form in forms for key in (False, True)]
+    documents = [build_document([sheet], labels, paper="a4", large_print=False) for sheet in sheets] * 4
+    monkeypatch.setattr(pdf_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pdf_module, "PARALLEL_MIN_DOCUMENTS", 2)
+    with PdfRenderer() as renderer:
+        parallel = renderer.render_many(documents)
+        one_by_one = [renderer.render(document) for document in documents]
+    assert len(parallel) == len(documents)
+    assert parallel == one_by_one

@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 
 from quizgen.extract import rx
 
-_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00de][\w\u00c0-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
 _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b"
 _CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da)"
 _MENTION = re.compile(
@@ -70,6 +70,8 @@ _PLACE_WORDS = {
     "street", "strasse", "stra\u00dfe", "square", "gate", "platz", "river", "mountain", "mountains", "city",
     "island", "islands", "county", "state", "lake", "sea", "ocean", "bay", "valley", "park", "bridge",
     "road", "avenue", "province", "region", "coast", "desert", "peninsula", "canal", "wall", "south", "north",
+    "mount", "mt", "mt.", "cape", "gulf", "isthmus", "glacier", "icefall", "volcano", "strait", "falls", "reef",
+    "forest", "plateau", "basin", "dam", "harbour", "harbor", "port", "plain", "plains", "cliffs",
 }
 _PLACES = {
     "africa", "america", "asia", "europe", "australia", "antarctica", "oceania", "china", "japan", "india",
@@ -85,7 +87,23 @@ _PLACES = {
 }
 _PROJECT_WORDS = {"project", "program", "programme", "initiative", "mission", "plan"}
 _EVENT_WORDS = {"war", "revolution", "olympics", "summit", "d-day", "crisis", "festival", "games", "conference",
-                "prize", "award", "election", "treaty", "championship", "cup", "expo"}
+                "prize", "award", "election", "treaty", "championship", "cup", "expo", "medal", "trophy"}
+# "the command module Columbia", "a Saturn V rocket", "the film Race": a named craft or work.
+_CRAFT_WORDS = (r"module|ship|rocket|spacecraft|probe|satellite|aircraft|airplane|plane|locomotive|vessel|boat|"
+                r"submarine|shuttle|lander|rover|capsule|film|movie|novel|album|song|opera|painting|telescope")
+_CRAFT_SET = frozenset(_CRAFT_WORDS.split("|"))
+# US states: "Oakville, Alabama" places the name before the comma.
+_US_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware", "georgia", "hawaii",
+    "idaho", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts",
+    "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "utah", "vermont",
+    "virginia", "west virginia", "wisconsin", "wyoming",
+}
+_PLACES |= _US_STATES
+# Words that make "X Y of Z" one name of a body, place, work or event ("Bank of England").
+_KIND_WORDS = set()  # filled below, once every word list exists
 # Capitalised words that start sentences or name months and days; never entities on their own.
 _NOT_NAMES = {
     "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "if", "as", "this",
@@ -100,6 +118,10 @@ _NOT_NAMES = {
     "were", "not", "no", "yes", "all", "each", "every", "both", "either", "neither", "another", "such",
     "industry", "official", "crowds", "construction", "production", "resistance", "companies", "more",
 }
+
+
+_KIND_WORDS |= _ORG_WORDS | _PLACE_WORDS | _PUBLICATION_WORDS | _PROJECT_WORDS | _EVENT_WORDS | TITLES | {
+    "general", "surveyor", "duke", "earl", "count", "archduke", "grand", "great", "holy", "royal", "national"}
 
 
 @dataclass
@@ -224,12 +246,31 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         if at_sentence_start and len(words) == 1 and (known_names is None or text not in known_names) \
                 and not _name_shaped(text, sentence[end:]):
             continue
+        if at_sentence_start and len(words) == 1 and common_words and not _name_shaped(text, sentence[end:]) \
+                and (text.lower() in common_words or (text.lower().endswith("s") and text.lower()[:-1] in common_words)):
+            continue  # "Engineers also built ...": a common noun the article writes in lower case elsewhere
         if len(words) == 1 and words[0].isupper() and rx.search(r"[A-Z][\w.-]*(?:\s+[\w.-]+){1,8}\s+\($", sentence[:start]):
             continue  # "James Webb Space Telescope (JWST)": the acronym is the same thing, named just before
         if len(words) == 1 and (words[0].lower() in _NOT_NAMES or _is_demonym(words[0], sentence[end:])):
             continue
+        if len(words) >= 3 and words[-2].lower() in _CRAFT_SET and words[-1][:1].isupper() and words[-1].isalpha():
+            # "Apollo Lunar Module Eagle": the craft's name is "Eagle"; the words before say what it is
+            name_at = start + text.rfind(words[-1])
+            mentions.append(Mention(words[-1], name_at, name_at + len(words[-1]), title))
+            continue
+        person_of = _PERSON_OF_PLACE.fullmatch(text)
+        if person_of and not {w.lower() for w in person_of.group(1).split()} & _KIND_WORDS \
+                and key_of(person_of.group(1)) not in _PLACES:
+            # "Edmund Hillary of New Zealand": a person and where they come from, not one name
+            mentions.append(Mention(person_of.group(1), start, start + len(person_of.group(1)), title))
+            place_start = start + person_of.start(2)
+            mentions.append(Mention(person_of.group(2), place_start, place_start + len(person_of.group(2))))
+            continue
         mentions.append(Mention(text, start, end, title))
     return _join_on_names(sentence, mentions)
+
+
+_PERSON_OF_PLACE = re.compile(r"([A-Z][a-z]+ [A-Z][a-z]+) of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
 _ON_NAME = re.compile(r"(?:Panel|Committee|Commission|Council|Conference|Convention|Court|Institute|Agency|Office|"
@@ -240,7 +281,8 @@ def _join_on_names(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """"Intergovernmental Panel" + " on " + "Climate Change" is one name (after a body's kind of word)."""
     out: list[Mention] = []
     for mention in mentions:
-        if out and _ON_NAME.search(out[-1].text) and rx.fullmatch(r"\s+on\s+(?:the\s+)?", sentence[out[-1].end: mention.start]):
+        if out and _ON_NAME.search(out[-1].text) and rx.fullmatch(r"\s+on\s+(?:the\s+)?", sentence[out[-1].end: mention.start]) \
+                and mention.text.split()[-1].lower() not in _PLACE_WORDS:  # "Space Center on Merritt Island"
             last = out.pop()
             out.append(Mention(sentence[last.start: mention.end], last.start, mention.end, last.title))
             continue
@@ -306,20 +348,40 @@ class EntityIndex:
     def merge_short_names(self) -> None:
         """Fold "Zuckerberg" into "Mark Zuckerberg" and "Verge" into "The Verge" (one longer owner only)."""
         by_last: dict[str, list[str]] = defaultdict(list)
+        by_first: dict[str, list[str]] = defaultdict(list)
+        first_key = next(iter(self.entities), None)
         for key, entity in self.entities.items():
             words = key.split()
             if len(words) >= 2:
                 by_last[words[-1]].append(key)
+                by_first[words[0]].append(key)
                 if words[0] in ("the",):
                     by_last[" ".join(words[1:])].append(key)
         for key in list(self.entities):
             owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
                       and (self.entities[k].entity_class == "person" or k.startswith("the "))]
+            if not owners and " " not in key and key in self.entities:
+                # "Olympics" for "Summer Olympics": an event named by its last word (one such event only).
+                owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
+                          and self.entities[k].entity_class == "event"]
+                if len(owners) != 1:
+                    owners = []
+            if not owners and key in self.entities and " " not in key and self.entities[key].entity_class != "person":
+                # "Tenzing" for "Tenzing Norgay": a bare first name, when one person has it and no
+                # person of the article has it as a surname.
+                owners = [k for k in by_first.get(key, []) if k in self.entities
+                          and self.entities[k].entity_class == "person"]
+                if len(owners) != 1:
+                    owners = []
             if len(owners) > 1:
                 # "Curie" with "Marie Curie" and "Pierre Curie": the one the article names most, if clear.
                 owners.sort(key=lambda k: -self.entities[k].count)
                 if self.entities[owners[0]].count > self.entities[owners[1]].count:
                     owners = owners[:1]
+                elif first_key in owners:
+                    # "Owens" with "Jesse Owens" (the article's first name: its subject) and "James
+                    # Cleveland Owens" (his birth name), once each: the bare surname means the subject.
+                    owners = [first_key]
             if len(owners) == 1 and key in self.entities and owners[0] in self.entities:
                 owner = self.entities[owners[0]]
                 short = self.entities.pop(key)
@@ -379,6 +441,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("publication", 3 if not lower_words & _ORG_WORDS else 1))
     if lower_words & _ORG_WORDS - _ORG_NAMES or (len(words) == 1 and words[0] in _ORG_NAMES):
         votes.append(("organisation", 3))
+    if " & " in name and not lower_words & _PUBLICATION_WORDS:
+        votes.append(("organisation", 2))  # "USA Track & Field", "Procter & Gamble"
     if rx.search(r"\d", name) and not rx.search(r"\b\d{4}\b", name):
         votes.append(("product", 3))
     if rx.search(r"(?:released|launched|introduced|unveiled|debut of|release of|version of|called)\s+(?:the\s+|its\s+|a\s+)?$", before_l):
@@ -388,11 +452,19 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("organisation", 2))
     if key_of(name) in _PLACES or lower_words & _PLACE_WORDS and not lower_words & _ORG_WORDS:
         votes.append(("place", 4))
+    elif len(words) == 2 and words[-1] in _PLACES and words[0] not in _ORG_WORDS:
+        votes.append(("place", 3))  # "Nazi Germany", "Imperial Russia": a country under another name
     if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
             and not rx.search(r"\d", name) and not name.isupper():
         votes.append(("place", 1))
-    if rx.match(r",\s*(?:illinois|california|texas|new york|germany|japan|france|england|scotland)\b", after.lower()):
-        votes.append(("place", 3))
+    region = rx.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", after) if after.startswith(",") else None
+    if region and (region.group(1).lower() in _PLACES or rx.match(r",\s*(?:new york)\b", after.lower())):
+        votes.append(("place", 3))  # "Ann Arbor, Michigan", "Oakville, Alabama"
+    word_before_l = before_l[-24:].rsplit(None, 1)[-1] if before_l.strip() else ""
+    word_after = after[:24].split(None, 1)[0] if after.strip() else ""
+    if word_before_l in _CRAFT_SET and before_l.endswith(" ") or word_after in _CRAFT_SET \
+            or (len(words) > 1 and words[-2] in _CRAFT_SET):  # "Lunar Module Eagle"
+        votes.append(("product", 3))
     if lower_words & _PROJECT_WORDS:
         votes.append(("project", 4))
     if lower_words & _EVENT_WORDS:

@@ -56,6 +56,20 @@ _ADJECTIVE_AFTER_UNIT = {"long", "high", "wide", "deep", "tall", "old", "away", 
 _MEASURE_NOUNS = {"sizes", "size", "versions", "variants", "range", "mark", "level", "levels", "count", "model",
                   "window", "limit", "budget"}
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+# Units that combine into one measure: "6 hours 39 minutes", "29,031 ft 8 in", "5 lb 3 oz".
+_COMPOUND_UNIT = (r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|feet|foot|ft|"
+                  r"inch(?:es)?|in|yards?|yd|miles?|pounds?|lbs?|lb|ounces?|oz|stones?|st|metres?|meters?|"
+                  r"centimetres?|centimeters?|cm|mm|m|km|kilograms?|kg|grams?|g)")
+_NUMBER = (r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+           r"twenty|thirty|forty|fifty|sixty|a|an)")
+_COMPOUND = re.compile(
+    rf"\b{_NUMBER}[\s-]+{_COMPOUND_UNIT}(?:,?\s+(?:and\s+)?|\s*,\s*){_NUMBER}[\s-]+{_COMPOUND_UNIT}\b"
+    rf"|\b{_NUMBER}(?:\s+and\s+|-and-)an?[\s-]+(?:half|quarter|third)[\s-]+{_COMPOUND_UNIT}\b"
+    rf"|\b{_NUMBER}\s+(?:and\s+)?(?:a\s+)?(?:half|quarter|third|three[\s-]quarters)\s+{_COMPOUND_UNIT}\b",
+    re.I,
+)
+# "Two years later": a span of time counted from another event, not a quantity a teacher asks for.
+_RELATIVE_TIME = re.compile(r"^\s+(?:later|earlier|ago|afterwards|after|before)\b")
 
 
 @dataclass(frozen=True)
@@ -94,7 +108,37 @@ def find_quantities(text: str) -> list[QuantityMention]:
         found.append(QuantityMention(match.start("word"), end, match.string[match.start("word"):end],
                                      match.start(), match.end(), value))
     found.sort(key=lambda m: m.start)
+    if found:
+        # Compound measures once per text (most texts have none: skip the scan without two numbers).
+        compounds = [(m.start(), m.end()) for m in _COMPOUND.finditer(text)] if len(found) > 1 or \
+            rx.search(r"\b(?:and\s+an?|an?)\s+(?:half|quarter|third)\b|\b(?:half|quarter|third)\s", text) else []
+        found = [m for m in found if not _part_of_other_measure(m, text, compounds)]
     return _share_units(found, text)
+
+
+def _part_of_other_measure(mention: QuantityMention, text: str, compounds: list[tuple[int, int]]) -> bool:
+    """A number that is not a quantity on its own: one part of a compound measure ("six hours and
+    39 minutes" is one duration, so neither "six" nor "39" alone), a relative time ("two years
+    later"), a capitalised number word inside a name ("the Seven Wonders"), or a race ("the 200
+    metres")."""
+    if any(start <= mention.start < end for start, end in compounds):
+        return True
+    if mention.value.unit in ("years", "months", "days", "weeks", "hours", "minutes") and \
+            _RELATIVE_TIME.match(text[mention.full_end:]):
+        return True
+    if mention.text[:1].isupper() and mention.text.isalpha() and text[:mention.start].strip(" \"'\u201c("):
+        return True
+    if rx.search(r"\bbetween\s+$", text[:mention.full_start]) and rx.match(r"\s+and\s+\d", text[mention.end:]) or \
+            rx.search(r"\bbetween\s+\S+\s+and\s+$", text[:mention.full_start]) or \
+            rx.match(r"\s*(?:-|\u2013|to)\s*\d", text[mention.end:]) and not rx.search(r"\bfrom\s+$", text[:mention.full_start]) or \
+            rx.search(r"\d\s*(?:-|\u2013|to)\s*$", text[:mention.start]) and not rx.search(r"\bfrom\s+\S+\s+to\s+$", text[:mention.start]):
+        return True  # "between 8 and 10 hours", "8-10 hours": one range; either end alone makes a false question
+    if rx.match(r"\s*[\u00d7x]\s*\d", text[mention.end:]) or rx.search(r"\d\s*[\u00d7x]\s*$", text[:mention.start]):
+        return True  # "4 × 100 metres": a formula, not two quantities
+    if rx.search(r"\bthe\s+$", text[:mention.start]) and mention.value.unit in ("metres", "meters", "miles", "yards") \
+            and rx.match(r"(?:[,.;]|\s+(?:and|or|relay|race|final|dash|hurdles|freestyle|event)\b)", text[mention.full_end:]):
+        return True  # "won the 100 metres and the long jump": the name of a race
+    return False
 
 
 def _qualifier(raw: Optional[str]) -> Optional[str]:

@@ -40,6 +40,8 @@ _CATENATIVE = {
     "similar", "up", "next", "close", "order", "prior", "from", "back", "way", "ought", "wish", "chose",
     "chosen", "started", "start", "intended", "intends", "tends", "tend", "set", "went", "came", "how",
     "what", "where", "whether", "than", "not", "ready", "willing", "unable", "sure", "first", "last",
+    "allowed", "forced", "permitted", "required", "promised", "asked", "told", "invited", "encouraged",
+    "allowing", "promising", "threatened", "offered", "trying", "hard",
 }
 _NOT_VERB_AFTER_TO = {
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
@@ -93,6 +95,18 @@ class Antecedents:
         # A bare "it" with no subject just before usually means the topic in encyclopedic text.
         self.topic: Optional[str] = None
         self.topic_is_person = False
+        self.topic_person: Optional[str] = None
+        # People who were the subject of a sentence ("Owens, who had smoked ..., died"), with a
+        # sentence opening "He"/"She" carrying the last one on: "he"/"his" means the person the text
+        # is about, not whoever was named last ("Gerald Ford awarded him ... In 1990 he was ...").
+        self.person_subjects: list[tuple[int, str]] = []
+        # "Apollo 11 was the American spaceflight ...": later "The spaceflight" means the topic.
+        self.topic_head: Optional[str] = None
+        # Names by their last word ("canal" -> "the Panama Canal"), for "The canal ..." later on.
+        self.named_heads: list[tuple[int, str, str]] = []
+        self.last_text: tuple[int, str] = (-1, "")
+        # "Edmund Hillary ... and ... Tenzing Norgay reached ...": later "They" / "The pair".
+        self.pairs: dict[int, str] = {}
         # Resolved clauses of the current sentences: several candidates share one clause.
         self.resolved: dict[tuple[int, str], tuple[Optional[str], list[str]]] = {}
 
@@ -100,8 +114,44 @@ class Antecedents:
         if info.position == 0 and info.subject_np:
             self.topic = info.subject_np
             self.topic_is_person = bool(info.subject and info.subject[1].entity_class == "person")
+            if self.topic_is_person and info.subject:
+                self.topic_person = info.subject[1].name
+            head = rx.match(r"^.*?\b(?:is|was|are|were)\s+(?:(?:an?|the|one of the)\s+)?([^,;.]*?)"
+                            r"(?=\s+(?:who|that|which|whose|in|of|on|at|above|from|with|for|to|by)\b|[,;.]|$)", info.text)
+            if head and head.group(1) and rx.fullmatch(r"[a-z]+", head.group(1).split()[-1]):
+                self.topic_head = head.group(1).split()[-1]
+        for mention, entity in info.mentions:
+            if " " in mention.text and mention.text.split()[-1][:1].isupper():
+                lead = "the " if info.text[max(0, mention.start - 4): mention.start].lower() == "the " else ""
+                self.named_heads.append((info.position, mention.text.split()[-1].lower(), lead + entity.name))
+        self.last_text = (info.position, info.text)
+        if info.position - 1 in self.pairs and rx.match(r"^(?:They|The (?:pair|two|duo|couple))\b", info.text):
+            self.pairs[info.position] = self.pairs[info.position - 1]  # still the same two
+        if info.subject and info.subject[1].entity_class == "person":
+            first = info.subject[0]
+            for mention, entity in info.mentions:
+                if mention.start > first.end and entity.entity_class == "person" and entity is not info.subject[1] \
+                        and rx.fullmatch(r"(?:\s+of\s+[A-Z][\w ]*?)?\s+and\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}",
+                                         info.text[first.end: mention.start]):
+                    self.pairs[info.position] = f"{info.subject[1].name} and {entity.name}"
+                    break
         for mention, entity in info.mentions:
             self.history.append((info.position, mention, entity))
+        copular = None
+        if not info.subject:
+            # "The first patient was Albert Alexander, ...": the person the sentence is about.
+            for mention, entity in info.mentions:
+                if entity.entity_class == "person" and rx.search(r"\b(?:was|is|became)\s+(?:the\s+[a-z]+\s+)?$",
+                                                                 info.text[: mention.start]) \
+                        and rx.match(r"^The\s+[a-z]+(?:\s+[a-z]+)?\s+(?:was|is|became)\b", info.text):
+                    copular = entity.name
+                    break
+        if info.subject and info.subject[1].entity_class == "person":
+            self.person_subjects.append((info.position, info.subject[1].name))
+        elif copular:
+            self.person_subjects.append((info.position, copular))
+        elif self.person_subjects and rx.match(r"^(?:[A-Z][^,]{0,60},\s+)?(?:[Hh]e|[Ss]he)\b", info.text):
+            self.person_subjects.append((info.position, self.person_subjects[-1][1]))
         if info.subject_np:
             self.subjects.append((info.position, info.subject_np))
 
@@ -124,6 +174,59 @@ class Antecedents:
                 break
         return self.topic if topic and not self.topic_is_person else None
 
+    def definite_referent(self, noun: str, before: int, rest: str = "") -> Optional[str]:
+        """What "The <noun>" opening a statement names, if the article says: a name ending in that
+        word just before or as the topic ("The canal" -> "the Panama Canal"), the topic when the
+        first sentence called it that ("The athlete" -> "Jesse Owens"), "the Apollo 11 mission" for
+        a mission/crew/project of the topic, or the fuller phrase of the sentence just before ("The
+        team" after "the relay team"). Not a name whose other words the rest of the statement uses ("The
+        dam created Gatun Lake" stays: "the Gatun Dam created Gatun Lake" gives the answer away)."""
+        topic = self.topic
+        if topic and rx.search(rf"\b{re.escape(noun)}$", topic, re.I) and topic[:1].isupper():
+            return topic if topic.startswith("The ") else topic
+        for position, head, name in reversed(self.named_heads):
+            if before - position > 3:
+                break
+            if position < before and head in (noun, noun + "s"):
+                others = [w for w in name.split()[:-1] if w.lower() != "the"]
+                if any(rx.search(rf"\b{re.escape(w)}\b", rest) for w in others):
+                    return None
+                return name
+        if topic and noun == self.topic_head:
+            return topic
+        if topic and not self.topic_is_person and noun in _TOPIC_PARTS:
+            bare = rx.sub(r"^The\s+", "", topic)
+            return f"the {bare} {noun}"
+        if noun in ("pair", "two", "duo", "couple") and before - 1 in self.pairs:
+            return self.pairs[before - 1]
+        position, text = self.last_text
+        if position == before - 1:
+            fuller = rx.search(rf"\bthe\s+([a-z]+)\s+{re.escape(noun)}\b", text)
+            if fuller and fuller.group(1) not in _NOT_MODIFIERS:
+                return f"the {fuller.group(1)} {noun}"
+        return None
+
+    def person_referent(self, before: int, window: int = 6, text: str = "") -> Optional[str]:
+        """Who "he"/"she"/"his"/"her" means: the person who was last a sentence's subject (within
+        4 sentences), else the person the article is about, else the person named last."""
+        for position, name in reversed(self.person_subjects):
+            if position < before:
+                if before - position <= 4:
+                    common = self._common_name(name)
+                    # "He got the name Jesse ...": not "Jesse Owens got the name Jesse".
+                    return name if common != name and rx.search(rf"\b{re.escape(common.split()[0])}\b", text) else common
+                break
+        if self.topic_person:
+            return self.topic_person
+        return self.nearest_name("person", before + 1, window=window)
+
+    def _common_name(self, name: str) -> str:
+        """"James Cleveland Owens" (a birth name) -> "Jesse Owens", the name the article is about."""
+        topic = self.topic_person
+        if topic and name != topic and name.split()[-1] == topic.split()[-1]:
+            return topic
+        return name
+
     def nearest_name(self, entity_class: str, before: int, window: int = 8) -> Optional[str]:
         """The name as last written ("Zuckerberg"), for a person; the full name otherwise."""
         for position, mention, entity in reversed(self.history):
@@ -134,6 +237,16 @@ class Antecedents:
             if entity.entity_class == entity_class:
                 return entity.name
         return None
+
+
+# Words naming a part or an aspect of the article's topic: "The mission" in an article on Apollo 11
+# is "the Apollo 11 mission", "The crew" its crew.
+_TOPIC_PARTS = {"mission", "crew", "astronauts", "project", "flight", "spacecraft", "programme", "program",
+                "campaign", "expedition", "voyage", "launch", "treaty", "agreement", "canal", "construction"}
+_NOT_MODIFIERS = {"same", "other", "first", "last", "next", "whole", "entire", "new", "old", "most", "following"}
+_DEFINITE_OPENER = re.compile(
+    r"^The\s+([a-z]+)(?=\s+(?!of\b|at\b|in\b|on\b|for\b|with\b|from\b|to\b|and\b|or\b|that\b|which\b|who\b)"
+    r"[a-z]+\b)")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -197,7 +310,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # "noted this was" -> "noted that Llama 3.1 was"
     match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out)
     if match:
-        name = antecedents.nearest_name("person", info.position + 1, window=4)
+        name = antecedents.person_referent(info.position, window=4, text=out)
         if not name:
             return None
         notes.append(f'"{match.group(1)}" read as "{name}\'s"')
@@ -228,9 +341,11 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     if first:
         word = first.group(1)
         if word in ("He", "She"):
-            name = antecedents.nearest_name("person", info.position + 1, window=6)
+            name = antecedents.person_referent(info.position, text=out)
         elif word.lower() == "it":
             name = antecedents.previous_subject(info.position)
+        elif info.position - 1 in antecedents.pairs:
+            name = antecedents.pairs[info.position - 1]  # "Hillary and Tenzing reached ... They were ..."
         else:
             name = antecedents.previous_subject(info.position, topic=False)
             if not name or not re.search(r"[a-z]s$", name):
@@ -257,19 +372,52 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         out = out[: match.start(3)] + noun + out[match.end(3):]
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
     match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
-        rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out)
+        rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        (" he " in out[:90] or " she " in out[:90]) and (
+            # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
+            rx.match(r"^((?:On|In|At|By|During|After|Before)\s[^,]{2,40}(?:,\s[^,]{2,40}){1,3}),\s+(he|she)\s+(?=[a-z])", out) or
+            rx.match(r"^((?:In|At|During)\s+[a-z][a-z ]{2,20}\s+(?:in|at)\s+[A-Z][\w ]{1,25}?)\s+(he|she)\s+(?=[a-z])", out) or
+            rx.match(r"^((?:When|After|Before|While|Because|Although|Since|Once|Until))\s+(he|she)\s+(?=[a-z])", out))
     if match:
         if match.group(2) in ("it", "they"):
             name = antecedents.previous_subject(info.position)
             if name and (match.group(2) == "they") != bool(rx.search(r"[a-z]s$", name)):
                 return None
         else:
-            name = antecedents.nearest_name("person", info.position + 1, window=6)
+            name = antecedents.person_referent(info.position, text=out)
         if not name:
             return None
         name = rx.sub(r"^The\b", "the", name)
         notes.append(f'"{match.group(2)}" read as "{name}"')
         out = out[: match.start(2)] + name + out[match.end(2):]
+    # "The mission was run by NASA" -> "The Apollo 11 mission was run by NASA": a definite description
+    # opening the statement names what the article named before.
+    match = _DEFINITE_OPENER.match(out) if out.startswith("The ") else None
+    if match:
+        name = antecedents.definite_referent(match.group(1), info.position, out[match.end():])
+        if name and name.casefold() != match.group(0).casefold() and name.casefold() not in out.casefold():
+            notes.append(f'"{match.group(0)}" read as "{name}"')
+            out = name[:1].upper() + name[1:] + out[match.end():]
+    # "Two years later, Messner climbed it alone." -> "In 1980, Messner ...": the year the reader
+    # cannot see, counted from the last year the article named.
+    later = rx.match(r"^(A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}) years? later,\s+(?=\S)", out) \
+        if " later, " in out[:20] else None
+    if later and info.context_year and not find_dates(out):
+        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+        count = int(later.group(1)) if later.group(1).isdigit() else words[later.group(1).lower()]
+        year = info.context_year + count
+        notes.append(f'"{later.group(0).strip()}" read as "In {year},": check the year')
+        out = f"In {year}, " + out[later.end():]
+    # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
+    # statement names another person as its subject.
+    him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None
+    if him and not rx.search(r"\b(?:he|his|himself)\b", out[: him.start()], re.I):
+        name = antecedents.person_referent(info.position, text=out)
+        if name and not rx.search(rf"\b{re.escape(name.split()[-1])}\b", out) and info.subject \
+                and info.subject[1].entity_class == "person" and info.subject[1].name != name:
+            notes.append(f'"him" read as "{name}"')
+            out = out[: him.start()] + name + out[him.end():]
     match = rx.match(r"^(This|These)\s+(?=[a-z]+(?:\s+[a-z]+)?[\s,])", out)
     if match and not rx.match(r"^\w+\s+(?:is|was|are|were|has|had|will|would|can|could|may|might)\b", out):
         notes.append(f'"{match.group(1)}" changed to "The": check the sentence still says what it meant')
@@ -323,11 +471,20 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
             if rx.match(r"(?:it|they|this)\b", clause, re.I):
                 return None  # "...; it is a calculated bid": "it" is the first clause's subject, not the topic
         inside = [(s - offset, e - offset) for s, e in siblings if offset <= s < offset + len(clause) and (s, e) != (start, end)]
-        if inside:
-            part = _coordinated_part(clause, start - offset, end - offset, inside)
+        part = _coordinated_part(clause, start - offset, end - offset, inside) if inside else None
+        if part:
+            clause = part
+            notes.append("statement is one part of the sentence")
+        else:
+            part = _pronoun_part(clause, start - offset, end - offset) if ", and " in clause else None
             if part:
                 clause = part
-                notes.append("statement is one part of the sentence")
+                notes.append("statement is one part of the sentence, its pronoun named")
+            elif kind in ("date", "quantity"):
+                part = _relative_clause_fact(sentence, start, end, info.mentions) if ", which " in sentence else None
+                if part:
+                    clause = part
+                    notes.append("statement is the sentence's which-clause about its name")
         statement_text = clause
     answer = answer if answer is not None else sentence[start:end]
     # Several candidates of one sentence share a clause: resolve it once.
@@ -353,6 +510,48 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
     return Candidate(kind=kind, statement=statement, answer=answer, value=value, quote=sentence,
                      position=info.position, answer_span=(start, end), confidence=round(confidence, 2),
                      reason=reason, notes=notes)
+
+
+_NAMED_SUBJECT = re.compile(r"^((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*(?:\s+and\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)?)"
+                            r"\s+(?=[a-z])")
+
+
+def _pronoun_part(clause: str, start: int, end: int) -> Optional[str]:
+    """"Armstrong and Aldrin spent ..., and they collected 47.5 pounds of ..." -> "Armstrong and Aldrin
+    collected 47.5 pounds of ...": the part holding the answer, its pronoun replaced by the clause's
+    named subject, so the question is about one thing."""
+    for match in rx.finditer(r",\s+and\s+(they|he|she)\s+(?=[a-z])", clause):
+        if match.end() <= start:
+            subject = _NAMED_SUBJECT.match(clause)
+            if not subject or (match.group(1) == "they") != (" and " in subject.group(1)) \
+                    or subject.group(1).startswith(("The ", "In ", "On ", "By ", "At ")):
+                return None  # "they" needs "X and Y"; "he"/"she" a person's name, not "The canal"
+            rest = clause[match.end():]
+            if rx.search(r",\s+and\s+", rest[: max(0, start - match.end())]):
+                return None
+            return subject.group(1) + " " + rest
+    return None
+
+
+def _relative_clause_fact(sentence: str, start: int, end: int, mentions: list) -> Optional[str]:
+    """"... to Gatun Lake, which lies 26 metres above the sea, and ..." -> "Gatun Lake lies 26 metres
+    above the sea.": a number or date inside a which-clause is a fact about the name before it."""
+    for match in rx.finditer(r",\s+which\s+(?=(?:is|was|are|were|lies|lay|has|had|became|stands|covers|"
+                             r"measures|reaches|holds|opened|began|ended)\b)", sentence):
+        body_end = rx.search(r"(?:,|;|\.\s*$|$)", sentence[match.end():])
+        stop = match.end() + (body_end.start() if body_end else len(sentence) - match.end())
+        if not match.end() <= start and end <= stop:
+            continue
+        owner = next((m for m, _ in mentions if m.end == match.start()), None)
+        if owner is None:
+            return None
+        lead = "the " if sentence[max(0, owner.start - 4): owner.start].lower() == "the " else ""
+        body = sentence[match.end(): stop].strip()
+        if len(body.split()) < 3:
+            return None
+        body = rx.sub(r"^had been\b", "was", body)  # the pluperfect only made sense inside the sentence
+        return f"{lead}{owner.text} {body}"
+    return None
 
 
 def _coordinated_part(clause: str, start: int, end: int, others: list[tuple[int, int]]) -> Optional[str]:
@@ -444,7 +643,7 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     speaker_entity: Optional[Entity] = None
     pronoun = rx.match(r"^(He|She)\b", lead)
     if pronoun:
-        speaker_name = antecedents.nearest_name("person", info.position + 1, window=6)
+        speaker_name = antecedents.person_referent(info.position, text=sentence)
         if speaker_name:
             speaker_entity = entities.resolve(speaker_name)
     else:
@@ -517,6 +716,8 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
                            ev_value, 0.62, f"who did what on {format_date(value)}",
                            statement_text=statement_text)
                 if ev:
+                    if subject_entity.entity_class == "person":
+                        ev.prompt = _who_prompt(ev.statement, ev.answer, subject_mention.title)
                     out.append(ev)
     if not info.dates and info.heading_date is not None and info.subject is not None:
         # A heading such as "Phase 2: The Frontier (July 2024)" dates the events under it.
@@ -570,6 +771,9 @@ def _quantities(info: SentenceInfo, antecedents: Antecedents, entities: EntityIn
 _PURPOSE = re.compile(r"(?<![\w-])to\s+([a-z]+)\b")
 _BY_ING = re.compile(r"^(By\s+[a-z]+ing\b[^,]{3,120}),\s+(?=\S)")
 _SO_THAT = re.compile(r"\bso that\s+[^,;.]{5,150}")
+# "The Himalayas formed when the Indian Plate collided with ...": how something came to be.
+_FORMED_WHEN = re.compile(r"\b(?:formed|was formed|were formed|was created|were created|arose|originated)\s+"
+                          r"(when\s+[^,;.]{5,120})")
 _BECAUSE = re.compile(r"(?:^Because\s+[^,]{5,150}(?=,)|\bbecause\s+[^,;.]{5,150})")
 
 
@@ -588,6 +792,8 @@ def _causes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
         spans.append((match.start(), match.end(), "purpose (so that)"))
     for match in _BECAUSE.finditer(sentence):
         spans.append((match.start(), match.end(), "cause (because)"))
+    for match in _FORMED_WHEN.finditer(sentence):
+        spans.append((match.start(1), match.end(1), "cause (formed when)"))
     for match in _PURPOSE.finditer(sentence):
         verb = match.group(1)
         before_words = rx.findall(r"[\w'-]+", sentence[: match.start()])
@@ -633,6 +839,10 @@ def _trim_reason(answer: str) -> str:
     if len(words) <= 8:
         return answer
     for match in rx.finditer(r"\s(?:as if|while|when|after|before|that|which|who|where|in order to)\s", answer):
+        if match.group(0).strip() == "that" and rx.search(
+                r"\b(?:learned|learnt|knew|found|showed|realised|realized|discovered|believed|feared|thought|said)$",
+                answer[: match.start()]):
+            continue  # "Because doctors had learned that mosquitoes spread ...": the that-clause is the reason
         if 3 <= len(answer[: match.start()].split()) <= 8:
             return answer[: match.start()]
     return answer
@@ -648,6 +858,10 @@ def _definitions(info: SentenceInfo, antecedents: Antecedents, entities: EntityI
     sentence = info.text
     for match in _KNOWN_AS.finditer(sentence):
         term = match.group("term").strip().strip("\"\u201c\u201d")
+        if rx.match(r"(?:it|him|her|them|this|that|after|for|by)\b", term):
+            continue  # "named it after George Everest": the object, not the name
+        if rx.fullmatch(r"[a-z]+s\s+[a-z]+", term):
+            term = term.split()[0]  # "locomotives called mules run on rails": the name is "mules"
         start = sentence.find(term, match.start("term"))
         if start < 0 or len(term.split()) > 5:
             continue
@@ -680,18 +894,85 @@ def _subject_entities(info: SentenceInfo, antecedents: Antecedents, entities: En
         return []
     mention, entity = info.subject
     after = info.text[mention.end:]
-    if not rx.match(r"^\s+(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|led|made|won|became|began|built|sold|"
-                    r"took|gave|wrote|held|went|grew|saw|found|drove|ran|spoke|shared)\b", after):
+    verb = rx.match(r"^\s+(?:(?:later|also|then|first|once|soon|still|never|alone)\s+)?"
+                    r"(?:[a-z]+ed|[a-z]+s|was|were|is|are|has|had|" + _IRREGULAR_PAST + r")\b", after)
+    if not verb:
         return []
-    if rx.match(r"^\s+(?:" + SAY_VERBS + r")\b", after):
-        return []  # an attribution, handled there
+    if rx.match(r"^\s+(?:" + SAY_VERBS + r")\s+(?:that\b|[:\"\u201c,]|(?:it|this)\b)", after) or \
+            rx.match(r"^\s+(?:" + SAY_VERBS + r")[.,:]?\s*$", after):
+        return []  # an attribution, handled there; "announced the first withdrawal" is a deed
     value = EntityValue(name=entity.name, entity_class=entity.entity_class)
     confidence = 0.5 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
     if entity.entity_class == "person":
         confidence += 0.05
+    first = _FIRST.match(after)
+    if first:
+        confidence += 0.2  # "Armstrong became the first person to ...": the fact a teacher asks first
     candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
                       f"{entity.entity_class} (class {entity.confidence:.2f} sure) as subject")
+    if candidate and entity.entity_class == "person":
+        candidate.prompt = _who_prompt(candidate.statement, candidate.answer, mention.title)
     return [candidate] if candidate else []
+
+
+def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[str]:
+    """"Michael Collins flew ..." -> "Who flew ...?": when the statement opens with the person (after
+    their title) and the rest is their deed, the hand-style stem is safer than one built from a blank."""
+    lead = f"{title} {answer} " if title else f"{answer} "
+    asker = "Who"
+    described = rx.match(rf"^The ((?:[A-Z][a-z]+ )?(?:[a-z-]+ ){{0,2}}[a-z]+) {re.escape(answer)} ", statement)
+    if described and not rx.search(r"\b(?:first|last|only|same)\b", described.group(1)):
+        # "The Japanese climber Junko Tabei became ..." -> "Which Japanese climber became ...?"; a plural
+        # ("The British climbers George Mallory and Andrew Irvine") stays "Who".
+        if not described.group(1).endswith("s"):
+            asker = f"Which {described.group(1)}"
+        rest = statement[described.end():].strip().rstrip(".")
+    else:
+        for opening in (lead, "The " + lead, answer + " "):
+            if statement.startswith(opening):
+                rest = statement[len(opening):].strip().rstrip(".")
+                break
+        else:
+            return None
+    partner = rx.match(r"^(?:of\s+[A-Z]\w*(?:\s+[A-Z]\w*)*\s+)?and\s+((?:the\s+)?(?:[A-Za-z-]+\s+){0,3}"
+                       r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?=(?:[a-z]+ed|[a-z]+s|were|" + _IRREGULAR_PAST + r")\b)", rest)
+    if partner:
+        # "Edmund Hillary of New Zealand and the Sherpa climber Tenzing Norgay reached ..." ->
+        # "Who reached ..., with the Sherpa climber Tenzing Norgay?"
+        rest = f"{rest[partner.end():]}, with {partner.group(1)}"
+    elif rx.match(r"(?:of|and)\b", rest):
+        return None
+    if not 3 <= len(rest.split()) <= 30 or rx.search(r"[\"\u201c\u201d]", rest):
+        return None
+    if rx.match(r"(?:is|are|has|have|were)\b", rest) or rx.search(r"\b(?:him|her|them|they|he|she)\b", rest):
+        return None  # a present state, or a pronoun whose person the stem no longer names
+    return f"{asker} {rest}?"
+
+
+
+_IRREGULAR_PAST = (
+    "led|made|won|became|began|built|sold|took|gave|wrote|held|went|grew|saw|found|drove|ran|spoke|shared|flew|"
+    "swam|rode|fought|taught|brought|bought|caught|sang|drew|threw|chose|spent|kept|left|lost|met|paid|sent|set|"
+    "stood|struck|fell|got|knew|rose|shot|sat|spread|thought|broke|beat|came|did|gave|sought|sank|"
+    "withdrew|overcame|undertook|oversaw|won|hid|dug|split|told|heard|meant|wore|forgot|understood|bore"
+)
+_FIRST = re.compile(r"^\s+(?:(?:later|also|then|soon)\s+)?(?:became|was|is|were)\s+the\s+first\b")
+# A mention inside a subordinate clause ("... while Armstrong and Aldrin were on the surface") is
+# background, not what the sentence says.
+_SUBORDINATE = re.compile(r"\b(?:while|whereas|although|though|because|when|whenever|until|unless|after|before|"
+                          r"since|if)\s")
+
+
+def _in_subordinate_clause(sentence: str, start: int) -> bool:
+    before = sentence[:start]
+    last = None
+    for last in _SUBORDINATE.finditer(before):
+        pass
+    if last is None:
+        return False
+    if last.start() == 0 or not before[: last.start()].strip():
+        return "," not in before[last.end():]  # a fronted clause runs to its comma
+    return not rx.search(r"[,;:]", before[last.end():])
 
 
 def _topic_penalty(entity: Entity, entities: EntityIndex) -> float:
@@ -722,6 +1003,10 @@ def _object_entities(info: SentenceInfo, antecedents: Antecedents, entities: Ent
             confidence += 0.12  # "German Democratic Republic (GDR)": a defined name
         if rx.search(r"(?:ans|ese|ers)$", mention.text) and cls != "publication":
             confidence -= 0.12  # "East Germans": a group, rarely the answer a teacher wants
+        if rx.search(r"\b(?:was|were|is|are|been)\s+[a-z]+(?:ed|en|un|wn|ld|lt)\s+by\s+(?:the\s+|an?\s+)?$", before):
+            confidence += 0.08  # the agent of a passive: "was run by NASA", "was launched by a Saturn V rocket"
+        if info.subject is not None and _in_subordinate_clause(info.text, mention.start):
+            confidence -= 0.15  # the main clause's subject is the point; "while X was ..." is background
         value = EntityValue(name=entity.name, entity_class=cls)
         candidate = _make("entity", info, antecedents, entities, mention.start, mention.end, value, confidence,
                           f"{cls} (class {entity.confidence:.2f} sure)")
@@ -754,7 +1039,13 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
     opening = _OPENING.match(info.text)
     position = opening.end() if opening else 0
     for mention, entity in info.mentions:
-        if mention.start == position or (mention.start < position + 1 and mention.end > position):
+        between = info.text[position: mention.start]
+        # "President Theodore Roosevelt made ...", "The Japanese climber Junko Tabei became ...".
+        titled = bool(mention.title) and between == mention.title + " " or (
+            info.text[max(0, position - 4): position] in ("The ", "the ")
+            and bool(rx.fullmatch(r"(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){1,3}", between))
+            and not rx.search(r"\b(?:was|is|were|are|has|had|became|of|by|to|and|[a-z]+ed)\b", between))
+        if mention.start == position or titled or (mention.start < position + 1 and mention.end > position):
             np = info.text[opening.start() if opening and info.text[position - 4: position] in ("The ", "the ") and False else position: mention.end]
             has_the = info.text[max(0, mention.start - 4): mention.start] in ("The ", "the ")
             phrase = ("The " if has_the else "") + mention.text

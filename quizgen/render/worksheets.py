@@ -90,11 +90,11 @@ def render_worksheets(
         with PdfRenderer(templates_dir=templates_dir, font_paths=font_paths, warn=warn) as pdf:
             all_students = document(students)
             pdf.check_fonts([all_students, document(keys)])
-            student_pdfs = []
-            for (student_name, key_name), student, key in zip(names, students, keys):
-                student_pdfs.append(pdf.render(document([student])))
-                wrote(write_bytes_atomic(out_dir / f"{student_name}.pdf", student_pdfs[-1]))
-                wrote(pdf.write(out_dir / f"{key_name}.pdf", document([key])))
+            rendered = pdf.render_many([document([sheet]) for pair in zip(students, keys) for sheet in pair])
+            student_pdfs = rendered[0::2]
+            for (student_name, key_name), student_pdf, key_pdf in zip(names, student_pdfs, rendered[1::2]):
+                wrote(write_bytes_atomic(out_dir / f"{student_name}.pdf", student_pdf))
+                wrote(write_bytes_atomic(out_dir / f"{key_name}.pdf", key_pdf))
             # One file for the photocopier: every form's student sheet, each from its own page 1,
             # made of the pages just written (laid out again only if that fails).
             combined = pdf.combine(student_pdfs, paper=all_students["paper"], title=students[0]["title"]) \

@@ -1,0 +1,391 @@
+"""One table per extractor rule found on unseen articles (Apollo 11, Panama Canal, Mount Everest,
+Jesse Owens). Each row is a small text of its own, never a sentence of those articles' special case."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.extract import draft_candidates, draft_facts
+from quizgen.extract.document import parse_document
+from quizgen.extract.entities import EntityIndex, find_mentions
+from quizgen.extract.quantities import find_quantities
+
+
+def _candidates(text: str):
+    return draft_candidates(parse_document(text, markdown=False))
+
+
+def _statements(text: str, kind: str | None = None) -> list[str]:
+    return [c.statement for c in _candidates(text) if kind is None or c.kind == kind]
+
+
+# -- compound measures are one quantity or none ----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("He stepped out six hours and 39 minutes later.", []),
+    ("The flight lasted 6 hours 39 minutes.", []),
+    ("They spent about two and a quarter hours outside.", []),
+    ("The building took two and a half years to finish.", []),
+    ("The boy was 3 ft 2 in tall.", []),
+    ("The peak is 8,848.86 metres, or 29,031 ft 8 in, high.", [("8,848.86", "metres")]),
+    ("The jump measured 8.13 metres (26 ft 8 in), and the record stood for 25 years.",
+     [("8.13", "metres"), ("25", "years")]),
+    ("They collected 47.5 pounds of rock in 3 hours.", [("47.5", "pounds"), ("3", "hours")]),
+    ("The shield has five layers and 18 segments.", [("five", "layers"), ("18", "segments")]),
+])
+def test_compound_measures_are_not_split(text, expected):
+    assert [(m.text, m.value.unit) for m in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two years later, Messner climbed it alone.", []),  # a relative time, not a quantity
+    ("The army left three days before the battle.", []),
+    ("It was named one of the Seven Wonders of the Modern World.", []),  # a number word in a name
+    ("Three ships sank in the storm.", [("Three", "ships")]),  # a capital at the sentence start is fine
+    ("Sales grew for two years in a row.", [("two", "years")]),
+])
+def test_relative_times_and_number_words_in_names(text, expected):
+    assert [(m.text, m.value.unit) for m in find_quantities(text)] == expected
+
+
+# -- he/his means the person the text is about, not whoever was named last ------------------------
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Jesse Owens was an American athlete who won four gold medals. In 1976 President Gerald Ford awarded "
+     "him a medal. Owens died of lung cancer on March 31, 1980. In 1990 he was awarded the Gold Medal "
+     "by President George Bush.", "Gerald Ford was awarded", "Jesse Owens was awarded"),
+    ("Marie Curie was a physicist who studied radioactivity. The chemist Henri Becquerel had found the "
+     "rays before her. His work was published in 1896.", None, "Henri Becquerel's work was published"),
+    ("Ada Lovelace was an English mathematician who wrote about engines. She met Charles Babbage in 1833. "
+     "Her notes were published in 1843.", "Charles Babbage's notes", "Ada Lovelace's notes"),
+    # "The first patient was X": the person the sentence is about, though not its grammatical subject
+    ("Howard Florey led the team in Oxford. The first patient was Albert Alexander, a police constable. "
+     "He was treated in February 1941.", "Howard Florey was treated", "Albert Alexander was treated"),
+])
+def test_pronouns_follow_the_subject_not_the_last_name(text, wrong, right):
+    statements = " ".join(_statements(text))
+    if wrong:
+        assert wrong not in statements
+    assert right in statements
+
+
+def test_bare_surname_of_a_person_named_twice_means_the_subject():
+    index = EntityIndex()
+    for sentence in ["Jesse Owens was an athlete.", "James Cleveland Owens was born in 1913.",
+                     "In 1936 Owens won four medals."]:
+        for mention in find_mentions(sentence, {"Owens"}):
+            index.add(mention, sentence)
+    index.merge_short_names()
+    assert index.resolve("Owens").name == "Jesse Owens"
+
+
+# -- a definite description opening a statement is named ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the topic's own head word
+    ("The Panama Canal is a waterway in Panama. Ships pay tolls. The canal opened on August 15, 1914.",
+     "The Panama Canal opened on August 15, 1914."),
+    # the topic as the first sentence called it
+    ("Mount Everest is Earth's highest mountain above sea level. It is in Nepal. Climbers come every year. "
+     "The mountain was measured in 1852.", "Mount Everest was measured in 1852."),
+    # a mission/crew of a topic that is not a person
+    ("Apollo 11 was the American spaceflight that first landed humans on the Moon. Collins stayed in orbit. "
+     "The mission was run by NASA, which had been founded in 1958.",
+     "The Apollo 11 mission was run by NASA, which had been founded in 1958."),
+    ("Apollo 11 was the American spaceflight that first landed humans on the Moon. It was a success. "
+     "The crew was later awarded the Presidential Medal of Freedom.",
+     "The Apollo 11 crew was later awarded the Presidential Medal of Freedom."),
+    # a name ending in that word just before
+    ("Engineers built the Gatun Dam across the Chagres River. The dam created a lake in 1913.",
+     "The Gatun Dam created a lake in 1913."),
+    # the fuller phrase of the sentence just before
+    ("Owens was added to the relay team on the morning of the race. The team set a world record of 39.8 seconds.",
+     "The relay team set a world record of 39.8 seconds."),
+])
+def test_definite_descriptions_are_resolved(text, expected):
+    assert expected in _statements(text)
+
+
+def test_unknown_definite_description_is_left_alone():
+    text = "Paris is a city in France. The museum opened in 1793."
+    assert "The museum opened in 1793." in _statements(text, "date")
+
+
+# -- the main clause's subject, not a subordinate mention -----------------------------------------
+
+@pytest.mark.parametrize("text, main, background", [
+    ("Michael Collins flew the command module Columbia alone in lunar orbit while Neil Armstrong and Buzz "
+     "Aldrin were on the surface.", "Michael Collins", "Buzz Aldrin"),
+    ("Roald Amundsen reached the South Pole in 1911 although Robert Scott was close behind.", "Roald Amundsen",
+     "Robert Scott"),
+])
+def test_main_clause_subject_ranks_above_subordinate_mentions(text, main, background):
+    by_answer: dict[str, float] = {}
+    for c in _candidates(text):
+        if c.kind == "entity":
+            by_answer[c.answer] = max(by_answer.get(c.answer, 0), c.confidence)
+    assert by_answer[main] > by_answer[background]
+
+
+def test_first_person_to_do_something_is_drafted_with_a_who_prompt():
+    text = ("Apollo 11 was a spaceflight. Neil Armstrong said his step was \"one small step for man, one giant "
+            "leap for mankind.\" Armstrong became the first person to step onto the lunar surface on July 21, 1969.")
+    facts = [d.fact for d in draft_facts(parse_document(text, markdown=False))]
+    first = next(f for f in facts if f.kind == "entity" and "first person" in f.statement)
+    assert first.answer == "Neil Armstrong"
+    assert first.prompt == "Who became the first person to step onto the lunar surface on July 21, 1969?"
+
+
+@pytest.mark.parametrize("statement_start, prompt", [
+    ("Michael Collins flew the command module", "Who flew the command module Columbia alone in lunar orbit?"),
+    ("Theodore Roosevelt made", "Who made the canal a national priority?"),
+])
+def test_who_prompts_for_person_subjects(statement_start, prompt):
+    text = ("The canal is a waterway. President Theodore Roosevelt made the canal a national priority. "
+            "Michael Collins flew the command module Columbia alone in lunar orbit.")
+    found = {c.prompt for c in _candidates(text) if c.kind == "entity" and c.prompt}
+    assert prompt in found
+
+
+def test_no_who_prompt_when_the_rest_needs_a_pronoun():
+    text = "The race was in Berlin. The German jumper Luz Long gave him advice during the qualifying round."
+    assert not any(c.prompt for c in _candidates(text) if c.kind == "entity")
+
+
+# -- entity classes and spans ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    ("It was launched by a Saturn V rocket from Florida.", "Saturn V", "product"),
+    ("Collins flew the command module Columbia alone.", "Columbia", "product"),
+    ("His story was told in the film Race, in 2016.", "Race", "product"),
+    ("He was born in Oakville, Alabama, in 1913.", "Oakville", "place"),
+    ("The meet was held in Ann Arbor, Michigan, that day.", "Ann Arbor", "place"),
+    ("The crew was awarded the Presidential Medal of Freedom.", "Presidential Medal of Freedom", "event"),
+])
+def test_entity_classes_from_context(sentence, name, cls):
+    index = EntityIndex()
+    for mention in find_mentions(sentence):
+        index.add(mention, sentence)
+    assert index.resolve(name) is not None, [m.text for m in find_mentions(sentence)]
+    assert index.resolve(name).entity_class == cls
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Owens won the 200 metres and the 4 × 100 metres relay.", []),
+    ("It left from Kennedy Space Center on Merritt Island, Florida.", ["Kennedy Space Center", "Merritt Island", "Florida"]),
+    ("Experts of the Intergovernmental Panel on Climate Change agreed.", ["Intergovernmental Panel on Climate Change"]),
+])
+def test_mention_spans(sentence, names):
+    assert [m.text for m in find_mentions(sentence)] == names
+
+
+def test_definite_description_not_resolved_when_the_name_would_give_the_answer_away():
+    text = "Engineers built the Gatun Dam across the Chagres River. The dam created Gatun Lake in 1913."
+    assert "The dam created Gatun Lake in 1913." in _statements(text, "date")
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("The first patient was Albert Alexander, a police constable.", "Albert Alexander"),
+    ("The main contractor was Northrop Grumman.", "Northrop Grumman"),
+])
+def test_a_name_after_was_is_not_the_subject(text, answer):
+    assert answer in [c.answer for c in _candidates(text) if c.kind == "entity"]
+
+
+# -- a coordinated part with its pronoun named ----------------------------------------------------
+
+@pytest.mark.parametrize("text, statement", [
+    ("Armstrong and Aldrin spent two hours outside, and they collected 47.5 pounds of rock.",
+     "Armstrong and Aldrin collected 47.5 pounds of rock."),
+    ("Marie Curie moved to Paris, and she won the Nobel Prize in 1903.", "Marie Curie won the Nobel Prize in 1903."),
+])
+def test_pronoun_part_is_narrowed_and_named(text, statement):
+    assert statement in _statements(text)
+
+
+def test_pronoun_part_needs_a_fitting_subject():
+    # "he" cannot be "The canal", "they" needs two names
+    text = "The canal opened in 1914, and he paid 36 cents to swim it."
+    assert not any(s.startswith("The canal paid") for s in _statements(text))
+
+
+# -- the people of a sentence before carry on: "They", "The pair" ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Edmund Hillary of New Zealand and the Sherpa climber Tenzing Norgay reached the summit in 1953. "
+     "They were members of a British expedition led by John Hunt.",
+     "Edmund Hillary and Tenzing Norgay were members of a British expedition led by John Hunt."),
+    ("Edmund Hillary and Tenzing Norgay reached the summit in 1953. The pair spent about 15 minutes there.",
+     "Edmund Hillary and Tenzing Norgay spent about 15 minutes there."),
+])
+def test_pairs_of_people_are_named(text, expected):
+    assert expected in _statements(text)
+
+
+def test_person_of_place_is_two_names_and_a_bare_first_name_is_the_person():
+    assert [m.text for m in find_mentions("Edmund Hillary of New Zealand arrived.")] == ["Edmund Hillary", "New Zealand"]
+    assert [m.text for m in find_mentions("It was the University of Oxford.")] == ["University of Oxford"]
+    index = EntityIndex()
+    for sentence in ["The climber Tenzing Norgay reached the top.", "Later, Tenzing left some sweets."]:
+        for mention in find_mentions(sentence, {"Tenzing"}):
+            index.add(mention, sentence)
+    index.merge_short_names()
+    assert index.resolve("Tenzing").name == "Tenzing Norgay"
+
+
+# -- names, terms and reasons -----------------------------------------------------------------------
+
+def test_sentence_start_common_noun_is_no_name():
+    text = "The army engineer led the work. Engineers also built the Gatun Dam across the river in 1910."
+    assert "Engineers" not in [c.answer for c in _candidates(text)]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Small locomotives called mules run on rails beside the locks.", "mules"),
+    ("The society named it after George Everest in 1865.", None),
+    ("The peak then known as Peak XV was measured.", "Peak XV"),
+])
+def test_named_terms(text, term):
+    terms = [c.answer for c in _candidates(text) if c.kind == "definition"]
+    assert terms == ([term] if term else [])
+
+
+@pytest.mark.parametrize("text, quantities", [
+    ("Owens won the 100 metres, the long jump, the 200 metres and the 4 × 100 metres relay.", []),
+    ("The lake lies 26 metres above the sea.", ["26"]),
+])
+def test_races_and_formulas_are_no_quantities(text, quantities):
+    assert [m.text for m in find_quantities(text)] == quantities
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("The Himalayas formed when the Indian Plate collided with the Eurasian Plate, and the range still rises.",
+     "when the Indian Plate collided with the Eurasian Plate"),
+    ("Because doctors had learned that mosquitoes spread yellow fever, his teams drained the swamps.",
+     "Because doctors had learned that mosquitoes spread yellow fever"),
+])
+def test_reasons(text, reason):
+    assert reason in [c.answer for c in _candidates(text) if c.kind == "cause"]
+
+
+def test_allowed_to_is_no_purpose():
+    text = "As a student he was not allowed to live on campus in 1935."
+    assert not [c for c in _candidates(text) if c.kind == "cause"]
+
+
+def test_an_announcement_is_a_deed_not_an_attribution():
+    text = "The deal was signed in 2015. President Donald Trump announced the first withdrawal in June 2017."
+    assert "Donald Trump" in [c.answer for c in _candidates(text) if c.kind == "entity"]
+
+
+@pytest.mark.parametrize("text, quantities", [
+    ("A typical transit takes between 8 and 10 hours.", []),
+    ("The tickets cost 5-10 dollars each.", []),
+    ("Each spider has 8 to 10 eyes.", []),
+    ("The budget grew to 25 billion dollars in 1965.", ["25 billion"]),
+])
+def test_ranges_are_not_split_into_two_quantities(text, quantities):
+    assert [m.text for m in find_quantities(text)] == quantities
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("The mission was run by NASA, which had been founded in 1958.", "NASA was founded in 1958."),
+    ("Ships are raised to Gatun Lake, which lies 26 metres above the sea, and lowered again.",
+     "Gatun Lake lies 26 metres above the sea."),
+])
+def test_number_or_date_in_a_which_clause_is_a_fact_about_its_name(text, statement):
+    assert statement in _statements(text)
+
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    ("Mount Everest is the highest mountain above sea level.", "Mount Everest", "place"),
+    ("USA Track & Field gives an award each year.", "USA Track & Field", "organisation"),
+])
+def test_more_entity_classes(sentence, name, cls):
+    index = EntityIndex()
+    for mention in find_mentions(sentence, {name.split()[0]}):
+        index.add(mention, sentence)
+    assert index.resolve(name).entity_class == cls
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an object "him" when another person is the subject
+    ("Jesse Owens was an American athlete. Owens won four gold medals in 1936. In 1976 President Gerald Ford "
+     "awarded him the Presidential Medal of Freedom.",
+     "In 1976 President Gerald Ford awarded Jesse Owens the Presidential Medal of Freedom."),
+    # "When he ..." and "At high school in Cleveland he ..." open the statement
+    ("Jesse Owens was an American athlete. When he was nine, the family moved to Cleveland, Ohio.",
+     "When Jesse Owens was nine, the family moved to Cleveland, Ohio."),
+    ("Jesse Owens was an American athlete. At high school in Cleveland he was coached by Charles Riley.",
+     "At high school in Cleveland Jesse Owens was coached by Charles Riley."),
+    # a birth name of the subject reads as the name the article uses
+    ("Jesse Owens was an American athlete. James Cleveland Owens was born in Alabama in 1913. "
+     "He studied at Ohio State University from 1933.", "Jesse Owens studied at Ohio State University from 1933."),
+])
+def test_more_pronouns_are_named(text, expected):
+    assert expected in _statements(text)
+
+
+def test_him_is_left_when_the_statement_already_names_the_person():
+    text = ("Jesse Owens was an American athlete. Owens studied at Ohio State University, where the coach Larry "
+            "Snyder trained him in 1934.")
+    assert not any("trained Jesse Owens" in s for s in _statements(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1978 Reinhold Messner climbed Everest without oxygen. Two years later, Messner climbed it alone.",
+     "In 1980, Reinhold Messner climbed it alone."),
+    ("The bridge opened in 1931. A year later, the company built a second bridge.", None),  # no named subject
+])
+def test_relative_year_is_counted_from_the_last_year_named(text, expected):
+    statements = _statements(text)
+    if expected:
+        assert expected in statements
+    assert not any(s.startswith(("Two years later", "A year later")) and "In 19" in s for s in statements)
+
+
+@pytest.mark.parametrize("text, prompt", [
+    ("Everest is a mountain. The Japanese climber Junko Tabei became the first woman to reach the summit in 1975.",
+     "Which Japanese climber became the first woman to reach the summit in 1975?"),
+    ("The canal was dug by hand. The medical officer William C. Gorgas fought the diseases of the French.",
+     "Which medical officer fought the diseases of the French?"),
+])
+def test_which_prompt_for_a_described_person(text, prompt):
+    assert prompt in [c.prompt for c in _candidates(text) if c.kind == "entity"]
+
+
+def test_event_named_by_its_last_word_and_country_under_another_name():
+    index = EntityIndex()
+    for sentence in ["He won four medals at the 1936 Summer Olympics in Berlin.",
+                     "At the 1936 Olympics, he won the long jump.", "His victories in Nazi Germany made him famous."]:
+        for mention in find_mentions(sentence):
+            index.add(mention, sentence)
+    index.merge_short_names()
+    assert index.resolve("Olympics").name == "Summer Olympics"
+    assert index.resolve("Nazi Germany").entity_class == "place"
+
+
+def test_he_after_several_opening_phrases():
+    text = ("Jesse Owens was an American athlete. On May 25, 1935, at a Big Ten meet in Ann Arbor, Michigan, he set "
+            "three world records.")
+    assert ("On May 25, 1935, at a Big Ten meet in Ann Arbor, Michigan, Jesse Owens set three world records."
+            in _statements(text))
+
+
+@pytest.mark.parametrize("text, answer, prompt", [
+    ("Everest is a mountain. Edmund Hillary of New Zealand and the Sherpa climber Tenzing Norgay reached the "
+     "summit on May 29, 1953.", "Edmund Hillary",
+     "Who reached the summit on May 29, 1953, with the Sherpa climber Tenzing Norgay?"),
+    ("Mallory was British. The British climbers George Mallory and Andrew Irvine disappeared in June 1924.",
+     "George Mallory", "Who disappeared in June 1924, with Andrew Irvine?"),
+])
+def test_who_prompt_for_one_of_two_people(text, answer, prompt):
+    prompts = {c.prompt for c in _candidates(text) if c.answer == answer and c.prompt}
+    assert prompt in prompts
+    assert not any(p.startswith(("Who of", "Who and", "Which British climbers")) for p in prompts)
+
+
+def test_a_craft_is_named_by_its_own_name():
+    mentions = find_mentions("Armstrong and Aldrin landed the Apollo Lunar Module Eagle on July 20, 1969.")
+    assert "Eagle" in [m.text for m in mentions]
+    assert "Apollo Lunar Module Eagle" not in [m.text for m in mentions]
