@@ -44,7 +44,7 @@ def test_apollo_number_in_a_second_clause_is_asked_as_a_blank(apollo):
     bank, questions = apollo
     stem = question_for(questions, bank, "47.5").stem
     assert "collected of" not in stem and not stem.startswith("How many pounds did")
-    assert f"they collected {BLANK} pounds of lunar material" in stem
+    assert f"collected {BLANK} pounds of lunar material" in stem
     assert not [q for q in questions if q.kind == "numeric" and "pounds" in q.stem]
 
 
@@ -76,6 +76,8 @@ def test_extracted_drafts_have_no_garbled_stems(tmp_path, name):
     facts = {f.id: f for f in bank.facts}
     for q in all_stem_questions(questions):
         assert not [f for f in q.lint if f.code == "garbled-stem"], (q.id, q.stem)
+        if facts[q.fact_id].prompt and facts[q.fact_id].prompt.strip() == q.stem:
+            continue  # a prompt the extractor wrote is not an automatic stem
         assert not garbled_stem_reasons(q.stem), (q.id, q.stem)
         if BLANK not in q.stem:
             assert q.stem.endswith("?") and q.stem[0].isupper(), q.stem
