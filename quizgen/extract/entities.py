@@ -412,6 +412,25 @@ class EntityIndex:
                 self._coordinated.append((last[1], entity))
             last = (mention, entity)
 
+    def _kin_and_versions(self) -> None:
+        """Names with no evidence that extend a classed name: "Fusajiro Yamauchi" shares the surname of the
+        person "Hiroshi Yamauchi" (family), "Game Boy Color" starts with the product "Game Boy" (a version)."""
+        classed = [e for e in self.entities.values() if e.has_evidence()]
+        for entity in self.entities.values():
+            if entity.has_evidence():
+                continue
+            words = entity.name.split()
+            for other in classed:
+                other_words = other.name.split()
+                if other.entity_class == "person" and _plain_name(entity.name) and _plain_name(other.name) \
+                        and words[-1] == other_words[-1] and words[0] != other_words[0]:
+                    entity.votes["person"] += 2
+                    break
+                if other.entity_class == "product" and len(words) > len(other_words) \
+                        and words[: len(other_words)] == other_words:
+                    entity.votes["product"] += 2
+                    break
+
     def _people_by_coordination(self) -> None:
         """"Edmund Hillary and Tenzing Norgay": a plain name joined by "and" to a person is one too."""
         for _ in range(2):
@@ -430,6 +449,7 @@ class EntityIndex:
     def merge_short_names(self) -> None:
         """Fold "Zuckerberg" into "Mark Zuckerberg" and "Verge" into "The Verge" (one longer owner only)."""
         self._people_by_coordination()
+        self._kin_and_versions()
         by_last: dict[str, list[str]] = defaultdict(list)
         by_first: dict[str, list[str]] = defaultdict(list)
         first_key = next(iter(self.entities), None)
@@ -545,6 +565,10 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
             and not lower_words & (_ORG_WORDS | _PUBLICATION_WORDS):
         votes.append(("product", 3))  # "Difference Engine", "Hubble Space Telescope"
     apposition = rx.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)\b", after.lower())
+    role = rx.match(r"\s+(?:is|was|has been|had been|became|served as)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?(\w+)\s+of\b",
+                    after)
+    if role and (role.group(1) in TITLES or role.group(1) in _OCCUPATIONS):
+        votes.append(("person", 3))  # "Shuntaro Furukawa has been president of Nintendo"
     if apposition and rx.fullmatch(_PRODUCT_NOUNS, apposition.group(1)):
         votes.append(("product", 3))  # "the Difference Engine, a mechanical calculator"
     elif apposition and rx.fullmatch(_PUBLICATION_NOUNS, apposition.group(1)):
