@@ -564,7 +564,9 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     if (lower_words & _PRODUCT_WORDS or len(words) > 1 and words[-1] in _CRAFT_SET) \
             and not lower_words & (_ORG_WORDS | _PUBLICATION_WORDS):
         votes.append(("product", 3))  # "Difference Engine", "Hubble Space Telescope"
-    apposition = rx.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)\b", after.lower())
+    # The head noun of an apposition: the last word before the next comma, stop or preposition.
+    apposition = rx.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|who|in|of|for|"
+                          r"from|with|by|on|at|to)\b)", after.lower())
     role = rx.match(r"\s+(?:is|was|has been|had been|became|served as)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?(\w+)\s+of\b",
                     after)
     if role and (role.group(1) in TITLES or role.group(1) in _OCCUPATIONS):
