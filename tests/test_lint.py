@@ -24,7 +24,7 @@ def bank(tmp_path):
 
 
 def make(kind="multiple_choice", stem="On what date did Meta release Llama 3?", key="April 18, 2024",
-         wrong=("May 18, 2024", "June 18, 2024", "July 18, 2024"), fact_id="release", qid=None, **extra):
+         wrong=("March 9, 2024", "May 27, 2024", "July 23, 2024"), fact_id="release", qid=None, **extra):
     choices = [Choice(text=key, correct=True)] + [Choice(text=w, correct=False) for w in wrong]
     if kind == "true_false":
         choices = [Choice(text="True", correct=key == "True"), Choice(text="False", correct=key == "False")]
@@ -64,7 +64,7 @@ def test_accepted_variant_leak(bank):
 
 
 def test_distractor_in_stem(bank):
-    assert "distractor-in-stem" in codes(make(stem="Was it after May 18, 2024 that Meta released Llama 3?"), bank)
+    assert "distractor-in-stem" in codes(make(stem="Was it after May 27, 2024 that Meta released Llama 3?"), bank)
 
 
 def test_duplicate_choice_after_normalisation(bank):

@@ -29,6 +29,7 @@ from quizgen.generate.text import (
     attributed_claim,
     blank,
     event_phrase,
+    _name_words_of,
     find_span,
     question_stem,
     substitute,
@@ -97,6 +98,7 @@ class _Context:
     index: BankIndex
     spans: dict[str, tuple[int, int]]
     common_words: set[str]
+    name_words: Optional[set[str]] = None  # capitalised words the article uses mid-sentence (names)
     source_lines: dict[str, int] = field(default_factory=dict)
     sources: dict[str, SourceRef] = field(default_factory=dict)
     written: Optional[tuple[int, int, int]] = None  # the article's date, latest day it can mean
@@ -120,6 +122,17 @@ def _common_words(bank: Bank) -> set[str]:
     words: set[str] = set()
     for block in bank.article.blocks:
         words.update(w for w in re.findall(r"\b[a-z][a-z-]*\b", block.text))
+    return words
+
+
+def _name_words(bank: Bank) -> set[str]:
+    """Capitalised words the article uses inside sentences: names, which a question keeps capitalised
+    ("did Meta release"); a capitalised word seen only at a sentence start ("Work on the telescope
+    began") may be an ordinary word, so no inverted question is made with it as the subject."""
+    words: set[str] = set()
+    for block in bank.article.blocks:
+        words |= _name_words_of(block.text)
+    words |= _name_words_of(" " + (bank.article.meta.title or ""))
     return words
 
 
@@ -159,7 +172,8 @@ def _clear_caches() -> None:
     from quizgen.generate import distractors, values
     from quizgen.generate.lint import text_shape
 
-    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity, text_shape):
+    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity, text_shape,
+                   values._quantity_candidates):
         cached.cache_clear()
 
 
@@ -170,6 +184,7 @@ def _generate(bank: Bank, lint: bool) -> list[Question]:
         if span is not None:
             spans[fact.id] = span
     ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank),
+                   name_words=_name_words(bank),
                    written=_article_date(bank))
     questions: list[Question] = []
     for fact in bank.facts:
@@ -276,7 +291,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     answer = fact.answer.strip()
 
     question_text = fact.prompt.strip() if fact.prompt else (
-        question_stem(fact, span, ctx.common_words) if span is not None else None)
+        question_stem(fact, span, ctx.common_words, ctx.name_words) if span is not None else None)
     cloze_text = None
     if span is not None:
         before, after = blank(statement, span)

@@ -18,18 +18,22 @@ from typing import Optional
 
 from quizgen.generate.values import (
     date_interval,
+    date_candidates,
     date_key,
-    date_perturbations,
     date_style,
+    derived_number_tells,
     format_date,
+    is_derived_number,
+    make_date,
     parse_date,
     parse_quantity,
-    quantity_perturbations,
+    quantity_candidates,
     quantity_style,
 )
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
+SIBLINGS_LOOKED_AT = 5  # nearest siblings formatted for a number or date (both sides are filled from them)
 
 
 def stable_hash(text: str) -> int:
@@ -170,12 +174,20 @@ class Distractor:
     fact_id: str = ""  # the sibling fact it is the answer of
 
 
+def key_position_target(fact_id: str, wanted: int = 3) -> int:
+    """How many of the `wanted` distractors go below the key (numbers, dates): 0..wanted, stable per
+    fact, so that the key is not systematically the middle value of its choices."""
+    return stable_hash(fact_id + "#below") % (wanted + 1)
+
+
 def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, index: BankIndex,
                        wanted: int = 3, written: Optional[tuple[int, int, int]] = None) -> list[Distractor]:
     """Up to `wanted` distractors for the fact, best first (curated, then siblings, then perturbations).
 
     `written` is the article's date (year, month, day; 0 = unknown part): an invented date after both
-    it and the answer would be a date the article cannot have reported, which gives it away."""
+    it and the answer would be a date the article cannot have reported, which gives it away.
+    Numbers and dates are spread below and above the key (how many of each is fixed per fact), and
+    none is a simple derivation of the key (x10, x2, the same day in the next month)."""
     answer = fact.answer.strip()
     refused = {answer_key(answer)}
     stem_norm = normalized(stem)
@@ -186,51 +198,157 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
     chosen: list[Distractor] = []
 
-    def offer(text: str, origin: str, owner: str = "") -> bool:
+    def acceptable(text: str) -> bool:
         key = answer_key(text)
-        if key in refused or key in also_true or (stem_norm and word_in(text, stem_norm)):
+        return not (key in refused or key in also_true or (stem_norm and word_in(text, stem_norm)))
+
+    def offer(text: str, origin: str, owner: str = "", checked: bool = False) -> bool:
+        if not checked and not acceptable(text):
             return False
-        refused.add(key)
+        refused.add(answer_key(text))
         chosen.append(Distractor(text, origin, owner))
         return len(chosen) >= wanted
 
-    for text in fact.distractors:
+    value = fact.value
+    curated = list(fact.distractors)
+    demoted: list[str] = []
+    if isinstance(value, QuantityValue) and curated:
+        # A curated number that is the key with its decimal point moved (or a doubling that makes the
+        # key the hub) gives the key away: used only when nothing better exists.
+        numbers = [parse_quantity(text) for text in curated]
+        known = [(i, n) for i, n in enumerate(numbers) if n is not None]
+        tells = {known[j][0] for j in derived_number_tells(value.magnitude, [n for _, n in known])}
+        demoted = [text for i, text in enumerate(curated) if i in tells]
+        curated = [text for i, text in enumerate(curated) if i not in tells]
+    for text in curated:
         if offer(text, "curated"):
             return chosen
-    value = fact.value
     if fact.kind in ("cause", "definition") or value is None:
+        for text in demoted:
+            if offer(text, "curated"):
+                break
         return chosen  # only a person can write wrong reasons or definitions worth reading
     if isinstance(value, EntityValue):
         for name, owner in _entity_siblings(fact, value, index):
             if offer(name, "sibling", owner):
                 return chosen
         return chosen
+    target_below = key_position_target(fact.id, wanted)
     if isinstance(value, DateValue):
         style = date_style(answer, value)
-        for sibling, owner in _date_siblings(value, index):
-            if offer(format_date(sibling, style), "sibling", owner):
+        key_start, key_end = date_interval(value)
+        latest = max(key_end, written or (0, 0, 0))
+
+        def date_position(text: str) -> Optional[tuple]:
+            parsed = parse_date(text)
+            return None if parsed is None else _date_ordinal(make_date(*parsed[1], qualifier=parsed[2]))
+
+        key_ordinal = _date_ordinal(value)
+        siblings = [(format_date(d, style), _date_ordinal(d), "sibling", owner)
+                    for d, owner in _date_siblings(value, index)[:SIBLINGS_LOOKED_AT] if not _same_day_family(d, value)]
+        def invented_dates() -> tuple[list, list]:
+            before, after = date_candidates(value, stable_hash(fact.id))
+            if written:
+                before = [d for d in before if date_interval(d)[0] <= latest]
+                after = [d for d in after if date_interval(d)[0] <= latest]
+            return ([(format_date(d, style), _date_ordinal(d), "perturbation", "") for d in before],
+                    [(format_date(d, style), _date_ordinal(d), "perturbation", "") for d in after])
+
+        invented = invented_dates
+        if value.qualifier and not any(parse_date(d.text) and parse_date(d.text)[2] == value.qualifier for d in chosen):
+            # "late 2023 | early 2024 | mid-2024 | late 2024": only the key says "mid-". One distractor
+            # shares the key's qualifier (the nearest year with it that the article could report).
+            same = [c for c in siblings if parse_date(c[0]) and parse_date(c[0])[2] == value.qualifier and acceptable(c[0])]
+            if not same:
+                made = invented_dates()
+                invented = lambda: made  # noqa: E731 (computed once here already)
+                same = [c for c in made[0] + made[1]
+                        if parse_date(c[0]) and parse_date(c[0])[2] == value.qualifier and acceptable(c[0])]
+            same.sort(key=lambda c: abs(c[1][0] - key_ordinal[0]))
+            if same and offer(same[0][0], same[0][2], same[0][3]):
                 return chosen
-        latest = max(date_interval(value)[1], written or (0, 0, 0))
-        for nearby in date_perturbations(value):
-            if written and date_interval(nearby)[0] > latest:
-                continue
-            if offer(format_date(nearby, style), "perturbation"):
-                return chosen
+        _fill_balanced(chosen, wanted, key_ordinal, target_below, siblings, invented, date_position, offer, acceptable)
         return chosen
     if isinstance(value, QuantityValue):
         style = quantity_style(answer, value)
         if style is None:
+            for text in demoted:
+                if offer(text, "curated"):
+                    break
             return chosen
         from quizgen.generate.values import format_quantity
 
-        for magnitude, owner in _quantity_siblings(value, index):
+        siblings = []
+        for magnitude, owner in _quantity_siblings(value, index)[:SIBLINGS_LOOKED_AT]:
             text = format_quantity(magnitude, style)
-            if text is not None and offer(text, "sibling", owner):
-                return chosen
-        for text in quantity_perturbations(value, answer, style):
-            if offer(text, "perturbation"):
-                return chosen
+            if text is not None and not is_derived_number(magnitude, value.magnitude) and not _zero_ending_tell(text, answer):
+                siblings.append((text, magnitude, "sibling", owner))
+        def invented_numbers() -> tuple[list, list]:
+            below, above = quantity_candidates(value, answer, style)
+            return ([(text, m, "perturbation", "") for m, text in below],
+                    [(text, m, "perturbation", "") for m, text in above])
+
+        _fill_balanced(chosen, wanted, value.magnitude, target_below, siblings, invented_numbers, parse_quantity,
+                       offer, acceptable)
+        for text in demoted:
+            if len(chosen) >= wanted or offer(text, "curated"):
+                break
     return chosen
+
+
+def _fill_balanced(chosen: list[Distractor], wanted: int, key_position, target_below: int, preferred: list,
+                   make_invented, position_of, offer, acceptable) -> None:
+    """Take distractors so that `target_below` of the `wanted` lie below the key (the rest above):
+    bank siblings first (nearest first) where their side has room, then invented values of the side
+    that still needs them; if a side runs out, anything acceptable. Candidates: (text, position,
+    origin, owner); `make_invented()` gives the invented ones (below, above), made only if needed."""
+    if len(chosen) >= wanted:
+        return
+    below_now = 0
+    for d in chosen:
+        where = position_of(d.text)
+        if where is not None and where < key_position:
+            below_now += 1
+    remaining = wanted - len(chosen)
+    room = {True: min(remaining, max(0, target_below - below_now))}
+    room[False] = remaining - room[True]
+    for text, position, origin, owner in preferred:
+        side = position < key_position
+        if room[side] > 0 and acceptable(text):
+            room[side] -= 1
+            if offer(text, origin, owner, checked=True):
+                return
+    invented = make_invented()
+    for side, candidates in ((True, invented[0]), (False, invented[1])):
+        for text, _, origin, owner in candidates:
+            if room[side] <= 0:
+                break
+            if acceptable(text):
+                room[side] -= 1
+                if offer(text, origin, owner, checked=True):
+                    return
+    # a side ran short (a count of 2 has nothing below it): fill from wherever is left
+    rest = list(preferred)
+    for i in range(max(len(invented[0]), len(invented[1]))):
+        rest += invented[0][i:i + 1] + invented[1][i:i + 1]
+    for text, _, origin, owner in rest:
+        if offer(text, origin, owner):
+            return
+
+
+def _same_day_family(other: DateValue, key: DateValue) -> bool:
+    """A bank date on the key's day number in another month (both day-precise)."""
+    return (key.precision == "day" and other.precision == "day" and other.parts[2] == key.parts[2]
+            and other.parts != key.parts)
+
+
+def _zero_ending_tell(text: str, answer: str) -> bool:
+    """A sibling written "100.0 million" beside a key "118.7 million": the padded zero marks it."""
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    key = re.search(r"\d[\d,]*(?:\.\d+)?", answer)
+    if not number or not key or "." not in key.group(0):
+        return False
+    return number.group(0).endswith("0") and not key.group(0).endswith("0")
 
 
 def _entity_siblings(fact: Fact, value: EntityValue, index: BankIndex) -> list[tuple[str, str]]:

@@ -11,10 +11,21 @@ Rules (code, severity):
                                   of another fact with the same stem), or a "false" statement is true
   length-tell            warning  the key is the longest option by far
   format-tell            warning  the key is written in a different format or precision than every distractor
+                                  (decimals, a padded "x.0" only the key lacks, the day of the month, the only
+                                  "mid-"/"early"/"late" qualifier among qualified years)
+  derived-number         warning  a distractor is the key with its decimal point moved (x10^k), or the key is
+                                  where the doublings meet ("70 | 200 | 405 | 810"): the key is what the
+                                  others were made from
+  derived-date           warning  two or more distractors share the key's day of the month ("June 23 | July 23
+                                  | August 23"): the key is the centre of the family
   grammar-tell           error    a/an or singular/plural before the blank fits the key but not a distractor
                                   (or a false statement reads wrong where the true one does not)
   unresolved-pronoun     error    the stem opens with a pronoun (He, It, This...) that nothing resolves
   stem-form              error    a question stem is not capitalised or does not end in "?" (or a blank)
+  garbled-stem           error    an automatic question reads garbled: the words around the removed answer
+                                  joined ("collected of lunar material", "surface and 39 minutes later"), a
+                                  dangling "and"/"the" before punctuation, a doubled comma or space, a clause
+                                  opener as subject ("did after the Wii U..."), "How many pounds ... pounds"
   all-of-the-above       error    "all/none of the above" style choices
   choice-count           error    a multiple-choice question without 4 choices and exactly one key
   near-duplicate-question warning another question of the same kind asks nearly the same thing
@@ -32,8 +43,15 @@ from typing import Iterable, Optional
 
 from quizgen.errors import display_path
 from quizgen.generate.distractors import BankIndex, answer_key, blank_key, build_index, normalized, word_in
-from quizgen.generate.text import BLANK, PRONOUNS, find_span, shared_phrases, starts_with_vowel_sound
-from quizgen.generate.values import date_variants, parse_date, parse_quantity
+from quizgen.generate.text import (
+    BLANK,
+    PRONOUNS,
+    find_span,
+    garbled_stem_reasons,
+    shared_phrases,
+    starts_with_vowel_sound,
+)
+from quizgen.generate.values import _NUMBER_IN_TEXT, date_variants, derived_number_tells, parse_date, parse_quantity
 from quizgen.loading import Bank
 from quizgen.model import DateValue, Fact, LintFinding, Question, normalize_text
 
@@ -81,7 +99,7 @@ def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[Ban
                 if fact.prompt:
                     also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
             also_true_of[question.fact_id] = also_true
-        found += check_stem(question, facts)
+        found += check_stem(question, facts, spans)
         found += check_choices(question, also_true)
         if question.kind == "true_false" and question.answer == "False" and fact is not None:
             found += check_false_statement(question, fact.statement, true_statements, also_true)
@@ -107,7 +125,8 @@ def lint_findings(questions: Iterable[Question]) -> list[LintFinding]:
 # Rules. Each returns (code, severity, message) triples; they are public so tests can call one rule.
 
 
-def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tuple[str, str, str]]:
+def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None,
+               spans: Optional[dict[str, tuple[int, int]]] = None) -> list[tuple[str, str, str]]:
     out = []
     stem = q.stem.strip()
     first_word = re.split(r"[\s,]+", stem.lstrip("\"'“‘"), maxsplit=1)[0].casefold() if stem else ""
@@ -118,6 +137,15 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None) -> list[tup
             out.append(("stem-form", "error", "the stem does not start with a capital letter"))
         if not stem.endswith("?") and BLANK not in stem:
             out.append(("stem-form", "error", 'a question stem must end with "?" (or hold a blank)'))
+    if q.kind in ("multiple_choice", "short_answer", "numeric") and facts and BLANK not in stem:
+        fact = facts.get(q.fact_id)
+        # Only automatic stems: a teacher's own prompt is theirs to word.
+        if fact is not None and not (fact.prompt and fact.prompt.strip() == stem):
+            span = spans.get(fact.id) if spans is not None else find_span(fact.statement, fact.answer.strip())
+            reasons = garbled_stem_reasons(stem, fact, span)
+            if reasons:
+                out.append(("garbled-stem", "error", f"the automatic question reads garbled ({reasons[0]}); "
+                                                     "write a prompt for this fact"))
     if q.kind in ("multiple_choice", "short_answer", "numeric", "cloze"):
         stem_norm = normalized(stem.replace(BLANK, " "))
         for answer in [q.answer] + list(q.accepted):
@@ -183,8 +211,97 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
         numeric_like = any(ch.isdigit() for ch in key.text) or any(any(ch.isdigit() for ch in d.text) for d in distractors)
         if numeric_like and len(shapes) == 1 and key_shape not in shapes:
             out.append(("format-tell", "warning", f'the key "{key.text}" is written differently from every distractor'))
+        texts = [d.text for d in distractors]
+        if numeric_like:  # both rules are about numbers and dates
+            out += _derived_tells(key.text, texts)
+            if not any(code == "format-tell" for code, _, _ in out):
+                out += _ending_tells(key.text, texts)
     out += _grammar_tells(q, key.text, [d.text for d in distractors])
     return out
+
+
+def _derived_tells(key: str, distractors: list[str]) -> list[tuple[str, str, str]]:
+    """Distractors made from the key by a simple operation, which a student can undo to find it:
+    "60 | 150 | 600 | 6,000" (x10, /10), "70 | 200 | 405 | 810" (the key is where the doublings meet),
+    "June 23 | July 23 | August 23" (the same day in the neighbouring months)."""
+    key_date = _choice_date(key)
+    dates = [_choice_date(d) for d in distractors]
+    if key_date is not None and all(dates):
+        if key_date[0] == "day":
+            family = [d for d, parsed in zip(distractors, dates)
+                      if parsed[0] == "day" and parsed[1][2] == key_date[1][2] and parsed[1] != key_date[1]]
+            if len(family) >= 2:
+                return [("derived-date", "warning",
+                         f'{", ".join(family)} share the key\'s day ({key_date[1][2]}): the key is the date they were made from')]
+        return []
+    if key_date is not None or any(dates) or not _same_number_frame([key] + distractors):
+        return []
+    key_number = parse_quantity(key)
+    numbers = [parse_quantity(d) for d in distractors]
+    if key_number is None or key_number <= 0 or any(n is None for n in numbers):
+        return []
+    tells = derived_number_tells(key_number, numbers)
+    if not tells:
+        return []
+    named = ", ".join(f'"{distractors[i]}"' for i in tells)
+    return [("derived-number", "warning", f"{named} {'is' if len(tells) == 1 else 'are'} the key x10, x2 or the like: "
+             "the key is the value the others were made from")]
+
+
+_MONTH_DAY = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})$")
+
+
+def _choice_date(text: str) -> Optional[tuple]:
+    """parse_date, plus a day without its year ("April 18"), whose year is left 0."""
+    parsed = parse_date(text)
+    if parsed is not None:
+        return parsed
+    match = _MONTH_DAY.match(text.strip())
+    if match:
+        month = parse_date(f"{match['m']} 2000")
+        if month is not None and 1 <= int(match["d"]) <= 31:
+            return ("day", (0, month[1][1], int(match["d"])), None)
+    return None
+
+
+def _same_number_frame(texts: list[str]) -> bool:
+    """Whether the texts are numbers in one frame: "$10 billion" / "$400 million", "2 °C" / "3 °C",
+    but not "Llama 3.1" / "Llama Guard 3" (names with digits are not quantities)."""
+    frames = {_NUMBER_IN_TEXT.sub("#", text.strip(), count=1) for text in texts}
+    return len(frames) == 1 and "#" in next(iter(frames))
+
+
+_LAST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _ending_tells(key: str, distractors: list[str]) -> list[tuple[str, str, str]]:
+    """The key alone written differently where the shape check cannot see it: other decimals
+    ("24 | 47.5 | 71"), a padded zero only the key lacks ("24.0 | 47.5 | 71.0"), another day
+    ("June 5 | July 18 | Aug 5"), or the only one with its qualifier ("late 2023 | mid-2024 | late 2024")."""
+    key_date = _choice_date(key)
+    dates = [_choice_date(d) for d in distractors]
+    if key_date is not None and all(dates):
+        if key_date[2] and all(d[2] for d in dates) and not any(d[2] == key_date[2] for d in dates):
+            return [("format-tell", "warning", f'only the key says "{key_date[2]}"; give a distractor the same qualifier')]
+        if key_date[0] == "day" and all(d[0] == "day" for d in dates):
+            days = {d[1][2] for d in dates}
+            if len(days) == 1 and key_date[1][2] not in days:
+                return [("format-tell", "warning", "every distractor but not the key falls on the same day of the month")]
+        return []
+    if key_date is not None or any(dates) or not _same_number_frame([key] + distractors):
+        return []
+    key_match = _LAST_NUMBER.search(key)
+    matches = [_LAST_NUMBER.search(d) for d in distractors]
+    if not key_match or not all(matches):
+        return []
+    key_decimals = len(key_match.group(1) or "")
+    decimals = [len(m.group(1) or "") for m in matches]
+    if all(d != key_decimals for d in decimals):
+        return [("format-tell", "warning", f'the key has {key_decimals} decimal{"" if key_decimals == 1 else "s"} and no distractor has as many')]
+    key_digits = key_match.group(0)
+    if key_decimals and not key_digits.endswith("0") and all(m.group(0).endswith("0") for m in matches):
+        return [("format-tell", "warning", f'every distractor but the key ends in 0 ("{key_digits}" stands out)')]
+    return []
 
 
 def check_false_statement(q: Question, statement: str, true_statements: set[str],

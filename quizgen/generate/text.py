@@ -44,6 +44,22 @@ SPEECH_VERBS = {"said", "reported", "noted", "wrote", "highlighted", "argued", "
                 "observed", "explained", "suggested", "warned", "predicted", "contended", "called",
                 "described", "emphasised", "emphasized"}
 
+# Words that open a subordinate clause or a prepositional phrase: a "subject" starting with one
+# ("After the Wii U sold poorly, Nintendo released...") is no subject, and inverting it garbles the stem.
+CLAUSE_OPENERS = {"after", "before", "when", "while", "because", "although", "though", "if", "since", "as",
+                  "by", "under", "in", "on", "at", "during", "with", "for", "from", "once", "until", "despite",
+                  "following", "unlike", "like", "among", "through", "over", "without", "within", "upon", "to",
+                  "of", "into", "across", "against", "between", "throughout", "whereas", "unless", "so"}
+AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "should", "can",
+               "may", "might", "must", "did", "does", "do", "be", "been", "being"}
+RELATIVES = {"that", "which", "who", "whom", "whose", "where"}
+# A quantity followed by one of these is not the object of the verb ("six hours later", "47.5 pounds
+# of lunar material", "six hours and 39 minutes"): removing it leaves a dangling phrase.
+NOT_AFTER_QUANTITY = {"and", "or", "but", "nor", "of", "later", "earlier", "ago", "before", "after", "than",
+                      "more", "less", "fewer", "apart", "long", "old", "away", "older", "younger", "higher",
+                      "lower", "larger", "smaller", "each", "apiece", "too"}
+QUANTITY_QUALIFIERS = r"over|more than|at least|under|less than|up to|about|approximately|nearly|almost|around|roughly|some|an estimated|a total of|just over|just under"
+
 CLASS_NOUNS = {
     "publication": "publication", "organisation": "organisation", "product": "product", "place": "place",
     "project": "project", "event": "event", "concept": "term",
@@ -132,23 +148,31 @@ def _lower_first_word(text: str, common_words: set[str]) -> str:
     return text
 
 
-def _invert(clause: str, common_words: set[str]) -> Optional[tuple[str, str, str]]:
+def _invert(clause: str, common_words: set[str], name_words: Optional[set[str]] = None
+            ) -> Optional[tuple[str, str, str]]:
     """Split "Meta released Llama 3" into (aux, subject, predicate) for a question:
-    ("did", "Meta", "release Llama 3") or ("was", "Llama 3.1", "released"). None if unsure."""
+    ("did", "Meta", "release Llama 3") or ("was", "Llama 3.1", "released"). None if unsure: the
+    subject must be a plain noun phrase (no clause opener, auxiliary, relative pronoun or comma), and
+    a capitalised first word must be a common word (lowered) or a name the article uses mid-sentence
+    (`name_words`): "Work on the telescope" cannot be told from a name, so no question is made."""
     words = clause.split(" ")
     for i, word in enumerate(words[:8]):
         lower = word.casefold()
         if i == 0:
             continue
+        found = None
         if lower in PARTICIPLE_AUX and i + 1 < len(words) and words[i + 1].casefold().endswith(("ed", "en", "wn", "ld", "ght")):
-            subject = " ".join(words[:i])
-            return lower, _lower_first_word(subject, common_words), " ".join(words[i + 1:])
-        if lower in PAST_TO_BASE:
-            subject = " ".join(words[:i])
-            # A subject never contains a comma or a verb-like word; stop at the first candidate.
-            if "," in subject:
-                return None
-            return "did", _lower_first_word(subject, common_words), " ".join([PAST_TO_BASE[lower]] + words[i + 1:])
+            found = (lower, " ".join(words[:i]), " ".join(words[i + 1:]))
+        elif lower in PAST_TO_BASE:
+            found = ("did", " ".join(words[:i]), " ".join([PAST_TO_BASE[lower]] + words[i + 1:]))
+        elif lower in AUXILIARIES or lower in RELATIVES:
+            return None  # "By March 2024 the Switch had sold": not a simple past clause
+        if found is None:
+            continue
+        aux, subject, predicate = found
+        if not _plain_subject(subject, common_words, name_words) or not _plain_predicate(predicate):
+            return None
+        return aux, _lower_first_word(subject, common_words), predicate
     return None
 
 
@@ -157,8 +181,65 @@ def _subject_is_safe(subject: str) -> bool:
     return bool(subject) and first not in PRONOUNS
 
 
-def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str]) -> Optional[str]:
-    """A question built from the statement for this fact's kind, or None when no good one can be made."""
+def _plain_subject(subject: str, common_words: set[str], name_words: Optional[set[str]]) -> bool:
+    if not subject or re.search(r"[,;:()]", subject):
+        return False
+    words = [w.casefold().strip("\"'“”‘’") for w in subject.split()]
+    if words[0] in CLAUSE_OPENERS or any(w in AUXILIARIES or w in RELATIVES for w in words):
+        return False
+    parts = subject.split(" ")
+    first = parts[0]
+    # "Fusajiro Yamauchi", "President Donald Trump": a run of capitalised words is a name
+    in_a_name = len(parts) > 1 and parts[1][:1].isupper()
+    if name_words is None or not first[:1].isupper() or first.casefold() in {"the", "a", "an"} \
+            or first.casefold() in common_words or in_a_name or first.strip("\"'“‘").rstrip(".") in name_words:
+        return True
+    if len(parts) > 1:
+        return False  # "Work on the telescope", "Official demolition": a common word, capitalised
+    # One word seen only at sentence starts: a name ("Meta") unless it looks like a common noun
+    # ("Construction began", "Work began").
+    return not (_COMMON_NOUN_ENDING.search(first) or first.casefold() in _COMMON_OPENERS)
+
+
+_COMMON_NOUN_ENDING = re.compile(r"(tion|sion|ment|ness|ity|ing|ance|ence|ure|ism|ship|ery|als|ies)$", re.I)
+_COMMON_OPENERS = {"work", "research", "trade", "war", "peace", "sales", "talks", "use", "demand", "support",
+                   "growth", "design", "testing", "production", "funding", "output", "traffic", "power"}
+
+
+def _plain_predicate(predicate: str) -> bool:
+    """One clause: no second finite verb ("sell poorly, Nintendo released the Switch") and no
+    coordinated clause (", and they collected")."""
+    if re.search(r";|,\s+(and|but|so|yet)\s|\band (he|she|it|they|we)\b", predicate):
+        return False
+    words = [w.casefold().strip(",.\"'“”‘’") for w in predicate.split()[1:]]
+    return not any(w in PAST_TO_BASE for w in words)
+
+
+def _name_words_of(text: str) -> set[str]:
+    """Capitalised words that a text uses inside a sentence (names), not only at its start."""
+    names: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?:])\s+|\n+", text):
+        words = re.findall(r"[A-Za-z][\w'’.-]*", sentence)
+        names.update(w.rstrip(".") for w in words[1:] if w[:1].isupper())
+    return names
+
+
+def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
+                  name_words: Optional[set[str]] = None) -> Optional[str]:
+    """A question built from the statement for this fact's kind, or None when no good one can be made
+    (the caller then asks with the blanked sentence, which is always grammatical).
+
+    The wh-transform is only made on a simple clause whose answer is a whole constituent (subject,
+    object of the verb, or date after a preposition), and the result is checked once more for the
+    marks of a garbled stem (see `garbled_stem_reasons`)."""
+    stem = _question_stem(fact, span, common_words, name_words)
+    if stem is None or garbled_stem_reasons(stem, fact, span):
+        return None
+    return stem
+
+
+def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
+                   name_words: Optional[set[str]]) -> Optional[str]:
     statement = fact.statement.strip()
     before, after = statement[: span[0]], statement[span[1]:]
     rest = ends_sentence(after)
@@ -169,7 +250,9 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str]) -> 
         wh = "Who" if entity_class == "person" else f"Which {CLASS_NOUNS.get(entity_class, entity_class)}"
         if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'"):
             # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
-            return f"{wh}{ends_sentence(after)}?"
+            # A second clause (", and he signalled...") is dropped: the question asks about the first.
+            predicate = re.split(r",\s+(?:and|but)\s+(?:he|she|it|they|we|his|her|its|their)\b|;\s", after, maxsplit=1)[0]
+            return f"{wh}{ends_sentence(predicate)}?"
         match = re.match(r"^(According to|As reported by)\s+$", before)
         if match and after.startswith(", "):
             clause = ends_sentence(after[2:])
@@ -197,7 +280,7 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str]) -> 
             clause = ends_sentence(before[: prep.start()] + after)
         if re.search(r"\b(19|20)\d\d\b", clause) or len(clause.split()) < 3:
             return None  # another date left in the question would confuse it
-        inverted = _invert(clause, common_words)
+        inverted = _invert(clause, common_words, name_words)
         if not inverted or not _subject_is_safe(inverted[1]):
             return None
         aux, subject, predicate = inverted
@@ -210,18 +293,110 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str]) -> 
         unit_match = re.match(r"^\s+" + re.escape(unit) + r"\b", after)
         if not unit_match or re.search(r"\s(on|in|at|for|with|by|of|to|from)\s+$", " " + before):
             return None
-        tail = ends_sentence(after[unit_match.end():])
+        tail = after[unit_match.end():]
+        next_word = re.match(r"^\s+([\w'-]+)", tail)
+        if next_word and next_word.group(1).casefold() in NOT_AFTER_QUANTITY:
+            return None  # "six hours later", "47.5 pounds of lunar material": not the verb's object
+        if re.match(r"^\s*[\d(-]", tail):
+            return None
+        # a clause after a comma is dropped (it would hint at the answer or dangle); what is left
+        # must be one phrase: no coordination, no second verb, not the unit again
+        tail = ends_sentence(re.split(r",\s", tail, maxsplit=1)[0])
+        if re.search(r"\b(and|or|but)\b", tail) or re.search(r"\b" + re.escape(unit) + r"\b", tail):
+            return None
+        if any(w.casefold().strip(".,") in PAST_TO_BASE for w in tail.split()):
+            return None
         clause = ends_sentence(before).rstrip()
-        clause = re.sub(r"\s+(over|more than|at least|under|less than|up to|about|approximately|nearly|almost|around|roughly)$", "", clause)
-        inverted = _invert(clause + " X", common_words)
+        clause = re.sub(r"\s+(" + QUANTITY_QUALIFIERS + r")$", "", clause)
+        if re.search(r"[,;:]", clause):
+            return None  # the number is in a later clause than the subject
+        inverted = _invert(clause + " X", common_words, name_words)
         if not inverted or not _subject_is_safe(inverted[1]):
             return None
         aux, subject, predicate = inverted
         predicate = predicate[:-2].rstrip()  # drop the " X" placeholder
-        if not predicate:
-            return None
+        if not predicate or (aux == "did" and " " in predicate):
+            return None  # the number must follow its verb directly: "did X spend about two hours ..."
         return f"How many {unit} {aux} {subject} {predicate}{tail}?"
     return None
+
+
+# The marks of a garbled automatic stem. Each pattern names what went wrong.
+_GARBLED_PATTERNS = [
+    (re.compile(r"\S\s{2,}\S"), "a double space"),
+    (re.compile(r",\s*,|\s[,;:?!]|\(\s*\)"), "stray punctuation"),
+    (re.compile(r"\b(and|or|but|nor|the|a|an|than)\s*[,;:?]"), "a dangling word before the punctuation"),
+    (re.compile(r"\b(the|a|an|of|to|in|on|and|or)\s+\1\b", re.I), "a doubled word"),
+    (re.compile(r"^(How many [^?]*?|On what date|In which (month|year)|When|Who|Which \w+)\s+did\s+("
+                + "|".join(sorted(CLAUSE_OPENERS)) + r")\b", re.I), "a subordinate clause where the subject should be"),
+    (re.compile(r",\s+and\s+(he|she|it|they|we)\b"), "a second clause joined to the question"),
+]
+
+
+_HOW_MANY = re.compile(r"^How many (.+?) (did|was|were|do|does|is|are|has|have|had)\b")
+_QUALIFIER_AT_END = re.compile(r"\s+(" + QUANTITY_QUALIFIERS + r")\s*$")
+_LAST_WORD = re.compile(r"([\w'-]+)\s+$")
+_FIRST_WORD = re.compile(r"^\s+([\w'-]+)")
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Whether `words` occur in `text` as whole words, ignoring case (no regex: called per stem)."""
+    haystack, needle = text.casefold(), words.casefold()
+    at = haystack.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if (at == 0 or not haystack[at - 1].isalnum()) and (end >= len(haystack) or not haystack[end].isalnum()):
+            return True
+        at = haystack.find(needle, at + 1)
+    return False
+
+
+def garbled_stem_reasons(stem: str, fact: Optional[Fact] = None, span: Optional[tuple[int, int]] = None) -> list[str]:
+    """Why an automatic question stem reads as garbled (empty when it does not): stray or doubled
+    punctuation and spaces, a dangling function word, "How many pounds ... pounds", or (given the
+    fact) the words on either side of the removed answer glued together ("collected of lunar
+    material", "surface and 39 minutes later")."""
+    reasons = [why for pattern, why in _GARBLED_PATTERNS if pattern.search(stem)]
+    if not stem.rstrip().endswith("?"):
+        # a blanked sentence keeps the article's own clauses
+        reasons = [why for why in reasons if why != "a second clause joined to the question"]
+    how_many = _HOW_MANY.match(stem)
+    if how_many and _has_words(stem[how_many.end():], how_many.group(1)):
+        reasons.append(f'"{how_many.group(1)}" twice')
+    if fact is not None and span is not None:
+        glued = _glued_neighbours(fact, span)
+        if glued and _has_words(stem, glued) and not _has_words(fact.statement, glued):
+            reasons.append(f'"{glued}": the words around the removed answer were joined')
+    return reasons
+
+
+def _glued_neighbours(fact: Fact, span: tuple[int, int]) -> Optional[str]:
+    """The last word before the answer (less a qualifier such as "about") and the first word after it
+    (less the quantity's unit), as they would read if the answer were simply cut out."""
+    statement = fact.statement.strip()
+    before, after = statement[: span[0]], statement[span[1]:]
+    if not before or not after:
+        return None
+    before = _QUALIFIER_AT_END.sub(" ", " " + before)
+    unit = (getattr(fact.value, "unit", None) or "").strip()
+    if unit:
+        trimmed = after.lstrip()
+        if trimmed.startswith(unit) and (len(trimmed) == len(unit) or not trimmed[len(unit)].isalnum()):
+            after = " " + trimmed[len(unit):] if trimmed[len(unit):].startswith(" ") else trimmed[len(unit):]
+    left = _LAST_WORD.search(before)
+    right = _FIRST_WORD.match(after)
+    if not left or not right:
+        return None
+    # Only a pair that cannot stand next to each other once the answer is gone: "collected of",
+    # "surface and", "and later", "with in" ("were downloaded in" is fine).
+    if right.group(1).casefold() not in _NEEDS_LEFT_PARTNER and left.group(1).casefold() not in _NEEDS_RIGHT_PARTNER:
+        return None
+    return f"{left.group(1)} {right.group(1)}"
+
+
+_NEEDS_LEFT_PARTNER = {"and", "or", "but", "nor", "of", "later", "earlier", "ago", "than", "apart", "old", "long"}
+_NEEDS_RIGHT_PARTNER = {"the", "a", "an", "of", "to", "with", "from", "by", "than", "at", "for", "in", "on", "and",
+                        "or", "per", "into", "about", "over", "under", "nearly", "almost"}
 
 
 _HEDGE = re.compile(r"^(According to (the|this) article,\s*|The article (says|notes|reports)( that)?,?\s*)", re.I)

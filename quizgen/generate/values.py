@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from math import floor, log10
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -141,35 +142,66 @@ def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def date_perturbations(value: DateValue) -> list[DateValue]:
-    """Nearby dates at the same precision, nearest first: the principled fallback distractors."""
+def _other_day(year: int, month: int, avoid: set[int], salt: int) -> int:
+    """A day of the month that is none of `avoid`, chosen from `salt` (so distractors of different
+    facts do not all land on the same day)."""
+    last = calendar.monthrange(year, month)[1]
+    start = 4 + salt % 20
+    for step in range(last):
+        day = (start + step * 7) % last + 1
+        if day not in avoid:
+            return day
+    return 1 if 1 not in avoid else 2
+
+
+def date_candidates(value: DateValue, salt: int = 0) -> tuple[list[DateValue], list[DateValue]]:
+    """Invented dates at the key's precision, (before, after) the key, nearest first.
+
+    Day dates vary both month and day: "June 23 | July 23 | August 23" shows which date the others
+    were made from. `salt` (from the fact id) picks the days, so the choice is deterministic."""
     year, month, day = value.parts
-    out: list[DateValue] = []
+    before: list[DateValue] = []
+    after: list[DateValue] = []
     if value.precision == "day":
-        for delta in (1, -1, 2, -2, 3, -3, 4, -4, 6, -6):
-            y, m = shift_month(year, month, delta)
-            d = min(day, calendar.monthrange(y, m)[1])
-            out.append(make_date(y, m, d))
-        # and a few days away within the month (a different day of the same month)
-        for delta in (7, -7, 10, -10):
-            shifted = _dt.date(year, month, day) + _dt.timedelta(days=delta)
-            out.append(make_date(shifted.year, shifted.month, shifted.day))
+        used = {day}
+        for i, delta in enumerate((1, 2, 3)):
+            for sign, out in ((-1, before), (1, after)):
+                y, m = shift_month(year, month, sign * delta)
+                d = _other_day(y, m, used, salt // (3 + i) + 5 * i + (sign > 0))
+                used.add(d)
+                out.append(make_date(y, m, d))
+            if i == 0:
+                # and a day of the key's own month, a week or more away
+                for sign, out in ((-1, before), (1, after)):
+                    shifted = _dt.date(year, month, day) + _dt.timedelta(days=sign * (6 + salt % 7))
+                    if shifted.day not in used:
+                        used.add(shifted.day)
+                        out.append(make_date(shifted.year, shifted.month, shifted.day))
     elif value.precision == "month":
-        for delta in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
-            y, m = shift_month(year, month, delta)
-            out.append(make_date(y, m))
+        for delta in (1, 2, 3, 5):
+            before.append(make_date(*shift_month(year, month, -delta)))
+            after.append(make_date(*shift_month(year, month, delta)))
     elif value.qualifier:
-        # the other parts of the same year first, then the neighbouring parts of the next/previous year
         rank = QUALIFIERS.index(value.qualifier)
-        order = [(year, q) for q in QUALIFIERS]
-        order += sorted([(year - 1, q) for q in QUALIFIERS] + [(year + 1, q) for q in QUALIFIERS],
-                        key=lambda yq: abs((yq[0] - year) * 3 + QUALIFIERS.index(yq[1]) - rank))
-        for y, q in order:
-            if (y, q) != (year, value.qualifier):
-                out.append(make_date(y, qualifier=q))
+        others = [(y, q) for y in (year - 1, year, year + 1) for q in QUALIFIERS
+                  if (y, q) != (year, value.qualifier)]
+        others.sort(key=lambda yq: abs((yq[0] - year) * 3 + QUALIFIERS.index(yq[1]) - rank))
+        for y, q in others:
+            position = (y - year) * 3 + QUALIFIERS.index(q) - rank
+            (before if position < 0 else after).append(make_date(y, qualifier=q))
     else:
-        for delta in (1, -1, 2, -2, 3, -3, 5, -5):
-            out.append(make_date(year + delta))
+        for delta in (1, 2, 3, 5):
+            before.append(make_date(year - delta))
+            after.append(make_date(year + delta))
+    return before, after
+
+
+def date_perturbations(value: DateValue, salt: int = 0) -> list[DateValue]:
+    """Nearby dates at the same precision, alternating sides, nearest first."""
+    before, after = date_candidates(value, salt)
+    out: list[DateValue] = []
+    for i in range(max(len(before), len(after))):
+        out += after[i:i + 1] + before[i:i + 1]
     return out
 
 
@@ -277,47 +309,148 @@ def format_quantity(magnitude: float, style: QuantityStyle) -> Optional[str]:
     return f"{style.pre}{style.currency}{_format_number(rounded, style.decimals, style.commas)}{style.sep}{style.scale_text}{style.post}"
 
 
-def round_to_style(magnitude: float, style: QuantityStyle, significant: int) -> float:
-    """Round a perturbed magnitude to `significant` digits, then to the style's decimals."""
+# Fallback distractors are spread on both sides of the key, never at a simple multiple of it: with
+# "60 | 150 | 600 | 6,000" or "70 | 200 | 405 | 810" a test-wise student picks the value the others
+# are derived from (x10, /10, x2, /2) without knowing the fact. Most plausible first on each side.
+BELOW_RATIOS = (0.7, 0.45, 0.6, 0.3, 0.8, 0.38, 0.55, 0.22, 0.65, 0.85, 0.15)
+ABOVE_RATIOS = (1.4, 2.3, 1.7, 2.7, 1.25, 3.6, 1.55, 1.15, 5.5, 1.85, 6.5)
+# Ratios a candidate must not have to the key (nor their inverses): the key would be the "hub".
+SIMPLE_RATIOS = (2.0, 3.0, 4.0)
+RATIO_TOLERANCE = 0.03
+CANDIDATES_PER_SIDE = 5  # enough to fill any side after refusals; more only costs time on big banks
+_PERCENT_UNITS = {"%", "percent", "per cent", "percentage points"}
+
+
+def _near_ratio(ratio: float, target: float, tolerance: float = RATIO_TOLERANCE) -> bool:
+    return abs(ratio / target - 1) <= tolerance
+
+
+def is_decimal_shift(candidate: float, key: float) -> bool:
+    """The key with its decimal point moved (15 vs 150, 1.2 million vs 12 million): within 3% of
+    key x 10^k for some k != 0 (the same digits give exactly 10^k)."""
+    if candidate <= 0 or key <= 0 or candidate == key:
+        return False
+    ratio = candidate / key
+    exponent = round(log10(ratio))
+    return exponent != 0 and abs(ratio / 10.0 ** exponent - 1) <= RATIO_TOLERANCE
+
+
+def is_doubling(candidate: float, key: float) -> bool:
+    """Twice or half the key (within 3%: 405 -> 200 is "half" once rounded)."""
+    if candidate <= 0 or key <= 0:
+        return False
+    ratio = candidate / key
+    return _near_ratio(ratio, 2.0) or _near_ratio(ratio, 0.5)
+
+
+_SIMPLE_BOTH_WAYS = tuple(r for ratio in SIMPLE_RATIOS for r in (ratio, 1 / ratio))
+
+
+def is_derived_number(candidate: float, key: float) -> bool:
+    """Whether a candidate distractor is a simple derivation of the key (x10^k, x2, x3, x4 or the
+    inverse): generated distractors never are."""
+    if candidate <= 0 or key <= 0:
+        return False
+    ratio = candidate / key
+    for simple in _SIMPLE_BOTH_WAYS:
+        if abs(ratio / simple - 1) <= RATIO_TOLERANCE:
+            return True
+    return is_decimal_shift(candidate, key)
+
+
+def derived_number_tells(key: float, others: list[float]) -> list[int]:
+    """Indices of `others` (the distractors' values) that single the key out: a decimal shift of the
+    key, or a double/half when the key is the one value the most doublings meet at ("70 | 200 | 405 |
+    810"; in a doubling series "32k | 64k | 128k | 256k" no value stands out, so none is a tell)."""
+    tells = [i for i, other in enumerate(others) if is_decimal_shift(other, key)]
+    values = [key] + list(others)
+    degree = [sum(1 for j, b in enumerate(values) if j != i and is_doubling(b, a)) for i, a in enumerate(values)]
+    if degree[0] >= 2 and all(d < degree[0] for d in degree[1:]):
+        tells += [i for i, other in enumerate(others) if is_doubling(other, key) and i not in tells]
+    return sorted(tells)
+
+
+def _snap(number: float, step: float, last_digit: int, base: float) -> Optional[float]:
+    """`number` on the grid of `step` whose last digit (at `step`) is `last_digit` (5: x5 values
+    only) or, for any other non-zero last_digit, any non-zero digit; 0 = no constraint. `base` is
+    the candidate before rounding: the nearest fitting value wins."""
+    if step <= 0:
+        return None
+    units = round(number / step)
+    if last_digit == 0:
+        options = [units]
+    elif last_digit == 5:
+        tens = units // 10
+        options = [tens * 10 + 5, tens * 10 - 5, tens * 10 + 15]
+    else:
+        options = [units] if units % 10 else [units - 1, units + 1]
+    best = min(options, key=lambda u: (abs(u * step - base), u))
+    return best * step if best > 0 else None
+
+
+def quantity_candidates(value: QuantityValue, answer: str, style: QuantityStyle
+                        ) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
+    """Perturbed quantities in the answer's style, as (magnitude, text), below and above the key,
+    most plausible first: rounded like the key (same decimals, same significant digits, a 5 where
+    the key ends in 5, never "x.0" where the key is not), never a simple multiple of the key."""
+    return _quantity_candidates(value.magnitude, (value.unit or "").strip().casefold(), answer.strip(), style)
+
+
+@lru_cache(maxsize=1 << 16)
+def _quantity_candidates(magnitude: float, unit: str, answer: str, style: QuantityStyle
+                         ) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
+    match = _QTY.match(answer)
     factor = SCALE_FACTORS[style.scale] if style.scale else 1
-    number = magnitude / factor
-    if number <= 0:
-        return 0.0
-    from math import floor, log10
-
-    digits = significant - 1 - floor(log10(number))
-    number = round(number, max(digits, -12))
-    number = round(number, style.decimals)
-    return number * factor
-
-
-def significant_digits(text: str) -> int:
-    digits = re.sub(r"[^\d]", "", text.split(".")[0]).lstrip("0")
-    decimals = text.split(".")[1] if "." in text else ""
-    if decimals:
-        return len(digits + decimals) if digits else len(decimals.lstrip("0"))
-    return max(1, len(digits.rstrip("0")))
-
-
-# Factors for fallback distractors: plausible mistakes of about the size a student might guess.
-PERTURBATION_FACTORS = (0.5, 2.0, 1.5, 0.25, 3.0, 0.75, 4.0, 0.1, 10.0, 1.25, 5.0, 0.2)
+    key_number = magnitude / factor
+    if not match or key_number <= 0:
+        return [], []
+    plain = match["num"].replace(",", "")
+    below: list[tuple[float, str]] = []
+    above: list[tuple[float, str]] = []
+    seen = {round(key_number, 9)}
+    percent = unit in _PERCENT_UNITS and key_number <= 100
+    for ratios, out in ((BELOW_RATIOS, below), (ABOVE_RATIOS, above)):
+        for ratio in ratios:
+            if len(out) >= CANDIDATES_PER_SIDE:
+                break
+            base = key_number * ratio
+            if style.decimals:
+                last = int(plain[-1])
+                number = _snap(base, 10.0 ** -style.decimals, last, base)
+            else:
+                integer = plain.split(".")[0].lstrip("0") or "0"
+                trailing = len(integer) - len(integer.rstrip("0"))
+                significant = max(1, len(integer) - trailing)
+                if significant == 1 and integer[0] == "1":
+                    significant = 2  # above 10 or 100 at one digit there are only 20, 30, 40 (x2, x3, x4)
+                step = 10.0 ** max(0, floor(log10(base)) - significant + 1) if base >= 1 else 1.0
+                last = int(integer[-1]) if trailing == 0 and significant >= 2 else 0
+                number = _snap(base, step, last, base)
+            if number is None:
+                continue
+            number = round(number, max(style.decimals, 0) + 6)
+            if round(number, 9) in seen or number <= 0:
+                continue
+            if key_number >= 1 and number < 1 and style.scale:
+                continue  # "0.8 million" reads like a trick; the style cannot write 800,000
+            if percent and number >= 100:
+                continue
+            if is_derived_number(number, key_number):
+                continue
+            text = format_quantity(number * factor, style)
+            if text is None:
+                continue
+            seen.add(round(number, 9))
+            out.append((number * factor, text))
+    return below, above
 
 
 def quantity_perturbations(value: QuantityValue, answer: str, style: QuantityStyle) -> list[str]:
-    """Texts of nearby quantities in the answer's style, most plausible first."""
-    match = _QTY.match(answer.strip())
-    significant = significant_digits(match["num"]) if match else 2
+    """Texts of nearby quantities in the answer's style, most plausible first, alternating sides."""
+    below, above = quantity_candidates(value, answer, style)
     out: list[str] = []
-    seen = {round(value.magnitude, 6)}
-    for factor in PERTURBATION_FACTORS:
-        # Two significant digits at most: "405 billion" -> 200, 810 billion (not 202.5 -> "202").
-        candidate = round_to_style(value.magnitude * factor, style, max(1, min(significant, 2)))
-        if round(candidate, 6) in seen or candidate <= 0:
-            continue
-        text = format_quantity(candidate, style)
-        if text is not None:
-            seen.add(round(candidate, 6))
-            out.append(text)
+    for i in range(max(len(below), len(above))):
+        out += [pair[1] for pair in (below[i:i + 1] + above[i:i + 1])]
     return out
 
 
@@ -390,6 +523,6 @@ def scale_word_of(scale: Optional[str]) -> str:
 
 __all__ = [
     "DateStyle", "QuantityStyle", "date_style", "format_date", "date_variants", "date_key", "date_interval",
-    "date_perturbations", "parse_date", "quantity_style", "format_quantity", "quantity_perturbations",
+    "date_perturbations", "date_candidates", "quantity_candidates", "derived_number_tells", "is_derived_number", "parse_date", "quantity_style", "format_quantity", "quantity_perturbations",
     "parse_quantity", "quantity_variants", "MONTHS",
 ]

@@ -1,0 +1,193 @@
+"""Distractor tells: a test-wise student must not find the key of a number or date question without
+knowing the fact (the value the others are multiples of, the middle one, the only "x.5", the date whose
+day the others share, the only "mid-"). One test per rule; each fails with the earlier generator."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from helpers_generate import date_fact, quantity_fact, write_bank
+from quizgen.generate import generate_questions
+from quizgen.generate.lint import lint_questions
+from quizgen.generate.values import parse_date, parse_quantity
+from quizgen.loading import load_bank
+from quizgen.model import Choice, Question, SourceRef
+
+
+def mc_of(bank, fact_id):
+    questions = {q.id: q for q in generate_questions(bank)}
+    return questions[f"{fact_id}.mc"]
+
+
+def split(question):
+    key = next(c.text for c in question.choices if c.correct)
+    return key, [c.text for c in question.choices if not c.correct]
+
+
+def simple_multiple(a: float, b: float) -> bool:
+    """What a student can spot: x2, /2, or the same digits with the point moved (x10^k)."""
+    ratio = a / b
+    if any(abs(ratio / r - 1) <= 0.03 for r in (2, 0.5)):
+        return True
+    exponent = round(math.log10(ratio))
+    return exponent != 0 and abs(ratio / 10 ** exponent - 1) <= 0.03
+
+
+NUMBER_CASES = [
+    ("Developers trained over 600 derivative models in the first week.", "600", 600, None, "derivative models"),
+    ("Llama 3.1 included a model with 405 billion parameters.", "405 billion", 405, "billion", "parameters"),
+    ("The weights were downloaded over 1.2 million times.", "1.2 million", 1.2, "million", "times"),
+    ("Meta trained Llama 3 on 15 trillion tokens.", "15 trillion", 15, "trillion", "tokens"),
+    ("The crew collected 47.5 pounds of lunar material.", "47.5", 47.5, None, "pounds"),
+    ("The border was about 155 kilometres long.", "155", 155, None, "kilometres"),
+    ("At least 140 people were killed at the wall.", "140", 140, None, "people"),
+    ("The telescope cost about $10 billion.", "$10 billion", 10, "billion", "USD"),
+]
+
+
+@pytest.mark.parametrize("statement,answer,number,scale,unit", NUMBER_CASES)
+def test_invented_numbers_are_not_simple_multiples_of_the_key(tmp_path, statement, answer, number, scale, unit):
+    bank = write_bank(tmp_path, [quantity_fact("n", statement, answer, number, scale, unit)])
+    key, wrong = split(mc_of(bank, "n"))
+    assert len(wrong) == 3
+    key_value = parse_quantity(key)
+    for text in wrong:
+        assert not simple_multiple(parse_quantity(text), key_value), f"{text} is derived from {key}"
+
+
+def test_invented_numbers_keep_the_keys_decimals_and_ending(tmp_path):
+    bank = write_bank(tmp_path, [quantity_fact("n", "The crew collected 47.5 pounds of lunar material.", "47.5",
+                                               47.5, unit="pounds")])
+    key, wrong = split(mc_of(bank, "n"))
+    for text in wrong:
+        assert re.fullmatch(r"\d+\.\d", text), text
+        assert not text.endswith(".0"), f"{text}: only the key would lack the padded zero"
+
+
+def test_the_key_is_not_systematically_the_middle_value(tmp_path):
+    facts = [quantity_fact(f"count-{i}", f"The lab ran {300 + 40 * i} trials of type {i}.", f"{300 + 40 * i}",
+                           300 + 40 * i, unit=f"trials of type {i}") for i in range(16)]
+    bank = write_bank(tmp_path, facts)
+    questions = {q.id: q for q in generate_questions(bank)}
+    below_counts = []
+    for i in range(16):
+        key, wrong = split(questions[f"count-{i}.mc"])
+        below_counts.append(sum(1 for w in wrong if parse_quantity(w) < parse_quantity(key)))
+    assert len(set(below_counts)) >= 3, below_counts
+    assert below_counts.count(0) + below_counts.count(3) >= 3, "the key should sometimes be the smallest or largest"
+
+
+def test_day_dates_vary_the_day_not_only_the_month(tmp_path):
+    bank = write_bank(tmp_path, [
+        date_fact("full", "Meta released Llama 3 on April 18, 2024.", "April 18, 2024", "2024-04-18", "day"),
+        date_fact("short", "The model shipped on March 18 after a delay.", "March 18", "2024-03-18", "day"),
+    ])
+    questions = {q.id: q for q in generate_questions(bank)}
+    for qid, key_day in (("full.mc", 18), ("short.mc", 18)):
+        key, wrong = split(questions[qid])
+        days = [int(re.search(r"\b(\d{1,2})\b", w).group(1)) for w in wrong]
+        assert key_day not in days, (key, wrong)
+
+
+def test_a_qualified_year_gets_a_distractor_with_the_same_qualifier_and_none_after_the_article(tmp_path):
+    bank = write_bank(tmp_path, [
+        date_fact("mid", "The move became undeniable in mid-2024, with Llama 3.1.", "mid-2024", "2024", "year",
+                  qualifier="mid"),
+    ])  # the article is dated 2024-12
+    key, wrong = split(mc_of(bank, "mid"))
+    qualifiers = [parse_date(w)[2] for w in wrong]
+    assert "mid" in qualifiers, wrong
+    assert all(parse_date(w)[1][0] <= 2024 for w in wrong), wrong
+
+
+def test_a_curated_decimal_shift_of_the_key_is_replaced(tmp_path):
+    bank = write_bank(tmp_path, [quantity_fact(
+        "tokens", "Meta used 15 trillion tokens to train Llama 3.", "15 trillion", 15, "trillion", "tokens",
+        distractors=["1.8 trillion", "5 trillion", "150 trillion"])])
+    key, wrong = split(mc_of(bank, "tokens"))
+    assert "150 trillion" not in wrong
+    assert {"1.8 trillion", "5 trillion"} <= set(wrong)
+
+
+def test_a_curated_doubling_series_is_kept(tmp_path):
+    # 32k | 64k | 128k | 256k: every middle value meets two doublings, so none stands out
+    bank = write_bank(tmp_path, [quantity_fact(
+        "ctx", "Llama 3.3 featured a 128k-token context window.", "128k", 128, "thousand", "tokens",
+        distractors=["32k", "64k", "256k"])])
+    question = mc_of(bank, "ctx")
+    assert set(split(question)[1]) == {"32k", "64k", "256k"}
+    assert not {f.code for f in question.lint}
+
+
+# ---- lint rules that catch these tells -----------------------------------------------------------
+
+
+@pytest.fixture()
+def bank(tmp_path):
+    return write_bank(tmp_path, [
+        quantity_fact("size", "Llama 3.1 included a model with 405 billion parameters.", "405 billion", 405,
+                      "billion", "parameters"),
+    ])
+
+
+def codes_for(bank, key, wrong, stem="How many parameters did the largest Llama 3.1 model have?"):
+    choices = [Choice(text=key, correct=True)] + [Choice(text=w, correct=False) for w in wrong]
+    question = Question(id="size.mc", fact_id="size", fact_ids=["size"], kind="multiple_choice", stem=stem,
+                        choices=choices, answer=key, explanation="because", source=SourceRef(quote="q", article_title="t"))
+    lint_questions([question], bank)
+    return {f.code for f in question.lint}
+
+
+@pytest.mark.parametrize("key,wrong", [
+    ("600", ["60", "150", "6,000"]),
+    ("405 billion", ["70 billion", "200 billion", "810 billion"]),
+    ("1.2 million", ["400,000", "2.5 million", "12 million"]),
+    ("15 trillion", ["1.8 trillion", "5 trillion", "150 trillion"]),
+])
+def test_lint_derived_number(bank, key, wrong):
+    assert "derived-number" in codes_for(bank, key, wrong)
+
+
+@pytest.mark.parametrize("key,wrong", [
+    ("128k", ["32k", "64k", "256k"]),
+    ("405 billion", ["185 billion", "285 billion", "565 billion"]),
+    ("Llama 3.3", ["Llama 3", "Llama 3.1", "Llama Guard 3"]),
+])
+def test_lint_derived_number_leaves_fair_choices_alone(bank, key, wrong):
+    assert "derived-number" not in codes_for(bank, key, wrong)
+
+
+def test_lint_derived_date(bank):
+    assert "derived-date" in codes_for(bank, "July 23, 2024", ["June 23, 2024", "August 23, 2024", "April 18, 2024"])
+    assert "derived-date" in codes_for(bank, "April 18", ["March 18", "May 18", "June 2"])
+    assert "derived-date" not in codes_for(bank, "July 23, 2024", ["June 16, 2024", "July 15, 2024", "April 18, 2024"])
+
+
+@pytest.mark.parametrize("key,wrong", [
+    ("47.5", ["24.0", "71.0", "95.0"]),          # a padded zero only the key lacks
+    ("47.5", ["24", "71", "95"]),                # other decimals
+    ("mid-2024", ["late 2023", "early 2024", "late 2024"]),  # the only "mid-"
+])
+def test_lint_format_tell_on_endings_and_qualifiers(bank, key, wrong):
+    assert "format-tell" in codes_for(bank, key, wrong)
+
+
+def test_lint_format_tell_leaves_matching_formats_alone(bank):
+    assert "format-tell" not in codes_for(bank, "47.5", ["33.5", "62.5", "88.5"])
+    assert "format-tell" not in codes_for(bank, "mid-2024", ["mid-2023", "early 2024", "late 2024"])
+
+
+def test_bundled_bank_has_no_number_or_date_tells():
+    questions = generate_questions(load_bank(None))
+    findings = [(q.id, f.code, f.message) for q in questions for f in q.lint]
+    assert findings == []
+    for q in questions:
+        if q.kind != "multiple_choice":
+            continue
+        key, wrong = split(q)
+        if parse_quantity(key) and all(parse_quantity(w) for w in wrong) and re.fullmatch(r"[\d.,]+ \w+", key):
+            assert not any(simple_multiple(parse_quantity(w), parse_quantity(key)) for w in wrong
+                           if w.split()[-1] == key.split()[-1] and re.fullmatch(r"[\d.,]+ \w+", w)), (q.id, key, wrong)

@@ -1,0 +1,197 @@
+"""Automatic question stems (facts without a hand-written prompt): the wh-question is only made from a
+simple clause whose answer is a whole constituent; otherwise the always-grammatical blanked sentence is
+used. The `garbled-stem` lint rule catches what slips through. Checked on an unseen article (Apollo 11),
+on the test articles, and on one fact per rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers_generate import date_fact, entity_fact, quantity_fact, write_bank
+from quizgen.extract import extract_article
+from quizgen.generate import generate_questions
+from quizgen.generate.lint import lint_questions
+from quizgen.generate.text import BLANK, garbled_stem_reasons
+from quizgen.loading import load_bank
+from quizgen.model import Choice, Question, SourceRef
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+ESCAPING = Path(__file__).resolve().parent / "data" / "banks" / "escaping"
+
+
+def by_id(questions):
+    return {q.id: q for q in questions}
+
+
+@pytest.fixture(scope="module")
+def apollo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("drafts") / "apollo"
+    extract_article(ARTICLES / "apollo-11.txt", folder)
+    bank = load_bank(folder)
+    return bank, generate_questions(bank)
+
+
+def question_for(questions, bank, answer, kind="multiple_choice"):
+    fact_ids = {f.id for f in bank.facts if f.answer.strip() == answer}
+    found = [q for q in questions if q.fact_id in fact_ids and q.kind == kind]
+    assert found, f"no {kind} question for {answer!r}"
+    return found[0]
+
+
+def test_apollo_number_in_a_second_clause_is_asked_as_a_blank(apollo):
+    bank, questions = apollo
+    stem = question_for(questions, bank, "47.5").stem
+    assert "collected of" not in stem and not stem.startswith("How many pounds did")
+    assert f"collected {BLANK} pounds of lunar material" in stem
+    assert not [q for q in questions if q.kind == "numeric" and "pounds" in q.stem]
+
+
+def test_apollo_coordinated_durations_are_not_wh_questions(apollo):
+    bank, questions = apollo
+    for q in questions:
+        if q.kind in ("multiple_choice", "numeric", "short_answer"):
+            assert "surface and 39 minutes" not in q.stem, q.stem
+            assert "hours and later" not in q.stem, q.stem
+            assert not q.stem.startswith(("How many hours did Armstrong", "How many minutes did Armstrong")), q.stem
+
+
+def test_apollo_keeps_the_good_wh_questions(apollo):
+    bank, questions = apollo
+    stems = {q.stem for q in questions}
+    assert "On what date was Apollo 11 launched by a Saturn V rocket from Kennedy Space Center on Merritt Island, Florida?" in stems
+
+
+def all_stem_questions(questions):
+    return [q for q in questions if q.kind in ("multiple_choice", "short_answer", "numeric")]
+
+
+@pytest.mark.parametrize("name", ["apollo-11.txt", "berlin-wall.txt", "penicillin.md", "nintendo.txt",
+                                  "marie-curie.md", "james-webb.txt", "paris-agreement.md"])
+def test_extracted_drafts_have_no_garbled_stems(tmp_path, name):
+    extract_article(ARTICLES / name, tmp_path / "draft")
+    bank = load_bank(tmp_path / "draft")
+    questions = generate_questions(bank)
+    facts = {f.id: f for f in bank.facts}
+    for q in all_stem_questions(questions):
+        assert not [f for f in q.lint if f.code == "garbled-stem"], (q.id, q.stem)
+        if facts[q.fact_id].prompt and facts[q.fact_id].prompt.strip() == q.stem:
+            continue  # a prompt the extractor wrote is not an automatic stem
+        assert not garbled_stem_reasons(q.stem), (q.id, q.stem)
+        if BLANK not in q.stem:
+            assert q.stem.endswith("?") and q.stem[0].isupper(), q.stem
+            # no clause opener inverted into the subject, no capitalised common word after "did"
+            assert " did after " not in q.stem and " did by " not in q.stem.casefold(), q.stem
+        fact = facts[q.fact_id]
+        assert q.stem.count(BLANK) <= 1 and fact.answer.strip() not in q.stem
+
+
+def test_escaping_bank_stems_are_clean():
+    bank = load_bank(ESCAPING)
+    questions = generate_questions(bank)
+    assert not [(q.id, f.message) for q in questions for f in q.lint if f.code == "garbled-stem"]
+
+
+# ---- one fact per generator rule ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("statement,answer,number,unit", [
+    # a second clause holds the number
+    ("Armstrong and Aldrin spent two hours outside, and they collected 47.5 pounds of lunar material.",
+     "47.5", 47.5, "pounds"),
+    # the number is not the verb's object ("six hours later")
+    ("Armstrong became the first person on the surface 6 hours later.", "6", 6, "hours"),
+    # a partitive "of" follows the unit
+    ("The crew brought 47.5 pounds of lunar material back.", "47.5", 47.5, "pounds"),
+    # coordination after the unit
+    ("Hiroshi Yamauchi led Nintendo for more than 5 decades and tried many new businesses.", "5", 5, "decades"),
+    # a prepositional phrase opens the sentence, an auxiliary sits in the "subject"
+    ("By March 2024 the Switch had sold more than 140 million units.", "140 million", 140, "units"),
+])
+def test_unsafe_quantity_clauses_fall_back_to_the_blank(tmp_path, statement, answer, number, unit):
+    scale = "million" if "million" in answer else None
+    bank = write_bank(tmp_path, [quantity_fact("q", statement, answer, number, scale, unit)])
+    questions = by_id(generate_questions(bank))
+    assert "q.cloze" in questions
+    assert "q.numeric" not in questions  # a numeric question needs a real question
+    if "q.mc" in questions:  # (a number written as a word gets no invented distractors)
+        assert BLANK in questions["q.mc"].stem, questions["q.mc"].stem
+
+
+def test_safe_quantity_clause_keeps_its_question(tmp_path):
+    bank = write_bank(tmp_path, [quantity_fact("q", "The Wii sold more than 100 million units.", "100 million",
+                                               100, "million", "units")])
+    assert by_id(generate_questions(bank))["q.mc"].stem == "How many units did the Wii sell?"
+
+
+@pytest.mark.parametrize("statement,answer,date,precision", [
+    ("After the Wii U sold poorly, Nintendo released the Switch on March 3, 2017.", "March 3, 2017",
+     "2017-03-03", "day"),
+    ("Work on the telescope began in 1996.", "1996", "1996", "year"),
+    ("Official demolition began in June 1990.", "June 1990", "1990-06", "month"),
+    ("Fleming called the substance penicillin and published his findings in 1929.", "1929", "1929", "year"),
+    ("A team at Oxford led by Howard Florey took up the problem in 1939.", "1939", "1939", "year"),
+])
+def test_unsafe_date_clauses_fall_back_to_the_blank(tmp_path, statement, answer, date, precision):
+    bank = write_bank(tmp_path, [date_fact("d", statement, answer, date, precision)])
+    mc = by_id(generate_questions(bank))["d.mc"]
+    assert BLANK in mc.stem, mc.stem
+
+
+def test_names_keep_their_date_questions(tmp_path):
+    bank = write_bank(tmp_path, [
+        date_fact("a", "Fusajiro Yamauchi founded Nintendo on September 23, 1889.", "September 23, 1889", "1889-09-23", "day"),
+        date_fact("b", "Meta released Llama 3 on April 18, 2024.", "April 18, 2024", "2024-04-18", "day"),
+    ])
+    questions = by_id(generate_questions(bank))
+    assert questions["a.mc"].stem == "On what date did Fusajiro Yamauchi found Nintendo?"
+    assert questions["b.mc"].stem == "On what date did Meta release Llama 3?"
+
+
+def test_subject_question_drops_a_second_clause(tmp_path):
+    bank = write_bank(tmp_path, [entity_fact(
+        "g", "Mikhail Gorbachev had begun reforms known as glasnost, and he signalled that force would not be used.",
+        "Mikhail Gorbachev", "person")])
+    assert by_id(generate_questions(bank))["g.short"].stem == "Who had begun reforms known as glasnost?"
+
+
+# ---- the lint rule ----------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def apollo_bank(tmp_path):
+    return write_bank(tmp_path, [
+        quantity_fact("pounds", "Armstrong and Aldrin spent about two and a quarter hours together outside the "
+                      "spacecraft, and they collected 47.5 pounds of lunar material to bring back to Earth.",
+                      "47.5", 47.5, unit="pounds"),
+        quantity_fact("hours", "Armstrong became the first person to step onto the lunar surface six hours and "
+                      "39 minutes later, on July 21.", "six", 6, unit="hours"),
+    ])
+
+
+def lint_codes(bank, fact_id, stem):
+    q = Question(id=f"{fact_id}.numeric", fact_id=fact_id, fact_ids=[fact_id], kind="numeric", stem=stem,
+                 answer="x", explanation="e", source=SourceRef(quote="q", article_title="t"))
+    lint_questions([q], bank)
+    return {f.code for f in q.lint if f.severity == "error"}
+
+
+@pytest.mark.parametrize("fact_id,stem", [
+    ("pounds", "How many pounds did Armstrong and Aldrin spend about two and a quarter hours together outside the "
+               "spacecraft, and they collected of lunar material to bring back to Earth?"),
+    ("hours", "How many hours did Armstrong become the first person to step onto the lunar surface and 39 minutes "
+              "later, on July 21?"),
+    ("hours", "How many hours did Armstrong become the first person,, to step onto the lunar surface?"),
+    ("hours", "How many hours did Armstrong spend  on the surface?"),
+    ("hours", "How many hours did Armstrong spend on the surface, six hours in all?"),
+    ("hours", "How many hours did after the landing Armstrong wait?"),
+    ("hours", "How many hours did Armstrong wait on the surface and?"),
+])
+def test_lint_garbled_stem(apollo_bank, fact_id, stem):
+    assert "garbled-stem" in lint_codes(apollo_bank, fact_id, stem)
+
+
+def test_lint_garbled_stem_passes_good_and_hand_written_stems(apollo_bank):
+    assert "garbled-stem" not in lint_codes(apollo_bank, "pounds", "How many pounds of lunar material did they collect?")
+    assert "garbled-stem" not in lint_codes(apollo_bank, "hours", "How many hours after landing did Armstrong step out?")
