@@ -584,6 +584,28 @@ def _database_bytes_via_file(conn: sqlite3.Connection) -> bytes:
         return Path(folder, "collection.anki2").read_bytes()
 
 
+def notes_to_write(questions: Iterable[Question], bank_id: str) -> tuple[list[tuple[Question, str]], list[tuple[str, str]]]:
+    """The questions that become notes, each with its GUID, and the skipped ones with the reason.
+
+    Both the .apkg and the text format write exactly these, so a deck and its text twin agree.
+    """
+    kept: list[tuple[Question, str]] = []
+    skipped: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for question in questions:
+        reason = skip_reason(question)
+        if reason:
+            skipped.append((question.id, reason))
+            continue
+        guid = note_guid(bank_id, question.id)
+        if guid in seen:
+            skipped.append((question.id, "duplicate question id"))
+            continue
+        seen.add(guid)
+        kept.append((question, guid))
+    return kept, skipped
+
+
 def build_deck(
     questions: Sequence[Question],
     bank: "Bank",
@@ -600,19 +622,9 @@ def build_deck(
     parent = genanki.Deck(deck_id_for(bank.id), title, description)
     decks: dict[str, genanki.Deck] = {"": parent}
     media: dict[str, bytes] = {}
-    skipped: list[tuple[str, str]] = []
-    seen_guids: set[str] = set()
     notes = 0
-    for question in questions:
-        reason = skip_reason(question)
-        if reason:
-            skipped.append((question.id, reason))
-            continue
-        guid = note_guid(bank.id, question.id)
-        if guid in seen_guids:
-            skipped.append((question.id, "duplicate question id"))
-            continue
-        seen_guids.add(guid)
+    kept, skipped = notes_to_write(questions, bank.id)
+    for question, guid in kept:
         fields = note_fields(question, _media_for(question, bank.id, media))
         key = _subdeck_key(question, subdecks)
         deck = decks.get(key)
@@ -697,24 +709,14 @@ def anki_text(questions: Iterable[Question], bank: "Bank") -> tuple[str, int, li
         "#guid column:2",
         "#tags column:5",
     ]
-    skipped: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for question in questions:
-        reason = skip_reason(question)
-        if reason:
-            skipped.append((question.id, reason))
-            continue
-        guid = note_guid(bank.id, question.id)
-        if guid in seen:
-            skipped.append((question.id, "duplicate question id"))
-            continue
-        seen.add(guid)
+    kept, skipped = notes_to_write(questions, bank.id)
+    for question, guid in kept:
         first, second = _text_fields(question)
         # Fields are HTML with no raw tab, newline or double quote, so no row needs CSV quoting.
         lines.append("\t".join([
             _TEXT_NOTETYPE.get(question.kind, "Basic"), guid, first, second, " ".join(note_tags(question, bank.id)),
         ]))
-    return "\n".join(lines) + "\n", len(seen), skipped
+    return "\n".join(lines) + "\n", len(kept), skipped
 
 
 def export_anki_text(questions: Sequence[Question], bank: "Bank", path: Path) -> ExportResult:

@@ -10,7 +10,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence, TypeVar
+from typing import Callable, TYPE_CHECKING, Iterable, Optional, Sequence, TypeVar
 
 if TYPE_CHECKING:  # only annotations: keeps `import quizgen.export` (the CLI's format list) light
     from quizgen.model import Choice, Question
@@ -43,6 +43,19 @@ class ExportResult:
 
 # --------------------------------------------------------------------------------------------------
 # choosing questions
+
+
+def carried_questions(questions: Iterable[Question], cannot_carry: "Callable[[Question], Optional[str]]",
+                      result: "ExportResult") -> list[Question]:
+    """The questions a format can carry; each other one is recorded in `result` with the reason."""
+    kept = []
+    for question in questions:
+        reason = cannot_carry(question)
+        if reason:
+            result.skip(question, reason)
+        else:
+            kept.append(question)
+    return kept
 
 
 def select_questions(questions: Iterable[Question], kinds: Optional[Sequence[str]] = None,

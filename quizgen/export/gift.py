@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.export.base import (
+    carried_questions,
     DETAIL,
     ExportResult,
     accepted_answers,
@@ -151,13 +152,7 @@ def gift_text(questions: list[Question], bank: Bank, result: ExportResult) -> st
     """The GIFT file for `questions`, grouped by category; skipped questions are recorded in `result`."""
     blocks: list[str] = [f"// {flatten_whitespace(bank.title)}\n// exported by quizgen from bank {bank.id}"]
     current_category = None
-    kept = []
-    for question in questions:
-        reason = _cannot_carry(question)
-        if reason:
-            result.skip(question, reason)
-        else:
-            kept.append(question)
+    kept = carried_questions(questions, _cannot_carry, result)
     # Group by category (stable), so each $CATEGORY line is written once.
     kept.sort(key=lambda q: moodle_category_names(bank.id, q))
     for question in kept:

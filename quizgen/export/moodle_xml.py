@@ -21,6 +21,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from quizgen.export.base import (
+    carried_questions,
     DETAIL,
     ExportResult,
     accepted_answers,
@@ -242,13 +243,7 @@ def moodle_xml_bytes(questions: list[Question], bank: Bank, result: ExportResult
     quiz = etree.Element("quiz")
     quiz.append(etree.Comment(f" {bank.title} \u2014 exported by quizgen from bank {bank.id} "
                               .replace("--", "\u2014")))
-    kept = []
-    for question in questions:
-        reason = cannot_carry(question)
-        if reason:
-            result.skip(question, reason)
-        else:
-            kept.append(question)
+    kept = carried_questions(questions, cannot_carry, result)
     kept.sort(key=lambda q: moodle_category_names(bank.id, q))
     current = None
     for question in kept:

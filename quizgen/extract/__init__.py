@@ -98,8 +98,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
             info = SentenceInfo(text=sentence.text, position=position, block_index=block_index,
                                 headings=block.headings, heading_date=heading_date, context_year=year_here)
             mentions = find_mentions(sentence.text, known_names, common_words)
-            for mention in mentions:
-                entities.add(mention, sentence.text)
+            entities.add_sentence(mentions, sentence.text)
             raw_mentions.append(mentions)
             sentences.append(info)
             explicit = [d.value.parts[0] for d in find_dates(sentence.text) if not d.year_inferred]

@@ -33,13 +33,48 @@ TITLES = {
     "emperor", "empress", "captain", "commander", "physician", "designer", "spokesman", "spokeswoman",
     "scientist", "chemist", "physicist", "engineer", "author", "writer", "leader", "chief", "secretary",
     "saint", "st.", "coach", "ambassador", "colonel", "lieutenant", "sergeant", "administrator",
-    "spokesperson", "officer", "head", "astronaut", "archbishop", "bishop", "cardinal",
+    "spokesperson", "officer", "head", "astronaut", "archbishop", "bishop", "cardinal", "countess", "duchess",
+    "baroness", "baron", "marquess", "viscount",
 }
+# Occupations and roles: "the mathematician Charles Babbage", "the Italian engineer Luigi Menabrea".
+_OCCUPATIONS = {
+    "mathematician", "poet", "novelist", "playwright", "painter", "sculptor", "composer", "musician", "singer",
+    "actor", "actress", "philosopher", "historian", "economist", "astronomer", "biologist", "botanist",
+    "geologist", "inventor", "explorer", "climber", "mountaineer", "athlete", "sprinter", "jumper", "runner",
+    "entrepreneur", "businessman", "businesswoman", "banker", "journalist", "reporter", "editor", "lawyer",
+    "politician", "diplomat", "statesman", "soldier", "pilot", "nurse", "surgeon", "doctor", "teacher",
+    "student", "programmer", "researcher", "mathematicians", "architect", "photographer", "philanthropist",
+    "countess", "count", "duke", "duchess", "earl", "baron", "baroness", "marquess", "viscount", "tsar",
+    "czar", "sultan", "rabbi", "reverend", "father", "sister", "brother", "uncle", "aunt", "guide", "player",
+    "manager", "farmer", "priest", "monk", "nun", "merchant", "worker", "president", "founder", "chemist",
+}
+# Common given names across languages: a first word here makes "Anne Milbanke" a person. Kept small on
+# purpose; the other signals (titles, verbs, pronouns, appositions, surname re-mentions) do the rest.
+GIVEN_NAMES = set("""
+aaron abdul abraham ada adam adolf agnes ahmed aisha akira alan albert alberto alejandro aleksandr alexander
+alexandra alfred ali alice alicia amelia amir ana andre andrea andreas andrew andrei angela angelo ann anna
+anne annie antoine anton antonio arthur augusta augustus barack barbara beatrice ben benjamin bernard bill bob
+boris brian bruce carl carla carlo carlos caroline catherine cecilia charles charlotte chen chris christian
+christina christopher clara claude claudia colin daniel david deborah dennis diana diego dmitri dolores donald
+dorothy edith edmund edward elena eleanor elizabeth ella ellen emil emily emma enrique eric erich ernest ernst
+eva fatima felix fernando florence francesca francis francisco frank franz frederick friedrich gabriel
+george georg gerald gerhard giovanni giuseppe grace gregory guido gunter günter hans harold harry heinrich
+helen helena helmut henri henry herbert hiroshi howard hugo ian igor ingrid isaac isabel isabella ivan jack
+jacob jacques james jan jane janet jean jeanne jennifer jesse jessica jimmy joan johann johannes john jonathan
+jorge jose josé joseph juan judith julia julian juliet junko karl katherine kathleen kenji klaus kurt larry
+laura laurent lee leo leon leonard leonardo linda lisa louis louise lucia lucy ludwig luigi luis maria marie
+mark martha martin mary matthew max michael michel miguel mikhail nadia natalia natasha neil nicholas nicola
+nikolai noel norman olga oliver omar otto pablo patricia patrick paul pedro peter philip pierre pietro rachel
+ralph raymond reinhold richard robert roberto roger ronald rosa rose ruth sam samuel sandra sarah satoru
+sergei shigeru simon stephan marty sofia sophia sophie stefan stephen steven susan takashi theodore thomas tim timothy tom
+ulrich victor victoria vincent vladimir walter werner william wilhelm wolfgang yuki yuri zhang
+""".split())
 _CONNECTORS = {"of", "for", "de", "du", "von", "van", "der", "del", "la", "le", "di", "da"}
 _PERSON_VERBS = {
     "said", "says", "told", "believes", "believed", "expects", "expected", "argued", "argues", "contends",
     "wrote", "explained", "added", "recalled", "stated", "claimed", "warned", "died", "resigned", "married",
-    "born", "became", "studied", "compared",
+    "born", "became", "studied", "compared", "thought", "hoped", "feared", "insisted", "recalled", "admitted",
+    "replied", "remembered", "realised", "realized", "wondered", "knew", "decided", "translated", "married",
 }
 _PUBLICATION_VERBS = {"reported", "reports", "noted", "notes", "highlighted", "highlights", "wrote", "writes", "observed",
                       "published"}
@@ -52,7 +87,15 @@ _PUBLICATION_WORDS = {
     "fortune", "forbes", "axios", "politico", "telegraph", "independent", "monitor", "chronicle", "daily",
     "weekly", "press", "nature", "science", "lancet", "bbc", "cnn", "nbc", "abc", "cnbc", "npr", "atlantic",
     "insider", "register", "engadget", "ars", "technica", "mail", "observer", "maginative", "wsj", "reddit",
+    "memoirs", "proceedings", "transactions", "annals", "bulletin", "quarterly", "gazette", "almanac",
 }
+# Words that make a name a made thing: "Difference Engine", "Turing Machine", "Model T".
+_PRODUCT_WORDS = {"engine", "machine", "calculator", "computer", "console", "model", "phone", "tablet", "loom",
+                  "processor", "chip", "robot", "device", "camera", "car", "locomotive", "reactor"}
+# What an apposition says a thing is: "X, a mechanical calculator" -> product; "X, a journal" -> publication.
+_PRODUCT_NOUNS = (r"calculator|machine|engine|computer|device|console|game|gadget|camera|phone|vehicle|car|"
+                  r"aircraft|rocket|spacecraft|instrument|tool|program|software|model|robot|drug|vaccine")
+_PUBLICATION_NOUNS = r"journal|newspaper|magazine|periodical|review|book|novel|paper|report|series|gazette"
 _ORG_WORDS = {
     "inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "company", "corporation", "group", "university",
     "laboratory", "laboratories", "institute", "organization", "organisation", "association", "agency",
@@ -83,11 +126,14 @@ _PLACES = {
     "new york", "chicago", "los angeles", "san francisco", "boston", "oxford", "cambridge", "vienna", "leipzig",
     "illinois", "california", "texas", "florida", "peoria", "east berlin", "west berlin", "east germany",
     "west germany", "north america", "south america", "united states", "united kingdom", "u.s.", "u.k.",
-    "soviet union", "silicon valley", "alexanderplatz",
+    "soviet union", "silicon valley", "alexanderplatz", "nepal", "tibet", "pakistan", "bhutan", "bangladesh",
+    "afghanistan", "saudi arabia", "syria", "lebanon", "jordan", "morocco", "algeria", "ethiopia", "ghana",
+    "south africa", "new zealand", "philippines", "thailand", "malaysia", "singapore", "colombia", "venezuela",
+    "cuba", "panama", "czechoslovakia", "czech republic", "romania", "bulgaria", "serbia", "croatia",
 }
 _PROJECT_WORDS = {"project", "program", "programme", "initiative", "mission", "plan"}
 _EVENT_WORDS = {"war", "revolution", "olympics", "summit", "d-day", "crisis", "festival", "games", "conference",
-                "prize", "award", "election", "treaty", "championship", "cup", "expo", "medal", "trophy"}
+                "prize", "award", "election", "treaty", "protocol", "accord", "championship", "cup", "expo", "medal", "trophy"}
 # "the command module Columbia", "a Saturn V rocket", "the film Race": a named craft or work.
 _CRAFT_WORDS = (r"module|ship|rocket|spacecraft|probe|satellite|aircraft|airplane|plane|locomotive|vessel|boat|"
                 r"submarine|shuttle|lander|rover|capsule|film|movie|novel|album|song|opera|painting|telescope")
@@ -143,6 +189,15 @@ class Entity:
     votes: Counter = field(default_factory=Counter)
     count: int = 0
     frozen: Optional[tuple[str, float]] = None  # (class, confidence) once all mentions are in
+
+    def has_evidence(self) -> bool:
+        """Whether any mention gave a positive class signal (else the class is a guess)."""
+        return any(v > 0 for v in self.votes.values())
+
+    @property
+    def class_guessed(self) -> bool:
+        """No signal said what this is: the class is the neutral "concept", to be checked by a reviewer."""
+        return not self.has_evidence()
 
     def freeze(self) -> None:
         """Fix class and confidence after the last mention (they are read many times afterwards)."""
@@ -318,6 +373,7 @@ class EntityIndex:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._alias: dict[str, str] = {}
+        self._coordinated: list[tuple[Entity, Entity]] = []
 
     def resolve(self, name: str) -> Optional[Entity]:
         """The entity a name refers to (by any of its names), or None."""
@@ -338,6 +394,51 @@ class EntityIndex:
             entity.aliases.add(acronym.group(1))
         return entity
 
+    def add_sentence(self, mentions: list[Mention], sentence: str) -> None:
+        """Record every mention of one sentence, in article order (see `add`).
+
+        A sentence opening with "He"/"She"/"His"/"Her" right after a sentence whose subject is a name
+        is evidence that the name is a person."""
+        previous = getattr(self, "_previous_subject", None)
+        if previous is not None and rx.match(r"[\"'\u201c]?(?:He|She|His|Her)\b", sentence):
+            previous.votes["person"] += 2
+        self._previous_subject = None
+        last: Optional[tuple[Mention, Entity]] = None
+        for mention in mentions:
+            entity = self.add(mention, sentence)
+            if self._previous_subject is None and _is_subject(mention, sentence):
+                self._previous_subject = entity
+            if last and rx.fullmatch(r",?\s+(?:and|or)\s+", sentence[last[0].end: mention.start]):
+                self._coordinated.append((last[1], entity))
+            last = (mention, entity)
+
+    def _kin_and_versions(self) -> None:
+        """Names with no evidence that extend a classed name: "Fusajiro Yamauchi" shares the surname of the
+        person "Hiroshi Yamauchi" (family), "Game Boy Color" starts with the product "Game Boy" (a version)."""
+        classed = [e for e in self.entities.values() if e.has_evidence()]
+        for entity in self.entities.values():
+            if entity.has_evidence():
+                continue
+            words = entity.name.split()
+            for other in classed:
+                other_words = other.name.split()
+                if other.entity_class == "person" and _plain_name(entity.name) and _plain_name(other.name) \
+                        and words[-1] == other_words[-1] and words[0] != other_words[0]:
+                    entity.votes["person"] += 2
+                    break
+                if other.entity_class == "product" and len(words) > len(other_words) \
+                        and words[: len(other_words)] == other_words:
+                    entity.votes["product"] += 2
+                    break
+
+    def _people_by_coordination(self) -> None:
+        """"Edmund Hillary and Tenzing Norgay": a plain name joined by "and" to a person is one too."""
+        for _ in range(2):
+            for a, b in getattr(self, "_coordinated", []):
+                for this, other in ((a, b), (b, a)):
+                    if not this.has_evidence() and other.entity_class == "person" and _plain_name(this.name):
+                        this.votes["person"] += 2
+
     def _new(self, name: str) -> Entity:
         key = key_of(name)
         entity = Entity(name=rx.sub(r"^The\s+(?=\S)", "The ", name))
@@ -347,6 +448,8 @@ class EntityIndex:
 
     def merge_short_names(self) -> None:
         """Fold "Zuckerberg" into "Mark Zuckerberg" and "Verge" into "The Verge" (one longer owner only)."""
+        self._people_by_coordination()
+        self._kin_and_versions()
         by_last: dict[str, list[str]] = defaultdict(list)
         by_first: dict[str, list[str]] = defaultdict(list)
         first_key = next(iter(self.entities), None)
@@ -358,8 +461,25 @@ class EntityIndex:
                 if words[0] in ("the",):
                     by_last[" ".join(words[1:])].append(key)
         for key in list(self.entities):
+            if " " not in key and key in self.entities:
+                # "Babbage" after "Charles Babbage": a surname alone re-mentions a full name only people
+                # have, so a plain two- or three-word name it ends becomes a person (if nothing says otherwise).
+                for owner_key in by_last.get(key, []):
+                    owner = self.entities.get(owner_key)
+                    if owner is not None and owner_key != key and not owner.has_evidence() \
+                            and len(owner_key.split()) in (2, 3) and not owner_key.startswith("the ") \
+                            and _plain_name(owner.name):
+                        owner.votes["person"] += 2
             owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
                       and (self.entities[k].entity_class == "person" or k.startswith("the "))]
+            if owners and " " not in key and self.entities[key].votes["person"] <= 0 and any(
+                    self.entities[k].entity_class != "person" and key in k.split() and k.split()[-1] != key
+                    and any(o.split()[0] in k.split() and self.entities[k].count >= self.entities[o].count
+                            for o in owners)
+                    for k in self.entities if k not in owners):
+                # "Webb" with "James E. Webb" and the "James Webb Space Telescope" named after him: unless
+                # its own mentions say "person", the bare name may mean either, so it is no re-mention.
+                owners = []
             if not owners and " " not in key and key in self.entities:
                 # "Olympics" for "Summer Olympics": an event named by its last word (one such event only).
                 owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
@@ -402,6 +522,20 @@ class EntityIndex:
         return self.entities.values()
 
 
+def _plain_name(name: str) -> bool:
+    """Two or three capitalised words (initials allowed), as people's names are: "Tenzing Norgay"."""
+    words = name.split()
+    return len(words) in (2, 3) and all(rx.fullmatch(r"[A-Z][a-z\u00e0-\u00ff'-]+|[A-Z]\.", w) for w in words) \
+        and not {w.lower() for w in words} & (_KIND_WORDS | _PRODUCT_WORDS | _CRAFT_SET)
+
+
+def _is_subject(mention: Mention, sentence: str) -> bool:
+    """The mention opens the sentence (after an opener like "In 1842,"), followed by a verb-ish word."""
+    before = sentence[:mention.start]
+    opens = not before.strip(" \"'\u201c\u2018(-") or rx.fullmatch(r"(?:In|On|By|After|Before|Later|Then)\b[^,]{0,30},\s*", before)
+    return bool(opens) and bool(rx.match(r"\s+[a-z]", sentence[mention.end:]))
+
+
 def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     """The weak class signals of one mention in its sentence, as (class, weight) pairs."""
     votes: list[tuple[str, int]] = []
@@ -412,13 +546,35 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     before = sentence[:mention.start]
     after = sentence[mention.end:]
     before_l = before.lower()
-    next_word = (rx.match(r"\s*['\u2019]?s?\s*(\w+)", after) or rx.match(r"(\s*)", after)).group(1).lower()
+    next_word = (rx.match(r"\s*(?:['\u2019]s?\b)?\s*(\w+)", after) or rx.match(r"(\s*)", after)).group(1).lower()
 
     if mention.title:
         votes.append(("person", 4))
     word_before = rx.search(r"([A-Za-z]+)\.?\s+$", before)
     if word_before and word_before.group(1).lower() in TITLES:
         votes.append(("person", 4))
+    elif word_before and (word_before.group(1) in _OCCUPATIONS or word_before.group(1).endswith("s")
+                          and word_before.group(1)[:-1] in _OCCUPATIONS):
+        votes.append(("person", 4))  # apposition: "the mathematician Charles Babbage"
+    if len(words) > 1 and words[0] in GIVEN_NAMES and not lower_words & (_KIND_WORDS - TITLES | _PRODUCT_WORDS | _CRAFT_SET):
+        votes.append(("person", 3))  # "Anne Isabella Milbanke": a common given name first
+    if not before.strip(" \"'\u201c\u2018(-") or rx.fullmatch(r"(?:In|On|By|After|Before)\s[^,]{1,30},\s*", before):
+        if rx.search(r"\b(?:he|she|his|himself|herself)\b", after):
+            votes.append(("person", 2))  # the subject of a clause that goes on with "he"/"his"
+    if (lower_words & _PRODUCT_WORDS or len(words) > 1 and words[-1] in _CRAFT_SET) \
+            and not lower_words & (_ORG_WORDS | _PUBLICATION_WORDS):
+        votes.append(("product", 3))  # "Difference Engine", "Hubble Space Telescope"
+    # The head noun of an apposition: the last word before the next comma, stop or preposition.
+    apposition = rx.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(\w+)(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|who|in|of|for|"
+                          r"from|with|by|on|at|to)\b)", after.lower())
+    role = rx.match(r"\s+(?:is|was|has been|had been|became|served as)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?(\w+)\s+of\b",
+                    after)
+    if role and (role.group(1) in TITLES or role.group(1) in _OCCUPATIONS):
+        votes.append(("person", 3))  # "Shuntaro Furukawa has been president of Nintendo"
+    if apposition and rx.fullmatch(_PRODUCT_NOUNS, apposition.group(1)):
+        votes.append(("product", 3))  # "the Difference Engine, a mechanical calculator"
+    elif apposition and rx.fullmatch(_PUBLICATION_NOUNS, apposition.group(1)):
+        votes.append(("publication", 3))
     if rx.search(r"\b[Tt]he\s+$", before):
         votes.append(("person", -2))  # people do not take "the"
     if rx.match(r"(?:\s*\([A-Z]+\))?,?\s+(?:was\s+|were\s+)?(?:released|launched|went on sale|shipped)", after):
@@ -427,7 +583,7 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("product", 1))
     if rx.search(r"according to\s*$", before_l):
         votes.append(("publication", 2))
-    if rx.search(r"(?:interview with|told|wrote in|writing in|reported by|published in|an article in)\s+$", before_l):
+    if rx.search(r"(?:interview with|told|wrote in|writing in|reported by|published in|an article in|appeared in|printed in|(?:appeared|published|printed) in \d{4} in)\s+$", before_l):
         votes.append(("publication", 3))
     if rx.search(r"[\"\u201d]\s*[-\u2013\u2014]\s*$", before):
         votes.append(("publication", 2))
@@ -474,10 +630,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
                 r"artist|player|soldier|worker|doctor|nurse|lawyer|politician|businessman|businesswoman|"
                 r"great-grandson|grandson|son|daughter|wife|husband)", after.lower()):
         votes.append(("person", 3))
-    if len(words) in (2, 3) and all(rx.fullmatch(r"[A-Z][a-z\u00e0-\u00ff'-]+", w) for w in name.split()) \
-            and not lower_words & (_ORG_WORDS | _PLACE_WORDS | _PUBLICATION_WORDS | _PROJECT_WORDS | _EVENT_WORDS) \
-            and key_of(name) not in _PLACES and not rx.search(r"(?:ans|ese|ers)$", name):
-        votes.append(("person", 2))
+    # No vote for "two capitalised words look like a name": "Difference Engine" and "Scientific Memoirs" look
+    # like that too. A person needs evidence; without any the class is a guess (see Entity.class_guessed).
     if name.startswith("r/"):
         votes.append(("publication", 2))
     return votes

@@ -505,6 +505,12 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
     if len(statement.split()) > 45:
         confidence -= 0.1
         notes.append("long statement: consider shortening it")
+    named = entities.resolve(value.name) if isinstance(value, EntityValue) else None
+    if named is not None and named.class_guessed:
+        # Nothing in the article said what this is: "concept" is a guess, and questions draw their wrong
+        # choices from names of the same class, so a reviewer should set the class. (Like every review
+        # note, it costs the fact a little confidence below.)
+        notes.append("class guessed")
     if notes:
         confidence -= 0.03
     return Candidate(kind=kind, statement=statement, answer=answer, value=value, quote=sentence,
