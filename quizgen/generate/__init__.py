@@ -230,20 +230,14 @@ def _question(*, id: str, fact_id: str, fact_ids: list[str], kind: str, stem: st
               explanation: str, source: SourceRef, fact_kind: str = "", tags: list[str] | None = None,
               image: Optional[str] = None, choices: list[Choice] | None = None, accepted: list[str] | None = None,
               numeric: Optional[NumericAnswer] = None, cloze: Optional[Cloze] = None,
-              sequence: list[str] | None = None, pairs: list[MatchPair] | None = None,
-              empty: list | None = None) -> Question:
+              sequence: list[str] | None = None, pairs: list[MatchPair] | None = None) -> Question:
     # Built without re-validation: every field is made here with the right type. Keys in the
     # declared field order, so model_dump (and questions.json) keep the documented order.
-    # `empty` stands in for every field this question leaves empty: the questions of one fact share
-    # one empty list, as they share their tags, ids and accepted answers (a fresh list per empty field
-    # was ~1 KB of every fact). Nothing edits a generated question's lists in place; `lint` stays its own.
-    if empty is None:
-        empty = []
     return built(Question, {
         "id": id, "fact_id": fact_id, "fact_ids": fact_ids, "kind": kind, "fact_kind": fact_kind, "stem": stem,
-        "choices": choices or empty, "answer": answer, "accepted": accepted or empty, "numeric": numeric,
-        "cloze": cloze, "sequence": sequence or empty, "pairs": pairs or empty, "explanation": explanation,
-        "source": source, "tags": tags or empty, "image": image, "lint": [],
+        "choices": choices or [], "answer": answer, "accepted": accepted or [], "numeric": numeric,
+        "cloze": cloze, "sequence": sequence or [], "pairs": pairs or [], "explanation": explanation,
+        "source": source, "tags": tags or [], "image": image, "lint": [],
     })
 
 
@@ -294,7 +288,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     explanation = fact.explanation or statement
     source = ctx.source(fact)
     common = dict(fact_id=fact.id, fact_ids=[fact.id], fact_kind=fact.kind, source=source,
-                  tags=list(fact.tags), image=_image_path(fact, ctx.bank), empty=[])
+                  tags=list(fact.tags), image=_image_path(fact, ctx.bank))
     out: list[Question] = []
     accepted = accepted_answers(fact)
     answer = fact.answer.strip()
