@@ -214,6 +214,21 @@ def moodle_grade(percent: float) -> str:
     raise ValueError(f"{percent} is not on Moodle's grade list")
 
 
+def moodle_import_problem(question: Question) -> Optional[str]:
+    """Why Moodle's import would refuse this question (GIFT and Moodle XML both land in Moodle's
+    question types, so the rules are the same), or None."""
+    if question.kind in ("multiple_choice", "true_false") and sum(c.correct for c in question.choices) != 1:
+        return "needs exactly one correct choice"
+    if question.kind == "numeric" and question.numeric is None:
+        return "numeric question without a numeric answer"
+    if question.kind == "matching":
+        rights = {p.right.strip() for p in question.pairs}
+        if len(question.pairs) < 2 or len(rights) < 3:
+            return (f"Moodle matching needs at least 2 pairs and 3 different answers{DETAIL}"
+                    f"{len(question.pairs)} pairs, {len(rights)} answers")
+    return None
+
+
 def moodle_category_names(bank_id: str, question: Question) -> list[str]:
     """The category of a question below the course's top: the bank, then its first tag (if any)."""
     return [bank_id] + ([question.tags[0]] if question.tags else [])

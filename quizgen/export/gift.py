@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizgen.export.base import (
+    moodle_import_problem,
     carried_questions,
-    DETAIL,
     ExportResult,
     accepted_answers,
     flatten_whitespace,
@@ -124,15 +124,9 @@ def _cannot_carry(question: Question) -> str | None:
     """Why GIFT (as Moodle imports it) cannot hold this question, or None."""
     if question.kind == "ordering":
         return "GIFT has no ordering question type"
-    if question.kind in ("multiple_choice", "true_false") and sum(c.correct for c in question.choices) != 1:
-        return "needs exactly one correct choice"
-    if question.kind == "numeric" and question.numeric is None:
-        return "numeric question without a numeric answer"
-    if question.kind == "matching":
-        rights = {p.right.strip() for p in question.pairs}
-        if len(question.pairs) < 2 or len(rights) < 3:
-            return (f"Moodle matching needs at least 2 pairs and 3 different answers{DETAIL}"
-                    f"{len(question.pairs)} pairs, {len(rights)} answers")
+    problem = moodle_import_problem(question)
+    if problem:
+        return problem
     if question.image:
         return "GIFT cannot carry images (use Moodle XML)"
     return None

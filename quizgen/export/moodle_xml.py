@@ -21,6 +21,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from quizgen.export.base import (
+    moodle_import_problem,
     carried_questions,
     DETAIL,
     ExportResult,
@@ -222,17 +223,11 @@ def cannot_carry(question: Question) -> Optional[str]:
         return unsafe
     if question.kind == "ordering" and len(question.sequence) < 2:
         return "an ordering question needs at least 2 items"
-    if question.kind in ("multiple_choice", "true_false") and sum(c.correct for c in question.choices) != 1:
-        return "needs exactly one correct choice"
+    problem = moodle_import_problem(question)
+    if problem:
+        return problem
     if question.kind == "true_false" and {c.text.strip().lower() for c in question.choices} != {"true", "false"}:
         return "true/false choices are not True and False"
-    if question.kind == "numeric" and question.numeric is None:
-        return "numeric question without a numeric answer"
-    if question.kind == "matching":
-        rights = {p.right.strip() for p in question.pairs}
-        if len(question.pairs) < 2 or len(rights) < 3:
-            return (f"Moodle matching needs at least 2 pairs and 3 different answers{DETAIL}"
-                    f"{len(question.pairs)} pairs, {len(rights)} answers")
     if question.image and not Path(question.image).is_file():
         return f"image file not found{DETAIL}{question.image}"
     return None
