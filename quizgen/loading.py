@@ -233,6 +233,119 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, _Marked, Optional
     return data, marked, None
 
 
+# ----------------------------------------------------------------------------------------------
+# The fast path: plain YAML straight from parser events, without marks
+
+
+class _NotPlain(Exception):
+    """The fast path met something it leaves to the marked path (which also words the message)."""
+
+
+_NO_KEY = object()
+# The tags a plain scalar can resolve to that the fast path builds itself (with PyYAML's own
+# constructors); anything else (merge "<<", value "=") goes the marked way.
+_FAST_SCALAR_TAGS = {_YAML + name for name in ("null", "bool", "int", "float", "timestamp")}
+
+
+def _resolve_plain(value: str, cache: dict[str, Any], resolvers: dict[Any, list]) -> Any:
+    """A plain (unquoted) scalar as SafeLoader reads it: its YAML 1.1 resolvers tried in the same
+    order as Resolver.resolve, then SafeConstructor's constructor of the tag. Cached, as the same
+    words (keys, kinds, precisions) recur thousands of times."""
+    tag = _STR_TAG
+    for candidate, regexp in resolvers.get(value[:1], []) + resolvers.get(None, []):
+        if regexp.match(value):
+            tag = candidate
+            break
+    if tag == _STR_TAG:
+        result: Any = value
+    elif tag in _FAST_SCALAR_TAGS:
+        try:
+            result = _constructor.yaml_constructors[tag](_constructor, yaml.ScalarNode(tag, value))
+        except Exception:
+            raise _NotPlain() from None  # 2024-02-30, an integer too long: the marked path says so
+    else:
+        raise _NotPlain()
+    cache[value] = result
+    return result
+
+
+def _plain_yaml(text: str) -> tuple[Any, list[int]]:
+    """Parse YAML text the way `yaml.compose` + `_to_python` do for a document without anything
+    unusual, straight from the parser's events: no node tree, no marks, no paths.
+
+    Returns (data, line of each `id` value in a mapping at depth 3, i.e. of each fact's id).
+    Raises _NotPlain at anything the marked path treats specially or reports: a syntax error,
+    a tag, an anchor or alias, a merge key, a key that is not text, a duplicate key, nesting
+    deeper than _MAX_DEPTH, a second document.
+    """
+    loader = _Loader(text)
+    get_event = loader.get_event
+    resolvers = loader.yaml_implicit_resolvers
+    cache: dict[str, Any] = {}
+    id_lines: list[int] = []
+    stack: list[tuple[Any, bool]] = []
+    container: Any = None  # the mapping or list being filled (None: at the top)
+    in_mapping = False
+    key: Any = _NO_KEY  # in a mapping, the key waiting for its value
+    root: Any = None
+    documents = 0
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is scalar_event:
+                if event.anchor is not None or event.tag is not None:
+                    raise _NotPlain()
+                value = event.value
+                if event.implicit[0]:  # plain: resolved by its text; quoted: always text
+                    value = cache[value] if value in cache else _resolve_plain(value, cache, resolvers)
+                if in_mapping:
+                    if key is _NO_KEY:
+                        if type(value) is not str or value in container:
+                            raise _NotPlain()  # yes/1/~ as a key, or a duplicate key
+                        key = value
+                        continue
+                    container[key] = value
+                    if key == "id" and len(stack) == 3:
+                        id_lines.append(event.start_mark.line + 1)
+                    key = _NO_KEY
+                elif container is not None:
+                    container.append(value)
+                else:
+                    root = value
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None or event.tag is not None or len(stack) > _MAX_DEPTH:
+                    raise _NotPlain()
+                new: Any = {} if kind is mapping_start else []
+                if in_mapping:
+                    if key is _NO_KEY:
+                        raise _NotPlain()  # a mapping or list as a key
+                    container[key] = new
+                    key = _NO_KEY
+                elif container is not None:
+                    container.append(new)
+                else:
+                    root = new
+                stack.append((container, in_mapping))
+                container, in_mapping = new, kind is mapping_start
+            elif kind is mapping_end or kind is sequence_end:
+                container, in_mapping = stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1 or event.version is not None or event.tags:
+                    raise _NotPlain()
+            elif kind is yaml.StreamEndEvent:
+                return root, id_lines
+            elif kind is not yaml.StreamStartEvent and kind is not yaml.DocumentEndEvent:
+                raise _NotPlain()  # an alias
+    except (yaml.YAMLError, RecursionError):
+        raise _NotPlain() from None
+    finally:
+        loader.dispose()
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -667,6 +780,38 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
     return facts, lines, data, marked
 
 
+def _parse_facts_fast(bank_path: Path, facts_path: Path, blocks: list[Block]) -> Optional[tuple[list[Fact], dict[str, int]]]:
+    """The facts of a bank without a single problem, or None: then parse_facts and _check_quotes
+    (the marked path) read the file again and report exactly what is wrong.
+
+    A valid bank gets here the very facts and lines the marked path gives it, without the marks
+    of every node that only the messages of a broken bank need (at 100k facts those marks were
+    most of the memory of a load).
+    """
+    try:
+        text = facts_path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        data, id_lines = _plain_yaml(text)
+        del text
+        if not isinstance(data, dict):
+            return None
+        # One validation call for the whole file: the same models as the envelope and each fact
+        # (FactsFile = _Envelope with list[Fact]), at a fraction of the cost of 10k calls.
+        facts = FactsFile.model_validate(data, context=_CHECKED_RAW).facts
+        raw_facts = data["facts"]
+        if len(id_lines) != len(facts) or any(fact_consistency_problems(raw) for raw in raw_facts):
+            return None
+        lines = dict(zip((fact.id for fact in facts), id_lines))
+        if len(lines) != len(facts):
+            return None  # a duplicate id
+        quote_problems: list[SourceError] = []
+        _check_quotes(bank_path, blocks, data, _Marked(), "", quote_problems)
+        if quote_problems:
+            return None
+    except Exception:  # _NotPlain, ValidationError, or whatever else: the marked path meets it too
+        return None
+    return facts, lines
+
+
 def _fact_errors(shown: str, exc: ValidationError, index: int, data: Any, marked: _Marked,
                  cross_field_reported: bool) -> list[SourceError]:
     out = []
@@ -733,9 +878,14 @@ def load_bank(ref: Optional[str | Path] = None) -> Bank:
     errors: list[SourceError] = []
     with _gc_paused():
         meta, blocks = _read_article(article_path, errors)
-        facts, lines, data, marked = parse_facts(facts_path, errors)
-        if blocks and data is not None:
-            _check_quotes(bank_path, blocks, data, marked, display_path(facts_path), errors)
+        fast = _parse_facts_fast(bank_path, facts_path, blocks) if not errors and facts_path.is_file() else None
+        if fast is not None:
+            facts, lines = fast
+        else:
+            facts, lines, data, marked = parse_facts(facts_path, errors)
+            if blocks and data is not None:
+                _check_quotes(bank_path, blocks, data, marked, display_path(facts_path), errors)
+            del data, marked  # the marks of every node: not needed once the messages are made
     if errors:
         raise BankError(errors)
     assert meta is not None and blocks
