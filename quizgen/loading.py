@@ -226,6 +226,12 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, _Marked, Optional
         data = _to_python(node, (), marked)
     except _AliasBomb:
         return None, marked, (1 + line_offset, 1, "YAML error: aliases (*name) expand to too many values")
+    finally:
+        # The constructor remembers each node it built (for the aliases of one document). It lives as
+        # long as the module: forget this document's nodes, or every number and date node of every
+        # file loaded would stay in memory.
+        _constructor.constructed_objects.clear()
+        _constructor.recursive_objects.clear()
     if line_offset:
         marked.value_marks = {k: (l + line_offset, c) for k, (l, c) in marked.value_marks.items()}
         marked.key_marks = {k: (l + line_offset, c) for k, (l, c) in marked.key_marks.items()}

@@ -1,0 +1,259 @@
+"""The loader's two paths agree: a valid bank read by the fast path (parser events, no marks) is the
+very Bank the marked path reads, and anything unusual falls back to the marked path, which words
+every message exactly as before.
+
+The marked path is forced by making the fast path give up (monkeypatching `_parse_facts_fast`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+
+import quizgen.loading as loading
+from quizgen.errors import BankError
+from quizgen.extract import extract_article
+from quizgen.loading import load_bank
+
+from test_hypothesis_bank import SETTINGS, edited
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "content" / "llama-3-2024"
+ESCAPING = ROOT / "tests" / "data" / "banks" / "escaping"
+ESCAPING_FACTS = (ESCAPING / "facts.yaml").read_text(encoding="utf-8")
+ARTICLES = ROOT / "tests" / "data" / "articles"
+
+
+def _synthetic_bank(folder: Path, n: int) -> Path:
+    """The benchmark's synthetic bank (every fact kind, every date precision, flow mappings)."""
+    spec = importlib.util.spec_from_file_location("bench_scale", ROOT / "benchmarks" / "bench_scale.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.synthetic_bank(folder, n)
+
+
+def fast_facts(bank: Path):
+    """What the fast path makes of a bank's facts.yaml (None: it leaves the bank to the marked path)."""
+    blocks = loading._read_article(bank / "article.md", [])[1]
+    return loading._parse_facts_fast(bank, bank / "facts.yaml", blocks)
+
+
+def load_marked(bank: Path, monkeypatch: pytest.MonkeyPatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(loading, "_parse_facts_fast", lambda *args: None)
+        return load_bank(bank)
+
+
+def assert_same_bank_both_ways(bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert fast_facts(bank) is not None, "a valid bank should take the fast path"
+    fast = load_bank(bank)
+    marked = load_marked(bank, monkeypatch)
+    assert fast.facts == marked.facts
+    assert fast.fact_lines == marked.fact_lines
+    assert fast.article == marked.article
+    assert fast == marked
+
+
+def bank_with_facts(tmp_path: Path, facts_yaml: str) -> Path:
+    bank = tmp_path / "bank"
+    shutil.copytree(ESCAPING, bank)
+    (bank / "facts.yaml").write_text(facts_yaml, encoding="utf-8")
+    return bank
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "pure"])
+@pytest.mark.parametrize("bank", [BUNDLED, ESCAPING], ids=["bundled", "escaping"])
+def test_valid_bank_is_the_same_both_ways(bank: Path, loader: str, monkeypatch: pytest.MonkeyPatch):
+    if loader == "pure":
+        monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
+    assert_same_bank_both_ways(bank, monkeypatch)
+
+
+def test_bundled_bank_lines_point_at_the_ids():
+    bank = load_bank(BUNDLED)
+    lines = (BUNDLED / "facts.yaml").read_text(encoding="utf-8").splitlines()
+    assert len(bank.fact_lines) == len(bank.facts) == 59
+    for fact in bank.facts:
+        assert lines[bank.fact_lines[fact.id] - 1].strip() == f"- id: {fact.id}"
+
+
+def test_synthetic_bank_is_the_same_both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    bank = _synthetic_bank(tmp_path / "synthetic", 400)  # 50 of each of the 8 fact shapes
+    assert_same_bank_both_ways(bank, monkeypatch)
+    assert len(load_bank(bank).facts) == 400
+
+
+@pytest.mark.parametrize("article", ["apollo-11.txt", "marie-curie.md", "panama-canal.md"])
+def test_extracted_draft_bank_is_the_same_both_ways(article: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Banks written by `quizgen extract` (block style, plain scalars, comments)."""
+    bank = tmp_path / "draft"
+    extract_article(ARTICLES / article, bank)
+    assert_same_bank_both_ways(bank, monkeypatch)
+
+
+# Each of these sends the fast path back to the marked path; the messages are those of the marked
+# path before the fast path existed (recorded from main at 42b882f).
+FALLBACK_TRIGGERS = {
+    "duplicate-key": ("    kind: date\n", "    kind: date\n    kind: quantity\n",
+                      ["facts.yaml:5:5: facts[0].kind: duplicate key (first at line 4)"]),
+    "undefined-alias": ("    tags: [markup]\n  - id: script-tag-text", "    tags: *nowhere\n  - id: script-tag-text",
+                        ["facts.yaml:9:11: YAML syntax error: found undefined alias"]),
+    "python-tag": ('    answer: "2019"\n', '    answer: !!python/object/apply:os.system ["echo"]\n',
+                   ['facts.yaml:6:13: facts[0].answer: the YAML tag "!!python/object/apply:os.system" is not '
+                    'allowed (plain values only)']),
+    "merge-key": ('value: {date: "2019", precision: year}', 'value: {<<: {date: "2019"}, precision: year}',
+                  ["facts.yaml:7:12: facts[0].value.date: required field is missing",
+                   "facts.yaml:7:13: facts[0].value: merge keys (<<) are not supported: write the fields out"]),
+    "key-not-text": ("    kind: date\n", "    kind: date\n    yes: 1\n",
+                     ['facts.yaml:5:5: facts[0]: "yes" is not a field name (a key must be a word)']),
+    "impossible-date": ('value: {date: "2019", precision: year}', "value: {date: 2019-02-30, precision: day}",
+                        ['facts.yaml:7:19: facts[0].value.date: "2019-02-30" is not a real date '
+                         "(day is out of range for month)"]),
+    "second-document": ("version: 1\n", "version: 1\n---\nversion: 1\n",
+                        ["facts.yaml:2:1: YAML syntax error: expected a single document in the stream but "
+                         "found another document"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FALLBACK_TRIGGERS))
+def test_fallback_trigger_gives_the_marked_message(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    old, new, expected = FALLBACK_TRIGGERS[name]
+    assert old in ESCAPING_FACTS
+    bank = bank_with_facts(tmp_path, ESCAPING_FACTS.replace(old, new, 1))
+    assert fast_facts(bank) is None
+    monkeypatch.chdir(bank)
+    with pytest.raises(BankError) as caught:
+        load_bank(".")
+    assert str(caught.value).splitlines() == expected
+
+
+# Valid banks the fast path leaves to the marked path, which loads them as ever: the same facts as
+# the same bank written plainly.
+VALID_BUT_UNUSUAL = {
+    "anchor-and-alias": ("    tags: [markup]\n", "    tags: &shared [markup]\n", "    tags: [markup]\n", "    tags: *shared\n"),
+    "explicit-str-tag": ('    answer: "2019"\n', "    answer: !!str 2019\n", None, None),
+    "bare-equals-sign": ("    prompt: Which tag was printed on the poster?\n", "    prompt: =\n", None, None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VALID_BUT_UNUSUAL))
+def test_unusual_valid_bank_loads_through_the_marked_path(name: str, tmp_path: Path):
+    old, new, later_old, later_new = VALID_BUT_UNUSUAL[name]
+    unusual = ESCAPING_FACTS.replace(old, new, 1)
+    if later_old:
+        head, tail = unusual.split(new, 1)
+        unusual = head + new + tail.replace(later_old, later_new, 1)
+    plain_text = ESCAPING_FACTS if name == "anchor-and-alias" else ESCAPING_FACTS.replace(
+        old, {"explicit-str-tag": '    answer: "2019"\n', "bare-equals-sign": '    prompt: "="\n'}[name], 1)
+    plain = bank_with_facts(tmp_path / "plain", plain_text)
+    odd = bank_with_facts(tmp_path / "odd", unusual)
+    assert fast_facts(odd) is None
+    assert fast_facts(plain) is not None
+    assert load_bank(odd).facts == load_bank(plain).facts
+
+
+def test_marked_path_keeps_no_nodes_after_loading(tmp_path: Path):
+    """The module-level constructor remembers nodes for aliases; a load must not leave them behind."""
+    bank = bank_with_facts(tmp_path, ESCAPING_FACTS.replace("    tags: [markup]\n", "    tags: &shared [markup]\n", 1))
+    load_bank(bank)
+    assert loading._constructor.constructed_objects == {}
+    assert loading._constructor.recursive_objects == {}
+
+
+def _compare_on(facts: bytes, loader) -> None:
+    """If the fast path accepts the edited file, the marked path must load the same bank from it."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bank = Path(tmp) / "bank"
+        shutil.copytree(ESCAPING, bank)
+        (bank / "facts.yaml").write_bytes(facts)
+        saved = loading._Loader
+        loading._Loader = loader
+        try:
+            fast = fast_facts(bank)
+            if fast is None:
+                return
+            saved_fast = loading._parse_facts_fast
+            loading._parse_facts_fast = lambda *args: None
+            try:
+                marked = load_bank(bank)  # raises if the marked path finds a problem the fast path missed
+            finally:
+                loading._parse_facts_fast = saved_fast
+        finally:
+            loading._Loader = saved
+        facts, lines = fast
+        assert facts == marked.facts
+        assert lines == marked.fact_lines
+
+
+@settings(SETTINGS, max_examples=200)
+@given(edited(ESCAPING_FACTS.encode("utf-8")))
+def test_random_edits_never_make_the_paths_disagree(facts: bytes):
+    _compare_on(facts, yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
+
+
+@settings(SETTINGS, max_examples=60)
+@given(edited(ESCAPING_FACTS.encode("utf-8")))
+def test_random_edits_never_make_the_paths_disagree_without_libyaml(facts: bytes):
+    _compare_on(facts, yaml.SafeLoader)
+
+
+def _compare_yaml(text: str) -> bool:
+    """If the fast parser reads `text`, the marked parser reads the same data from it, without a
+    problem, and the lines of the fact ids are those of the marks. Returns whether it read it."""
+    try:
+        data, id_lines = loading._plain_yaml(text)
+    except loading._NotPlain:
+        return False
+    marked_data, marked, syntax = loading._parse_yaml(text)
+    assert syntax is None and marked.problems == []
+    assert data == marked_data and type(data) is type(marked_data)
+    assert repr(data) == repr(marked_data)  # True vs 1, 1.0 vs 1, date vs datetime
+    assert id_lines == [line for where, (line, _) in marked.value_marks.items()
+                        if len(where) == 3 and where[-1] == "id" and where in marked.scalar_text]
+    return True
+
+
+@settings(SETTINGS, max_examples=200)
+@given(edited(ESCAPING_FACTS.encode("utf-8")))
+def test_random_edits_parse_the_same_both_ways(facts: bytes):
+    """Most random edits break the bank but not the YAML: compare the two parsers on the YAML."""
+    try:
+        text = facts.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    _compare_yaml(text)
+
+
+# The same banks written by PyYAML's emitter in other styles: quoted or plain, flow or block,
+# folded over several lines, escaped non-ASCII, explicit document markers.
+EMITTER_STYLES = [
+    dict(default_flow_style=False, allow_unicode=True),
+    dict(default_flow_style=True, allow_unicode=True, width=60),
+    dict(default_flow_style=False, default_style='"', allow_unicode=False, width=40),
+    dict(default_flow_style=False, default_style="'", allow_unicode=True, width=30, explicit_start=True,
+         explicit_end=True),
+    dict(default_flow_style=None, allow_unicode=False, indent=4, width=20),
+]
+
+
+@pytest.mark.parametrize("style", range(len(EMITTER_STYLES)))
+@pytest.mark.parametrize("source", [BUNDLED, ESCAPING], ids=["bundled", "escaping"])
+def test_other_yaml_styles_are_the_same_both_ways(source: Path, style: int, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch):
+    data = yaml.safe_load((source / "facts.yaml").read_text(encoding="utf-8"))
+    text = yaml.safe_dump(data, sort_keys=False, **EMITTER_STYLES[style])
+    # A forced quote style writes numbers as !!int '1': tags are the marked path's (tested above).
+    text = re.sub(r"""!!(?:int|float) (['"])([^'"]*)\1""", r"\2", text)
+    assert _compare_yaml(text)
+    bank = tmp_path / "bank"
+    shutil.copytree(source, bank)
+    (bank / "facts.yaml").write_text(text, encoding="utf-8")
+    assert_same_bank_both_ways(bank, monkeypatch)
