@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterator, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from quizgen.errors import BankError, QuizgenError, SourceError, display_path
 from quizgen.model import Article, ArticleMeta, Block, Fact, FactsFile, StrictModel, fact_consistency_problems
@@ -786,6 +786,10 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
     return facts, lines, data, marked
 
 
+_FACT_LIST = TypeAdapter(list[Fact])
+_FAST_CHUNK = 1024  # facts validated at a time; their raw mappings are dropped as they are done
+
+
 def _parse_facts_fast(bank_path: Path, facts_path: Path, blocks: list[Block]) -> Optional[tuple[list[Fact], dict[str, int]]]:
     """The facts of a bank without a single problem, or None: then parse_facts and _check_quotes
     (the marked path) read the file again and report exactly what is wrong.
@@ -800,19 +804,27 @@ def _parse_facts_fast(bank_path: Path, facts_path: Path, blocks: list[Block]) ->
         del text
         if not isinstance(data, dict):
             return None
-        # One validation call for the whole file: the same models as the envelope and each fact
-        # (FactsFile = _Envelope with list[Fact]), at a fraction of the cost of 10k calls.
-        facts = FactsFile.model_validate(data, context=_CHECKED_RAW).facts
+        _Envelope.model_validate(data)
         raw_facts = data["facts"]
-        if len(id_lines) != len(facts) or any(fact_consistency_problems(raw) for raw in raw_facts):
-            return None
+        facts: list[Fact] = []
+        # The facts a chunk at a time, the same checks as parse_facts and _check_quotes: the raw
+        # mappings of a chunk are freed once it is validated, and the models take their memory
+        # (at 100k facts the raw mappings and the models together were a quarter of the peak).
+        for start in range(0, len(raw_facts), _FAST_CHUNK):
+            chunk = raw_facts[start:start + _FAST_CHUNK]
+            if any(fact_consistency_problems(raw) for raw in chunk):
+                return None
+            quote_problems: list[SourceError] = []
+            _check_quotes(bank_path, blocks, {"facts": chunk}, _Marked(), "", quote_problems)
+            if quote_problems:
+                return None
+            facts.extend(_FACT_LIST.validate_python(chunk, context=_CHECKED_RAW))
+            raw_facts[start:start + _FAST_CHUNK] = [None] * len(chunk)
+            del chunk
+        del data, raw_facts
         lines = dict(zip((fact.id for fact in facts), id_lines))
-        if len(lines) != len(facts):
-            return None  # a duplicate id
-        quote_problems: list[SourceError] = []
-        _check_quotes(bank_path, blocks, data, _Marked(), "", quote_problems)
-        if quote_problems:
-            return None
+        if len(id_lines) != len(facts) or len(lines) != len(facts):
+            return None  # a duplicate id (the count of ids cannot differ in a valid bank: never guess)
     except Exception:  # _NotPlain, ValidationError, or whatever else: the marked path meets it too
         return None
     return facts, lines
