@@ -807,6 +807,7 @@ def _parse_facts_fast(bank_path: Path, facts_path: Path, blocks: list[Block]) ->
         _Envelope.model_validate(data)
         raw_facts = data["facts"]
         facts: list[Fact] = []
+        quote_missing: dict[str, bool] = {}
         # The facts a chunk at a time, the same checks as parse_facts and _check_quotes: the raw
         # mappings of a chunk are freed once it is validated, and the models take their memory
         # (at 100k facts the raw mappings and the models together were a quarter of the peak).
@@ -815,7 +816,7 @@ def _parse_facts_fast(bank_path: Path, facts_path: Path, blocks: list[Block]) ->
             if any(fact_consistency_problems(raw) for raw in chunk):
                 return None
             quote_problems: list[SourceError] = []
-            _check_quotes(bank_path, blocks, {"facts": chunk}, _Marked(), "", quote_problems)
+            _check_quotes(bank_path, blocks, {"facts": chunk}, _Marked(), "", quote_problems, quote_missing)
             if quote_problems:
                 return None
             facts.extend(_FACT_LIST.validate_python(chunk, context=_CHECKED_RAW))
@@ -913,11 +914,12 @@ def load_bank(ref: Optional[str | Path] = None) -> Bank:
 
 
 def _check_quotes(bank_path: Path, blocks: list[Block], data: Any, marked: _Marked, shown: str,
-                  errors: list[SourceError]) -> None:
-    """Cross-file checks on every fact, valid or not: each quote occurs in the article; images exist."""
+                  errors: list[SourceError], quote_missing: Optional[dict[str, bool]] = None) -> None:
+    """Cross-file checks on every fact, valid or not: each quote occurs in the article; images exist.
+    `quote_missing` remembers which quotes were looked up, across calls on parts of one file."""
     # Several facts often quote one sentence (10k facts of a big bank quote a few hundred): look
     # each quote up once.
-    quote_missing: dict[str, bool] = {}
+    quote_missing = {} if quote_missing is None else quote_missing
     for i, raw in enumerate(data.get("facts") or [] if isinstance(data, dict) else []):
         if not isinstance(raw, dict):
             continue
