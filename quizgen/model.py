@@ -170,8 +170,9 @@ class SourceQuote(StrictModel):
 
 def normalize_text(text: str) -> str:
     """Comparison form of a text: NFKC, straight quotes, lower case, single spaces, no outer punctuation."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_QUOTE_MAP).casefold()
+    if not text.isascii():  # NFKC and the quote map change nothing in ASCII (most texts)
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP)
+    text = text.casefold()
     text = _WHITESPACE_RUN.sub(" ", text).strip()
     return text.strip(" .,;:!?")
 

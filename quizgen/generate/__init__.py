@@ -163,9 +163,12 @@ def generate_questions(bank: Bank, *, lint: bool = True) -> list[Question]:
     try:
         return _generate(bank, lint)
     finally:
-        if was_enabled:
-            gc.enable()
         _clear_caches()
+        if was_enabled:
+            # The questions live as long as the command: out of the collector's sight, so that the
+            # allocations of assembling and writing do not trigger full collections that walk them all.
+            gc.freeze()
+            gc.enable()
 
 
 def _clear_caches() -> None:

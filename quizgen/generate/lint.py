@@ -287,7 +287,7 @@ def _same_number_frame(texts: list[str]) -> bool:
     return len(frames) == 1 and "#" in next(iter(frames))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=None)
 def number_frame(text: str) -> str:
     """The text with its first number replaced by "#" (memoised: the same choices come up again and again)."""
     text = text.strip()
@@ -367,13 +367,13 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
     return (q.kind, tuple(words), answer_key(q.answer))
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=None)
 def blankless_normalized(stem: str) -> str:
     """A stem normalised with its blank as a space (memoised: three rules ask for it per question)."""
     return normalized(stem.replace(BLANK, " "))
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=None)
 def text_shape(text: str) -> str:
     """The format of a text without its content: "April 18, 2024" -> "Aa 9, 9"; "405 billion" -> "9 a"."""
     shape = _SHAPE_QUALIFIER.sub("Q ", text.strip())  # "mid-2024" ~ "early 2024"

@@ -453,7 +453,7 @@ def attributed_claim(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     return capitalise(claim)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=None)
 def _content_bigrams(text: str) -> frozenset[tuple[str, str]]:
     words = [w for w in _LONG_WORD.findall(text.casefold()) if w not in _FUNCTION_WORDS]
     return frozenset(zip(words, words[1:]))
