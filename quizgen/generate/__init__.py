@@ -173,14 +173,9 @@ def generate_questions(bank: Bank, *, lint: bool = True) -> list[Question]:
 
 def _clear_caches() -> None:
     """Drop the memoised texts of this bank: they are only worth keeping during one generation."""
-    from quizgen.generate import distractors, values
-    from quizgen.generate.lint import blankless_normalized, number_frame, text_shape
-    from quizgen.generate.text import _content_bigrams
+    from quizgen.generate import memo
 
-    for cached in (distractors.normalized, distractors.answer_key, values.parse_date, values.parse_quantity,
-                   values._quantity_candidates, values.make_date, text_shape, number_frame, blankless_normalized,
-                   _content_bigrams):
-        cached.cache_clear()
+    memo.clear_all()
 
 
 def _generate(bank: Bank, lint: bool) -> list[Question]:

@@ -13,7 +13,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from quizgen.generate.memo import per_run
 from typing import Optional
 
 from quizgen.generate.values import (
@@ -46,7 +46,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 _PLAIN_NUMBER = re.compile(r"[^\w]*[$€£]?\s*[\d.,]+\s*-?\s*(thousand|million|billion|trillion|bn|mn|tn|[kmbt])?[^\w]*")
 
 
-@lru_cache(maxsize=None)
+@per_run
 def answer_key(text: str) -> str:
     """Comparison key of an answer: normalize_text, no leading article, numbers and dates canonical."""
     key = normalized(text)
@@ -90,7 +90,7 @@ def find_word(haystack: str, needle: str, start: int = 0) -> int:
     return -1
 
 
-@lru_cache(maxsize=None)
+@per_run
 def normalized(text: str) -> str:
     """normalize_text, memoised: the same answers and stems are compared many times."""
     return normalize_text(text)

@@ -5,7 +5,7 @@ Where no good question can be made, the builders return None and the caller skip
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from quizgen.generate.memo import per_run
 from typing import Optional
 
 from quizgen.model import Fact
@@ -453,7 +453,7 @@ def attributed_claim(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     return capitalise(claim)
 
 
-@lru_cache(maxsize=None)
+@per_run
 def _content_bigrams(text: str) -> frozenset[tuple[str, str]]:
     words = [w for w in _LONG_WORD.findall(text.casefold()) if w not in _FUNCTION_WORDS]
     return frozenset(zip(words, words[1:]))
