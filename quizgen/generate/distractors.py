@@ -63,6 +63,7 @@ def answer_key(text: str) -> str:
     return _PUNCTUATION.sub("", stripped).strip()
 
 
+@per_run
 def blank_key(statement: str, span: tuple[int, int]) -> str:
     """The statement with its answer blanked: facts sharing it ask the same question."""
     return normalized(statement[: span[0]] + "_" + statement[span[1]:])

@@ -396,8 +396,13 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
         return (q.kind, tuple(sorted(q.fact_ids)))
     if q.kind == "true_false":
         return None  # tf-true and tf-false of one fact differ on purpose
-    words = sorted(set(w for w in _WORD.findall(blankless_normalized(q.stem)) if w not in _STOP_WORDS))
-    return (q.kind, tuple(words), answer_key(q.answer))
+    return (q.kind, _content_words(q.stem), answer_key(q.answer))
+
+
+@per_run
+def _content_words(stem: str) -> tuple[str, ...]:
+    """The stem's words less stop words, sorted (memoised: a fact's questions share stems)."""
+    return tuple(sorted(set(w for w in _WORD.findall(blankless_normalized(stem)) if w not in _STOP_WORDS)))
 
 
 @per_run
