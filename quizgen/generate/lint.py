@@ -216,16 +216,17 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
             for b in q.choices[i + 1:]:
                 if _near_duplicate(a.text, b.text):
                     out.append(("near-duplicate-choice", "warning", f'"{a.text}" and "{b.text}" are nearly the same'))
-    accepted = {answer_key(t) for t in [q.answer] + list(q.accepted)}
+    accepted = _accepted_keys(q.answer, tuple(q.accepted))
     for d in distractors:
         dkey = answer_key(d.text)
         if dkey in accepted or (also_true and dkey in also_true):
             out.append(("also-true", "error", f'"{d.text}" is also a true answer'))
         if len(normalized(d.text)) >= 2 and word_in(d.text, stem_norm):
             out.append(("distractor-in-stem", "error", f'"{d.text}" is printed in the stem'))
-    for c in q.choices:
-        if _ABOVE.search(c.text):
-            out.append(("all-of-the-above", "error", f'"{c.text}": write a real choice instead'))
+    if _ABOVE.search("\n".join(c.text for c in q.choices)):  # one scan; a match never spans a newline
+        for c in q.choices:
+            if _ABOVE.search(c.text):
+                out.append(("all-of-the-above", "error", f'"{c.text}": write a real choice instead'))
     if distractors:
         longest = max(len(d.text) for d in distractors)
         if len(key.text) >= LENGTH_TELL_RATIO * longest and len(key.text) - longest >= LENGTH_TELL_MIN_EXTRA:
@@ -242,6 +243,12 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
                 out += _ending_tells(key.text, texts)
     out += _grammar_tells(q, key.text, [d.text for d in distractors])
     return out
+
+
+@per_run
+def _accepted_keys(answer: str, accepted: tuple[str, ...]) -> frozenset[str]:
+    """The answer keys of a question's answer and its accepted spellings (memoised per fact's answers)."""
+    return frozenset(answer_key(text) for text in (answer,) + accepted)
 
 
 def _derived_tells(key: str, distractors: list[str]) -> list[tuple[str, str, str]]:
