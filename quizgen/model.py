@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from functools import lru_cache
+import functools
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
@@ -95,7 +95,7 @@ class DateValue(StrictModel):
         return _date_parts(self.date)
 
 
-@lru_cache(maxsize=1 << 16)
+@functools.cache
 def _date_parts(date: str) -> tuple[int, int, int]:
     # Memoised: generation asks for the parts of the same few thousand dates hundreds of thousands of times.
     bits = [int(b) for b in date.split("-")]
@@ -170,10 +170,16 @@ class SourceQuote(StrictModel):
 
 def normalize_text(text: str) -> str:
     """Comparison form of a text: NFKC, straight quotes, lower case, single spaces, no outer punctuation."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_QUOTE_MAP).casefold()
-    text = _WHITESPACE_RUN.sub(" ", text).strip()
-    return text.strip(" .,;:!?")
+    if text.isascii():
+        # Most texts: NFKC and the quote map change nothing in ASCII, and the only whitespace an
+        # ASCII text can hold besides single spaces is a double space or a control character.
+        text = text.casefold()
+        if "  " in text or not text.isprintable():
+            text = _WHITESPACE_RUN.sub(" ", text)
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).casefold()
+        text = _WHITESPACE_RUN.sub(" ", text)
+    return text.strip().strip(" .,;:!?")
 
 
 _WHITESPACE_RUN = re.compile(r"\s+")

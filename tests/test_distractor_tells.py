@@ -80,6 +80,21 @@ def test_the_key_is_not_systematically_the_middle_value(tmp_path):
     assert below_counts.count(0) + below_counts.count(3) >= 3, "the key should sometimes be the smallest or largest"
 
 
+def test_the_key_takes_every_position_equally_often_across_a_bank(tmp_path):
+    # Each fact has room for distractors on both sides, so each gets the position dealt to it: over
+    # 16 number questions the key is the smallest, 2nd, 3rd and largest value 4 times each.
+    facts = [quantity_fact(f"size-{i}", f"Model {i} has {20 + 7 * i} billion parameters in all.",
+                           f"{20 + 7 * i} billion", 20 + 7 * i, scale="billion", unit=f"parameters of kind {i}")
+             for i in range(16)]
+    bank = write_bank(tmp_path, facts)
+    questions = {q.id: q for q in generate_questions(bank)}
+    below_counts = []
+    for i in range(16):
+        key, wrong = split(questions[f"size-{i}.mc"])
+        below_counts.append(sum(1 for w in wrong if parse_quantity(w) < parse_quantity(key)))
+    assert sorted(below_counts) == [0] * 4 + [1] * 4 + [2] * 4 + [3] * 4, below_counts
+
+
 def test_day_dates_vary_the_day_not_only_the_month(tmp_path):
     bank = write_bank(tmp_path, [
         date_fact("full", "Meta released Llama 3 on April 18, 2024.", "April 18, 2024", "2024-04-18", "day"),

@@ -36,9 +36,8 @@ Rules (code, severity):
 from __future__ import annotations
 
 import difflib
-import os
 import re
-from functools import lru_cache
+from quizgen.generate.memo import per_run
 from typing import Iterable, Optional
 
 from quizgen.errors import display_path
@@ -163,11 +162,9 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None,
                 out.append(("garbled-stem", "error", f"the automatic question reads garbled ({reasons[0]}); "
                                                      "write a prompt for this fact"))
     if q.kind in ("multiple_choice", "short_answer", "numeric", "cloze"):
-        stem_norm = blankless_normalized(stem)
-        for answer in [q.answer] + list(q.accepted):
-            if len(normalized(answer)) >= 2 and word_in(answer, stem_norm):
-                out.append(("answer-leak", "error", f'the answer "{answer}" is printed in the stem'))
-                break
+        leaked = _leaked_answer(stem, q.answer, tuple(q.accepted))
+        if leaked is not None:
+            out.append(("answer-leak", "error", f'the answer "{leaked}" is printed in the stem'))
     if q.kind == "ordering" and facts:
         # each event must not print its own date, in any spelling
         for fact_id, item in zip(q.fact_ids, q.sequence):
@@ -186,6 +183,17 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None,
                     out.append(("answer-leak", "error", f'"{other.right}" is printed in "{pair.left}"'))
                     break
     return out
+
+
+@per_run
+def _leaked_answer(stem: str, answer: str, accepted: tuple[str, ...]) -> Optional[str]:
+    """The first of the answer and its accepted variants printed in the stem, or None (memoised: a
+    fact's multiple-choice, short-answer and cloze questions often share their stem and answers)."""
+    stem_norm = blankless_normalized(stem)
+    for text in (answer,) + accepted:
+        if len(normalized(text)) >= 2 and word_in(text, stem_norm):
+            return text
+    return None
 
 
 def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tuple[str, str, str]]:
@@ -208,16 +216,17 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
             for b in q.choices[i + 1:]:
                 if _near_duplicate(a.text, b.text):
                     out.append(("near-duplicate-choice", "warning", f'"{a.text}" and "{b.text}" are nearly the same'))
-    accepted = {answer_key(t) for t in [q.answer] + list(q.accepted)}
+    accepted = _accepted_keys(q.answer, tuple(q.accepted))
     for d in distractors:
         dkey = answer_key(d.text)
         if dkey in accepted or (also_true and dkey in also_true):
             out.append(("also-true", "error", f'"{d.text}" is also a true answer'))
         if len(normalized(d.text)) >= 2 and word_in(d.text, stem_norm):
             out.append(("distractor-in-stem", "error", f'"{d.text}" is printed in the stem'))
-    for c in q.choices:
-        if _ABOVE.search(c.text):
-            out.append(("all-of-the-above", "error", f'"{c.text}": write a real choice instead'))
+    if _ABOVE.search("\n".join(c.text for c in q.choices)):  # one scan; a match never spans a newline
+        for c in q.choices:
+            if _ABOVE.search(c.text):
+                out.append(("all-of-the-above", "error", f'"{c.text}": write a real choice instead'))
     if distractors:
         longest = max(len(d.text) for d in distractors)
         if len(key.text) >= LENGTH_TELL_RATIO * longest and len(key.text) - longest >= LENGTH_TELL_MIN_EXTRA:
@@ -234,6 +243,12 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
                 out += _ending_tells(key.text, texts)
     out += _grammar_tells(q, key.text, [d.text for d in distractors])
     return out
+
+
+@per_run
+def _accepted_keys(answer: str, accepted: tuple[str, ...]) -> frozenset[str]:
+    """The answer keys of a question's answer and its accepted spellings (memoised per fact's answers)."""
+    return frozenset(answer_key(text) for text in (answer,) + accepted)
 
 
 def _derived_tells(key: str, distractors: list[str]) -> list[tuple[str, str, str]]:
@@ -287,7 +302,7 @@ def _same_number_frame(texts: list[str]) -> bool:
     return len(frames) == 1 and "#" in next(iter(frames))
 
 
-@lru_cache(maxsize=1 << 16)
+@per_run
 def number_frame(text: str) -> str:
     """The text with its first number replaced by "#" (memoised: the same choices come up again and again)."""
     text = text.strip()
@@ -336,8 +351,8 @@ def check_false_statement(q: Question, statement: str, true_statements: set[str]
     if normalized(stem) in true_statements:
         out.append(("also-true", "error", "the \"false\" statement is a true statement of the bank"))
     else:
-        prefix = os.path.commonprefix([stem, statement])
-        suffix = os.path.commonprefix([stem[::-1], statement[::-1]])[::-1]
+        prefix = stem[:_common_prefix_length(stem, statement)]
+        suffix = stem[len(stem) - _common_suffix_length(stem, statement):]
         middle = stem[len(prefix): len(stem) - len(suffix)] if len(prefix) + len(suffix) <= len(stem) else ""
         middle = _LEADING_A_AN.sub("", middle.strip())
         if middle and answer_key(middle) in also_true:
@@ -357,23 +372,53 @@ def check_false_statement(q: Question, statement: str, true_statements: set[str]
     return out
 
 
+def _common_prefix_length(a: str, b: str) -> int:
+    """Length of the longest common prefix, by bisection on slice comparisons (C speed), where
+    os.path.commonprefix compares character by character in Python."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix_length(a: str, b: str) -> int:
+    """Length of the longest common suffix (see _common_prefix_length)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle:] == b[len(b) - middle:]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def near_duplicate_key(q: Question) -> Optional[tuple]:
     """A cheap key: two questions of one kind whose stems share their content words and answer."""
     if q.kind in ("ordering", "matching"):
         return (q.kind, tuple(sorted(q.fact_ids)))
     if q.kind == "true_false":
         return None  # tf-true and tf-false of one fact differ on purpose
-    words = sorted(set(w for w in _WORD.findall(blankless_normalized(q.stem)) if w not in _STOP_WORDS))
-    return (q.kind, tuple(words), answer_key(q.answer))
+    return (q.kind, _content_words(q.stem), answer_key(q.answer))
 
 
-@lru_cache(maxsize=1 << 18)
+@per_run
+def _content_words(stem: str) -> tuple[str, ...]:
+    """The stem's words less stop words, sorted (memoised: a fact's questions share stems)."""
+    return tuple(sorted(set(w for w in _WORD.findall(blankless_normalized(stem)) if w not in _STOP_WORDS)))
+
+
+@per_run
 def blankless_normalized(stem: str) -> str:
     """A stem normalised with its blank as a space (memoised: three rules ask for it per question)."""
     return normalized(stem.replace(BLANK, " "))
 
 
-@lru_cache(maxsize=1 << 18)
+@per_run
 def text_shape(text: str) -> str:
     """The format of a text without its content: "April 18, 2024" -> "Aa 9, 9"; "405 billion" -> "9 a"."""
     shape = _SHAPE_QUALIFIER.sub("Q ", text.strip())  # "mid-2024" ~ "early 2024"
@@ -384,21 +429,28 @@ def text_shape(text: str) -> str:
 
 
 def _near_duplicate(a: str, b: str) -> bool:
-    # Dates and numbers differ in a digit on purpose; only texts can be near-duplicates.
-    if parse_date(a) is not None or parse_date(b) is not None:
-        return False
-    if _DIGIT.search(a) and _DIGIT.search(b) and parse_quantity(a) != parse_quantity(b):
-        return False
-    la, lb = _ARTICLE.sub("", normalized(a)), _ARTICLE.sub("", normalized(b))
+    la, lb = _without_article(a), _without_article(b)
+    # Cheap length and affix tests first: they settle nearly every pair of a question's choices.
     if len(la) < 6 or len(lb) < 6:
         return False
     if la[:4] != lb[:4] and la[-4:] != lb[-4:]:
         return False  # near-duplicates share a start or an end ("Open Compute Project(s)")
     if 2 * min(len(la), len(lb)) < 0.9 * (len(la) + len(lb)):
         return False  # the ratio can never reach 0.9: skip building the matcher
+    # Dates and numbers differ in a digit on purpose; only texts can be near-duplicates.
+    if parse_date(a) is not None or parse_date(b) is not None:
+        return False
+    if _DIGIT.search(a) and _DIGIT.search(b) and parse_quantity(a) != parse_quantity(b):
+        return False
     matcher = difflib.SequenceMatcher(None, la, lb)
     # the quick upper bounds settle most pairs without the full comparison
     return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
+
+
+@per_run
+def _without_article(text: str) -> str:
+    """normalize_text without a leading the/a/an (memoised: each choice is compared with three others)."""
+    return _ARTICLE.sub("", normalized(text))
 
 
 def _is_plural(text: str) -> bool:
@@ -431,10 +483,11 @@ def _grammar_tells(q: Question, key: str, distractors: list[str]) -> list[tuple[
     return out
 
 
-def _article_misuses(text: str) -> set[str]:
+@per_run
+def _article_misuses(text: str) -> frozenset[str]:
     misuses = set()
     for match in _A_AN_WORD.finditer(text):
         article, word = match.group(1).casefold(), match.group(2)
         if (article == "an") != starts_with_vowel_sound(word):
             misuses.add(f"{match.group(1)} {word}")
-    return misuses
+    return frozenset(misuses)

@@ -5,7 +5,7 @@ Where no good question can be made, the builders return None and the caller skip
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from quizgen.generate.memo import per_run
 from typing import Optional
 
 from quizgen.model import Fact
@@ -363,6 +363,18 @@ def garbled_stem_reasons(stem: str, fact: Optional[Fact] = None, span: Optional[
     punctuation and spaces, a dangling function word, "How many pounds ... pounds", or (given the
     fact) the words on either side of the removed answer glued together ("collected of lunar
     material", "surface and 39 minutes later")."""
+    reasons = list(_wording_reasons(stem))
+    if fact is not None and span is not None:
+        glued = _glued_neighbours(fact, span)
+        if glued and _has_words(stem, glued) and not _has_words(fact.statement, glued):
+            reasons.append(f'"{glued}": the words around the removed answer were joined')
+    return reasons
+
+
+@per_run
+def _wording_reasons(stem: str) -> tuple[str, ...]:
+    """The marks of garbling that the stem shows on its own (memoised: generation checks each
+    automatic stem, and lint checks it again)."""
     reasons = [why for pattern, why in _GARBLED_PATTERNS if pattern.search(stem)]
     if not stem.rstrip().endswith("?"):
         # a blanked sentence keeps the article's own clauses
@@ -370,11 +382,7 @@ def garbled_stem_reasons(stem: str, fact: Optional[Fact] = None, span: Optional[
     how_many = _HOW_MANY.match(stem)
     if how_many and _has_words(stem[how_many.end():], how_many.group(1)):
         reasons.append(f'"{how_many.group(1)}" twice')
-    if fact is not None and span is not None:
-        glued = _glued_neighbours(fact, span)
-        if glued and _has_words(stem, glued) and not _has_words(fact.statement, glued):
-            reasons.append(f'"{glued}": the words around the removed answer were joined')
-    return reasons
+    return tuple(reasons)
 
 
 def _glued_neighbours(fact: Fact, span: tuple[int, int]) -> Optional[str]:
@@ -453,7 +461,7 @@ def attributed_claim(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     return capitalise(claim)
 
 
-@lru_cache(maxsize=1 << 16)
+@per_run
 def _content_bigrams(text: str) -> frozenset[tuple[str, str]]:
     words = [w for w in _LONG_WORD.findall(text.casefold()) if w not in _FUNCTION_WORDS]
     return frozenset(zip(words, words[1:]))

@@ -10,7 +10,7 @@ import datetime as _dt
 import re
 from math import floor, log10
 from dataclasses import dataclass
-from functools import lru_cache
+from quizgen.generate.memo import per_run
 from typing import Optional
 
 from quizgen.model import SCALE_FACTORS, DateValue, QuantityValue
@@ -136,7 +136,7 @@ def date_interval(value: DateValue) -> tuple[tuple[int, int, int], tuple[int, in
     return (year, first, 1), (year, last, 31)
 
 
-@lru_cache(maxsize=1 << 16)
+@per_run
 def make_date(year: int, month: int = 0, day: int = 0, qualifier: Optional[str] = None) -> DateValue:
     """A DateValue from parts (0 = absent); built without validation for speed, and shared per date
     (every fact invents a dozen nearby dates, mostly the same few thousand): never mutate one."""
@@ -226,7 +226,7 @@ _ISO_YEAR = re.compile(r"\d{4}")
 _QUAL_Y = re.compile(r"^(?:the\s+)?(?P<q>early|mid|middle|late)(?:\s*-\s*|\s+|\s+of\s+)(?P<y>\d{4})$", re.I)
 
 
-@lru_cache(maxsize=1 << 18)
+@per_run
 def parse_date(text: str) -> Optional[tuple]:
     """The date_key of a free-text date, or None: "18 April 2024" and "2024-04-18" give the same key."""
     t = _WHITESPACE_RUN.sub(" ", text.strip().strip(".")).strip()
@@ -411,7 +411,7 @@ def quantity_candidates(value: QuantityValue, answer: str, style: QuantityStyle
     return _quantity_candidates(value.magnitude, (value.unit or "").strip().casefold(), answer.strip(), style)
 
 
-@lru_cache(maxsize=1 << 16)
+@per_run
 def _quantity_candidates(magnitude: float, unit: str, answer: str, style: QuantityStyle
                          ) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
     match = _QTY.match(answer)
@@ -482,7 +482,7 @@ NUMBER_WORDS = {word: i for i, word in enumerate(
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12})
 
 
-@lru_cache(maxsize=1 << 18)
+@per_run
 def parse_quantity(text: str) -> Optional[float]:
     """The plain number a free text means: "405B" = "405 billion" = "405,000,000,000" -> 405e9;
     "three" -> 3. Takes the first number of the text (units and qualifiers around it are ignored)."""
