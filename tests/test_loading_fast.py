@@ -55,6 +55,10 @@ def assert_same_bank_both_ways(bank: Path, monkeypatch: pytest.MonkeyPatch) -> N
     fast = load_bank(bank)
     marked = load_marked(bank, monkeypatch)
     assert fast.facts == marked.facts
+    # Equal models could still differ in what pydantic remembers of the input: the fields given.
+    assert [f.model_fields_set for f in fast.facts] == [f.model_fields_set for f in marked.facts]
+    assert [f.value.model_fields_set if f.value else None for f in fast.facts] == [
+        f.value.model_fields_set if f.value else None for f in marked.facts]
     assert fast.fact_lines == marked.fact_lines
     assert fast.article == marked.article
     assert fast == marked
