@@ -13,6 +13,7 @@ from helpers_generate import date_fact, quantity_fact, write_bank
 from quizgen.generate import generate_questions
 from quizgen.generate.lint import lint_questions
 from quizgen.generate.values import parse_date, parse_quantity
+from quizgen.generate.text import starts_with_vowel_sound
 from quizgen.loading import load_bank
 from quizgen.model import Choice, Question, SourceRef
 
@@ -206,3 +207,19 @@ def test_bundled_bank_has_no_number_or_date_tells():
         if parse_quantity(key) and all(parse_quantity(w) for w in wrong) and re.fullmatch(r"[\d.,]+ \w+", key):
             assert not any(simple_multiple(parse_quantity(w), parse_quantity(key)) for w in wrong
                            if w.split()[-1] == key.split()[-1] and re.fullmatch(r"[\d.,]+ \w+", w)), (q.id, key, wrong)
+
+
+def test_invented_distractors_agree_with_the_a_or_an_before_the_blank(tmp_path):
+    # "a ______-token context window": an invented "80k" or "8k" would read "an 8k", which the key
+    # "128k" does not; such candidates are passed over, so the question keeps no grammar tell.
+    facts = [quantity_fact(f"window-{i}", f"Model {i} featured a {n}k-token context window.", f"{n}k", n,
+                           scale="thousand", unit=f"tokens of kind {i}")
+             for i, n in enumerate((128, 100, 120, 110, 150, 160, 101, 104))]
+    bank = write_bank(tmp_path, facts)
+    questions = {q.id: q for q in generate_questions(bank)}
+    for i in range(len(facts)):
+        question = questions[f"window-{i}.mc"]
+        key, wrong = split(question)
+        assert not any(f.code == "grammar-tell" for f in question.lint), (key, wrong)
+        for text in wrong:
+            assert not starts_with_vowel_sound(text), f'"a {text}" would read wrong beside "a {key}"'

@@ -30,6 +30,7 @@ from quizgen.generate.values import (
     quantity_candidates,
     quantity_style,
 )
+from quizgen.generate.text import fits_word_before, word_before_choice
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
@@ -215,13 +216,19 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     if fact.prompt:
         also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
     chosen: list[Distractor] = []
+    # "featured a ______-token context window": a distractor read as "an 8k" would give the key away.
+    agreement = word_before_choice(stem) if stem else None
+    if agreement is not None and not fits_word_before(agreement, answer):
+        agreement = None  # the key does not agree either: no choice stands out
 
-    def acceptable(text: str) -> bool:
+    def acceptable(text: str, curated: bool = False) -> bool:
         key = answer_key(text)
-        return not (key in refused or key in also_true or (stem_norm and word_in(text, stem_norm)))
+        # Curated distractors win even against the a/an before the blank: lint tells their author.
+        return not (key in refused or key in also_true or (stem_norm and word_in(text, stem_norm))
+                    or (not curated and agreement is not None and not fits_word_before(agreement, text)))
 
     def offer(text: str, origin: str, owner: str = "", checked: bool = False) -> bool:
-        if not checked and not acceptable(text):
+        if not checked and not acceptable(text, curated=origin == "curated"):
             return False
         refused.add(answer_key(text))
         chosen.append(Distractor(text, origin, owner))

@@ -46,9 +46,11 @@ from quizgen.generate.text import (
     BLANK,
     PRONOUNS,
     find_span,
+    fits_word_before,
     garbled_stem_reasons,
     shared_phrases,
     starts_with_vowel_sound,
+    word_before_choice,
 )
 from quizgen.generate.values import _NUMBER_IN_TEXT, date_variants, derived_number_tells, parse_date, parse_quantity
 from quizgen.loading import Bank
@@ -69,11 +71,7 @@ _SHAPE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SHAPE_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _SHAPE_LOWER = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-_LAST_WORD = re.compile(r"(?<!\w)(\w+)\s*$")
 _A_AN_WORD = re.compile(r"(?<!\w)(a|an)\s+([\w\"'“‘$€£][^\s]*)", re.I)
-_SINGULAR_DET = {"a", "an", "one", "this", "that", "each", "every", "another"}
-_PLURAL_DET = {"these", "those", "several", "many", "both", "two", "three", "four", "five", "few", "various"}
 
 
 def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[BankIndex] = None,
@@ -453,34 +451,16 @@ def _without_article(text: str) -> str:
     return _ARTICLE.sub("", normalized(text))
 
 
-def _is_plural(text: str) -> bool:
-    last = _LATIN_WORD.findall(text)
-    if not last:
-        return False
-    word = last[-1].casefold()
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
-
-
 def _grammar_tells(q: Question, key: str, distractors: list[str]) -> list[tuple[str, str, str]]:
     """a/an or singular/plural right before where the choice goes, agreeing with the key only."""
-    stem = q.stem
-    before = stem.split(BLANK, 1)[0] if BLANK in stem else stem.rstrip(" ?:")
-    match = _LAST_WORD.search(before)
-    if not match:
+    agreement = word_before_choice(q.stem)
+    if agreement is None:
         return []
-    word = match.group(1).casefold()
-    out = []
-    if word in ("a", "an"):
-        def fits(text: str) -> bool:
-            return starts_with_vowel_sound(text) == (word == "an")
-
-        if fits(key) and not all(fits(d) for d in distractors):
-            out.append(("grammar-tell", "error", f'"{match.group(1)}" before the blank fits the key but not every distractor'))
-    elif word in _SINGULAR_DET or word in _PLURAL_DET:
-        plural = word in _PLURAL_DET
-        if _is_plural(key) == plural and not all(_is_plural(d) == plural for d in distractors):
-            out.append(("grammar-tell", "error", f'"{match.group(1)}" before the blank agrees with the key only'))
-    return out
+    if fits_word_before(agreement, key) and not all(fits_word_before(agreement, d) for d in distractors):
+        if agreement.casefold() in ("a", "an"):
+            return [("grammar-tell", "error", f'"{agreement}" before the blank fits the key but not every distractor')]
+        return [("grammar-tell", "error", f'"{agreement}" before the blank agrees with the key only')]
+    return []
 
 
 @per_run

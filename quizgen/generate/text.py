@@ -476,3 +476,41 @@ def shared_phrases(inserted: str, rest: str) -> set[tuple[str, str]]:
     """Two-word phrases of `inserted` that the rest of the sentence already has: a substituted
     distractor that repeats one reads as a contradiction or a stutter."""
     return set(_content_bigrams(inserted) & _content_bigrams(rest))
+
+
+# --------------------------------------------------------------------------------------------------
+# Agreement with the word before the choice ("a ____", "an ____", "these ____")
+
+_SINGULAR_DET = {"a", "an", "one", "this", "that", "each", "every", "another"}
+_PLURAL_DET = {"these", "those", "several", "many", "both", "two", "three", "four", "five", "few", "various"}
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LAST_WORD_OF = re.compile(r"(?<!\w)(\w+)\s*$")
+
+
+@per_run
+def word_before_choice(stem: str) -> Optional[str]:
+    """The a/an or determiner right before where the choice goes (the blank, or the end of a question
+    stem), as written; None when there is none, so any choice reads grammatically there."""
+    before = stem.split(BLANK, 1)[0] if BLANK in stem else stem.rstrip(" ?:")
+    match = _LAST_WORD_OF.search(before)
+    if not match:
+        return None
+    word = match.group(1).casefold()
+    return match.group(1) if word in _SINGULAR_DET or word in _PLURAL_DET else None
+
+
+def _is_plural(text: str) -> bool:
+    last = _LATIN_WORD.findall(text)
+    if not last:
+        return False
+    word = last[-1].casefold()
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+
+
+def fits_word_before(word: str, choice: str) -> bool:
+    """Whether `choice` reads right after `word` (from word_before_choice): "an 8k", "a 128k",
+    "these models"."""
+    lower = word.casefold()
+    if lower in ("a", "an"):
+        return starts_with_vowel_sound(choice) == (lower == "an")
+    return _is_plural(choice) == (lower in _PLURAL_DET)
