@@ -796,7 +796,8 @@ _FACT_LIST = TypeAdapter(list[Fact])
 _FAST_CHUNK = 1024  # facts validated at a time; their raw mappings are dropped as they are done
 
 
-def _parse_facts_fast(bank_path: Path, facts_path: Path, blocks: list[Block]) -> Optional[tuple[list[Fact], dict[str, int]]]:
+def _parse_facts_fast(bank_path: Path, facts_path: Path,
+                      blocks: list[Block]) -> Optional[tuple[list[Fact], dict[str, int]]]:
     """The facts of a bank without a single problem, or None: then parse_facts and _check_quotes
     (the marked path) read the file again and report exactly what is wrong.
 

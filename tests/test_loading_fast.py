@@ -137,34 +137,33 @@ def test_fallback_trigger_gives_the_marked_message(name: str, tmp_path: Path, mo
     assert str(caught.value).splitlines() == expected
 
 
-# Valid banks the fast path leaves to the marked path, which loads them as ever: the same facts as
-# the same bank written plainly.
+# Valid banks the fast path leaves to the marked path, which loads them as ever: (the unusual text,
+# the same bank written plainly).
+_PROMPT = "    prompt: Which tag was printed on the poster?\n"
+_SHARED_TAGS = ESCAPING_FACTS.replace("    tags: [markup]\n", "    tags: &shared [markup]\n", 1)
+_SHARED_TAGS = _SHARED_TAGS.replace("    tags: [markup]\n", "    tags: *shared\n", 1)
 VALID_BUT_UNUSUAL = {
-    "anchor-and-alias": ("    tags: [markup]\n", "    tags: &shared [markup]\n", "    tags: [markup]\n", "    tags: *shared\n"),
-    "explicit-str-tag": ('    answer: "2019"\n', "    answer: !!str 2019\n", None, None),
-    "bare-equals-sign": ("    prompt: Which tag was printed on the poster?\n", "    prompt: =\n", None, None),
+    "anchor-and-alias": (_SHARED_TAGS, ESCAPING_FACTS),
+    "explicit-str-tag": (ESCAPING_FACTS.replace('    answer: "2019"\n', "    answer: !!str 2019\n", 1), ESCAPING_FACTS),
+    "bare-equals-sign": (ESCAPING_FACTS.replace(_PROMPT, "    prompt: =\n", 1),
+                         ESCAPING_FACTS.replace(_PROMPT, '    prompt: "="\n', 1)),
 }
 
 
 @pytest.mark.parametrize("name", sorted(VALID_BUT_UNUSUAL))
 def test_unusual_valid_bank_loads_through_the_marked_path(name: str, tmp_path: Path):
-    old, new, later_old, later_new = VALID_BUT_UNUSUAL[name]
-    unusual = ESCAPING_FACTS.replace(old, new, 1)
-    if later_old:
-        head, tail = unusual.split(new, 1)
-        unusual = head + new + tail.replace(later_old, later_new, 1)
-    plain_text = ESCAPING_FACTS if name == "anchor-and-alias" else ESCAPING_FACTS.replace(
-        old, {"explicit-str-tag": '    answer: "2019"\n', "bare-equals-sign": '    prompt: "="\n'}[name], 1)
+    unusual_text, plain_text = VALID_BUT_UNUSUAL[name]
+    assert unusual_text != ESCAPING_FACTS
+    unusual = bank_with_facts(tmp_path / "unusual", unusual_text)
     plain = bank_with_facts(tmp_path / "plain", plain_text)
-    odd = bank_with_facts(tmp_path / "odd", unusual)
-    assert fast_facts(odd) is None
+    assert fast_facts(unusual) is None
     assert fast_facts(plain) is not None
-    assert load_bank(odd).facts == load_bank(plain).facts
+    assert load_bank(unusual).facts == load_bank(plain).facts
 
 
 def test_marked_path_keeps_no_nodes_after_loading(tmp_path: Path):
     """The module-level constructor remembers nodes for aliases; a load must not leave them behind."""
-    bank = bank_with_facts(tmp_path, ESCAPING_FACTS.replace("    tags: [markup]\n", "    tags: &shared [markup]\n", 1))
+    bank = bank_with_facts(tmp_path, _SHARED_TAGS)
     load_bank(bank)
     assert loading._constructor.constructed_objects == {}
     assert loading._constructor.recursive_objects == {}
