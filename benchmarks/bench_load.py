@@ -1,7 +1,7 @@
 """Benchmark of `load_bank` alone on synthetic banks (the same banks as bench_scale.py).
 
-Each run is a fresh process, so that its peak RSS is that of one load. Prints the median time and
-the median peak RSS of the runs.
+Each run is a fresh process, so that its peak RSS is that of one load. Prints the median wall time,
+the median CPU time (less disturbed by other work on a shared machine) and the median peak RSS.
 
     .venv/bin/python benchmarks/bench_load.py                 # 10k and 100k facts, 5 runs each
     .venv/bin/python benchmarks/bench_load.py 10000 --runs 7
@@ -33,11 +33,11 @@ import quizgen.loading
 from quizgen.loading import load_bank
 if sys.argv[3] == "marked":
     quizgen.loading._parse_facts_fast = lambda *args: None
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 bank = load_bank(sys.argv[1])
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 assert len(bank.facts) == int(sys.argv[2]), len(bank.facts)
-print(json.dumps({"load": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"load": seconds, "cpu": cpu, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
@@ -59,9 +59,11 @@ def main() -> None:
                     runs[path].append(json.loads(out))
             for path in paths:
                 load = statistics.median(r["load"] for r in runs[path])
+                cpu = statistics.median(r["cpu"] for r in runs[path])
                 rss = statistics.median(r["rss_mb"] for r in runs[path])
                 each = ", ".join(f"{r['load']:.3f}" for r in runs[path])
-                print(f"{n:>7} facts, {path:>6} path: load {load:.3f} s (runs: {each}), peak RSS {rss:.0f} MB")
+                print(f"{n:>7} facts, {path:>6} path: load {load:.3f} s (runs: {each}; CPU {cpu:.3f} s), "
+                      f"peak RSS {rss:.0f} MB")
             if args.compare:
                 ratios = [m["load"] / f["load"] for f, m in zip(runs["fast"], runs["marked"])]
                 print(f"{n:>7} facts: the fast path is {statistics.median(ratios):.1f}x faster (median of run pairs)")
