@@ -260,3 +260,13 @@ def test_other_yaml_styles_are_the_same_both_ways(source: Path, style: int, tmp_
     shutil.copytree(source, bank)
     (bank / "facts.yaml").write_text(text, encoding="utf-8")
     assert_same_bank_both_ways(bank, monkeypatch)
+
+
+def test_windows_line_endings_and_a_byte_order_mark_are_the_same_both_ways(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    bank = tmp_path / "bank"
+    shutil.copytree(BUNDLED, bank)
+    text = (BUNDLED / "facts.yaml").read_text(encoding="utf-8")
+    (bank / "facts.yaml").write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    assert_same_bank_both_ways(bank, monkeypatch)
+    assert load_bank(bank).fact_lines == load_bank(BUNDLED).fact_lines
