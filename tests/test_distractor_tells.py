@@ -68,15 +68,20 @@ def test_invented_numbers_keep_the_keys_decimals_and_ending(tmp_path):
         assert not text.endswith(".0"), f"{text}: only the key would lack the padded zero"
 
 
+def distractors_below_the_key(bank, fact_ids: list[str]) -> list[int]:
+    """For each fact's multiple-choice question: how many of its distractors are smaller than the key."""
+    questions = {q.id: q for q in generate_questions(bank)}
+    counts = []
+    for fact_id in fact_ids:
+        key, wrong = split(questions[f"{fact_id}.mc"])
+        counts.append(sum(1 for w in wrong if parse_quantity(w) < parse_quantity(key)))
+    return counts
+
+
 def test_the_key_is_not_systematically_the_middle_value(tmp_path):
     facts = [quantity_fact(f"count-{i}", f"The lab ran {300 + 40 * i} trials of type {i}.", f"{300 + 40 * i}",
                            300 + 40 * i, unit=f"trials of type {i}") for i in range(16)]
-    bank = write_bank(tmp_path, facts)
-    questions = {q.id: q for q in generate_questions(bank)}
-    below_counts = []
-    for i in range(16):
-        key, wrong = split(questions[f"count-{i}.mc"])
-        below_counts.append(sum(1 for w in wrong if parse_quantity(w) < parse_quantity(key)))
+    below_counts = distractors_below_the_key(write_bank(tmp_path, facts), [f"count-{i}" for i in range(16)])
     assert len(set(below_counts)) >= 3, below_counts
     assert below_counts.count(0) + below_counts.count(3) >= 3, "the key should sometimes be the smallest or largest"
 
@@ -87,12 +92,7 @@ def test_the_key_takes_every_position_equally_often_across_a_bank(tmp_path):
     facts = [quantity_fact(f"size-{i}", f"Model {i} has {20 + 7 * i} billion parameters in all.",
                            f"{20 + 7 * i} billion", 20 + 7 * i, scale="billion", unit=f"parameters of kind {i}")
              for i in range(16)]
-    bank = write_bank(tmp_path, facts)
-    questions = {q.id: q for q in generate_questions(bank)}
-    below_counts = []
-    for i in range(16):
-        key, wrong = split(questions[f"size-{i}.mc"])
-        below_counts.append(sum(1 for w in wrong if parse_quantity(w) < parse_quantity(key)))
+    below_counts = distractors_below_the_key(write_bank(tmp_path, facts), [f"size-{i}" for i in range(16)])
     assert sorted(below_counts) == [0] * 4 + [1] * 4 + [2] * 4 + [3] * 4, below_counts
 
 
