@@ -70,6 +70,8 @@ MAX_SHORT_WORDS = 4  # a longer typed answer rarely matches, however lenient the
 GROUP_SIZE = 4
 _WORD = re.compile(r"\w+")
 MAX_GROUP_PASSES = 4
+# Facts generated and linted together before the memo caches are emptied (see _generate).
+FACTS_PER_BATCH = 2000
 
 
 def resolve_kinds(kinds: Optional[list[str] | tuple[str, ...]]) -> Optional[set[str]]:
@@ -187,15 +189,26 @@ def _generate(bank: Bank, lint: bool) -> list[Question]:
     ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank),
                    name_words=_name_words(bank),
                    written=_article_date(bank))
-    questions: list[Question] = []
-    for fact in bank.facts:
-        questions.extend(fact_questions(fact, ctx))
-    questions.extend(timeline_questions(ctx))
-    questions.extend(matching_questions(ctx))
-    if lint:
-        from quizgen.generate.lint import lint_questions
+    from quizgen.generate import memo
+    from quizgen.generate.lint import Linter
 
-        lint_questions(questions, bank, index=ctx.index, spans=spans)
+    linter = Linter(bank, index=ctx.index, spans=spans) if lint else None
+    questions: list[Question] = []
+    facts = bank.facts
+    for start in range(0, len(facts), FACTS_PER_BATCH):
+        batch: list[Question] = []
+        for fact in facts[start:start + FACTS_PER_BATCH]:
+            batch.extend(fact_questions(fact, ctx))
+        if linter is not None:
+            linter.lint(batch)
+        questions.extend(batch)
+        # The memoised texts of a batch (its stems, normalised sentences, parsed choices) are rarely
+        # asked for again: emptied here, they never add up to the size of a 100k-fact bank.
+        memo.clear_batch()
+    multi_fact = timeline_questions(ctx) + matching_questions(ctx)
+    if linter is not None:
+        linter.lint(multi_fact)
+    questions.extend(multi_fact)
     return questions
 
 

@@ -13,7 +13,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from quizgen.generate.memo import per_run
+from quizgen.generate.memo import per_batch, per_run
 from typing import Optional
 
 from quizgen.generate.values import (
@@ -64,7 +64,7 @@ def answer_key(text: str) -> str:
     return _PUNCTUATION.sub("", stripped).strip()
 
 
-@per_run
+@per_batch
 def blank_key(statement: str, span: tuple[int, int]) -> str:
     """The statement with its answer blanked: facts sharing it ask the same question."""
     return normalized(statement[: span[0]] + "_" + statement[span[1]:])
@@ -209,7 +209,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     none is a simple derivation of the key (x10, x2, the same day in the next month)."""
     answer = fact.answer.strip()
     refused = {answer_key(answer)}
-    stem_norm = normalized(stem)
+    stem_norm = normalize_text(stem)  # once per fact: not worth a cache entry
     also_true: set[str] = set()
     if span is not None:
         also_true |= index.true_answers.get("b:" + blank_key(fact.statement, span), set())

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from quizgen.generate.memo import per_run
+from quizgen.generate.memo import per_batch, per_run
 from typing import Iterable, Optional
 
 from quizgen.errors import display_path
@@ -54,7 +54,7 @@ from quizgen.generate.text import (
 )
 from quizgen.generate.values import _NUMBER_IN_TEXT, date_variants, derived_number_tells, parse_date, parse_quantity
 from quizgen.loading import Bank
-from quizgen.model import DateValue, Fact, LintFinding, Question
+from quizgen.model import DateValue, Fact, LintFinding, Question, normalize_text
 
 LENGTH_TELL_RATIO = 1.6
 LENGTH_TELL_MIN_EXTRA = 12
@@ -79,54 +79,74 @@ def lint_questions(questions: list[Question], bank: Bank, *, index: Optional[Ban
     """Attach lint findings to every question (replacing earlier ones) and return the same list.
 
     `index` and `spans` may be passed by the generator that already computed them."""
-    if spans is None:
-        spans = {}
-        for fact in bank.facts:
-            span = find_span(fact.statement, fact.answer.strip())
-            if span is not None:
-                spans[fact.id] = span
-    if index is None:
-        index = build_index(bank.facts, spans)
-    facts = {fact.id: fact for fact in bank.facts}
-    true_statements = {normalized(fact.statement) for fact in bank.facts}
-    facts_shown = display_path(bank.facts_path)
-
-    def where(fact_id: str) -> str:
-        return f"{facts_shown}:{bank.fact_lines.get(fact_id, 1)}"
-
-    seen_keys: dict[tuple, str] = {}
-    also_true_of: dict[str, set[str]] = {}  # per fact: every question of a fact shares it
-    for question in questions:
-        found: list[tuple[str, str, str]] = []
-        fact = facts.get(question.fact_id)
-        also_true = also_true_of.get(question.fact_id)
-        if also_true is None:
-            also_true = set()
-            if fact is not None and fact.id in spans:
-                also_true |= index.true_answers.get("b:" + blank_key(fact.statement, spans[fact.id]), set())
-                if fact.prompt:
-                    also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
-            also_true_of[question.fact_id] = also_true
-        found += check_stem(question, facts, spans)
-        found += check_choices(question, also_true)
-        if question.kind == "true_false" and question.answer == "False" and fact is not None:
-            found += check_false_statement(question, fact.statement, true_statements, also_true)
-        key = near_duplicate_key(question)
-        if key is not None:
-            first = seen_keys.get(key)
-            if first is None:
-                seen_keys[key] = question.id
-            else:
-                found.append(("near-duplicate-question", "warning", f"asks nearly the same as {first}"))
-        findings = [LintFinding.model_construct(code=code, severity=severity, message=message,
-                                                question_id=question.id, location=where(question.fact_id))
-                    for code, severity, message in found]
-        if "lint" in question.__pydantic_fields_set__:
-            # what pydantic's __setattr__ ends with (no validate_assignment), without its checks
-            question.__dict__["lint"] = findings
-        else:
-            question.lint = findings
+    Linter(bank, index=index, spans=spans).lint(questions)
     return questions
+
+
+class Linter:
+    """Lints questions batch after batch, as if they were one list: a question is a near-duplicate
+    of the first question asking the same in any earlier batch. The generator lints each batch of
+    facts' questions as it makes them, so that its memo caches can be emptied between batches."""
+
+    def __init__(self, bank: Bank, *, index: Optional[BankIndex] = None,
+                 spans: Optional[dict[str, tuple[int, int]]] = None):
+        if spans is None:
+            spans = {}
+            for fact in bank.facts:
+                span = find_span(fact.statement, fact.answer.strip())
+                if span is not None:
+                    spans[fact.id] = span
+        self.bank = bank
+        self.spans = spans
+        self.index = index if index is not None else build_index(bank.facts, spans)
+        self.facts = {fact.id: fact for fact in bank.facts}
+        self.true_statements = {normalize_text(fact.statement) for fact in bank.facts}
+        self.facts_shown = display_path(bank.facts_path)
+        self.seen_keys: dict[tuple, str] = {}
+
+    def _also_true(self, fact: Optional[Fact]) -> set[str]:
+        """The other true answers to this fact's stem (the answers of facts with the same blanked
+        sentence or prompt)."""
+        also_true: set[str] = set()
+        if fact is not None and fact.id in self.spans:
+            true_answers = self.index.true_answers
+            also_true |= true_answers.get("b:" + blank_key(fact.statement, self.spans[fact.id]), set())
+            if fact.prompt:
+                also_true |= true_answers.get("p:" + normalized(fact.prompt), set())
+        return also_true
+
+    def lint(self, questions: list[Question]) -> None:
+        """Attach findings to each question of this batch (replacing earlier ones)."""
+        facts, spans, seen_keys = self.facts, self.spans, self.seen_keys
+        also_true_of: dict[str, set[str]] = {}  # per fact: every question of a fact shares it
+        for question in questions:
+            found: list[tuple[str, str, str]] = []
+            fact = facts.get(question.fact_id)
+            also_true = also_true_of.get(question.fact_id)
+            if also_true is None:
+                also_true = also_true_of[question.fact_id] = self._also_true(fact)
+            found += check_stem(question, facts, spans)
+            found += check_choices(question, also_true)
+            if question.kind == "true_false" and question.answer == "False" and fact is not None:
+                found += check_false_statement(question, fact.statement, self.true_statements, also_true)
+            key = near_duplicate_key(question)
+            if key is not None:
+                first = seen_keys.get(key)
+                if first is None:
+                    seen_keys[key] = question.id
+                else:
+                    found.append(("near-duplicate-question", "warning", f"asks nearly the same as {first}"))
+            findings = [LintFinding.model_construct(code=code, severity=severity, message=message,
+                                                    question_id=question.id, location=self._where(question.fact_id))
+                        for code, severity, message in found]
+            if "lint" in question.__pydantic_fields_set__:
+                # what pydantic's __setattr__ ends with (no validate_assignment), without its checks
+                question.__dict__["lint"] = findings
+            else:
+                question.lint = findings
+
+    def _where(self, fact_id: str) -> str:
+        return f"{self.facts_shown}:{self.bank.fact_lines.get(fact_id, 1)}"
 
 
 def lint_findings(questions: Iterable[Question]) -> list[LintFinding]:
@@ -183,7 +203,7 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None,
     return out
 
 
-@per_run
+@per_batch
 def _leaked_answer(stem: str, answer: str, accepted: tuple[str, ...]) -> Optional[str]:
     """The first of the answer and its accepted variants printed in the stem, or None (memoised: a
     fact's multiple-choice, short-answer and cloze questions often share their stem and answers)."""
@@ -346,7 +366,7 @@ def check_false_statement(q: Question, statement: str, true_statements: set[str]
                           also_true: set[str]) -> list[tuple[str, str, str]]:
     out = []
     stem = q.stem.strip()
-    if normalized(stem) in true_statements:
+    if normalize_text(stem) in true_statements:
         out.append(("also-true", "error", "the \"false\" statement is a true statement of the bank"))
     else:
         prefix = stem[:_common_prefix_length(stem, statement)]
@@ -404,16 +424,16 @@ def near_duplicate_key(q: Question) -> Optional[tuple]:
     return (q.kind, _content_words(q.stem), answer_key(q.answer))
 
 
-@per_run
+@per_batch
 def _content_words(stem: str) -> tuple[str, ...]:
     """The stem's words less stop words, sorted (memoised: a fact's questions share stems)."""
     return tuple(sorted(set(w for w in _WORD.findall(blankless_normalized(stem)) if w not in _STOP_WORDS)))
 
 
-@per_run
+@per_batch
 def blankless_normalized(stem: str) -> str:
     """A stem normalised with its blank as a space (memoised: three rules ask for it per question)."""
-    return normalized(stem.replace(BLANK, " "))
+    return normalize_text(stem.replace(BLANK, " "))  # memoised here already
 
 
 @per_run
@@ -463,7 +483,7 @@ def _grammar_tells(q: Question, key: str, distractors: list[str]) -> list[tuple[
     return []
 
 
-@per_run
+@per_batch
 def _article_misuses(text: str) -> frozenset[str]:
     misuses = set()
     for match in _A_AN_WORD.finditer(text):

@@ -5,7 +5,7 @@ Where no good question can be made, the builders return None and the caller skip
 from __future__ import annotations
 
 import re
-from quizgen.generate.memo import per_run
+from quizgen.generate.memo import per_batch, per_run
 from typing import Optional
 
 from quizgen.model import Fact
@@ -371,7 +371,7 @@ def garbled_stem_reasons(stem: str, fact: Optional[Fact] = None, span: Optional[
     return reasons
 
 
-@per_run
+@per_batch
 def _wording_reasons(stem: str) -> tuple[str, ...]:
     """The marks of garbling that the stem shows on its own (memoised: generation checks each
     automatic stem, and lint checks it again)."""
@@ -461,7 +461,7 @@ def attributed_claim(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     return capitalise(claim)
 
 
-@per_run
+@per_batch
 def _content_bigrams(text: str) -> frozenset[tuple[str, str]]:
     words = [w for w in _LONG_WORD.findall(text.casefold()) if w not in _FUNCTION_WORDS]
     return frozenset(zip(words, words[1:]))
@@ -487,7 +487,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _LAST_WORD_OF = re.compile(r"(?<!\w)(\w+)\s*$")
 
 
-@per_run
+@per_batch
 def word_before_choice(stem: str) -> Optional[str]:
     """The a/an or determiner right before where the choice goes (the blank, or the end of a question
     stem), as written; None when there is none, so any choice reads grammatically there."""
