@@ -108,6 +108,18 @@ def test_draft_questions_have_no_lint_errors(drafts):
         assert questions and not errors, (name, errors)
 
 
+def test_drafted_prompts_read_as_well_as_automatic_stems(drafts):
+    # Lint leaves a fact's prompt alone as its author's own wording, but a drafted prompt is ours:
+    # it must pass the checks automatic stems pass ("Who announced ..., and it took effect ...?").
+    from quizgen.generate.text import garbled_stem_reasons
+
+    prompts = [(name, fact.prompt) for name, folder in drafts.items() for fact in load_bank(folder).facts
+               if fact.prompt]
+    assert len(prompts) >= 10  # the check must see enough drafted prompts to mean something
+    garbled = [(name, prompt, garbled_stem_reasons(prompt)) for name, prompt in prompts if garbled_stem_reasons(prompt)]
+    assert not garbled, garbled
+
+
 def test_bundled_draft_key_facts(drafts):
     facts = load_bank(drafts["llama-3-2024"]).facts
     by_answer = {fact.answer: fact for fact in facts}

@@ -28,6 +28,7 @@ from quizgen.extract.entities import EntityIndex, find_mentions
 from quizgen.extract.ranking import candidate_key, prepare, select
 from quizgen.extract.relations import Antecedents, Candidate, SentenceInfo, analyse_sentence, candidates_for
 from quizgen.extract.writer import render_article, render_facts
+from quizgen.generate.text import garbled_stem_reasons
 from quizgen.model import DateValue, Fact, SourceQuote
 
 __all__ = ["extract_article", "draft_candidates", "draft_facts", "ExtractReport", "DEFAULT_MAX_FACTS"]
@@ -208,6 +209,10 @@ def draft_facts(document: Document, max_facts: int = DEFAULT_MAX_FACTS, excluded
     for candidate in chosen:
         fact_id = _fact_id(candidate, used_ids)
         prompt = None if candidate_key(candidate) in no_prompt else candidate.prompt
+        if prompt and garbled_stem_reasons(prompt):
+            # Lint trusts a fact's prompt as its author's wording; this one is ours, so it must pass
+            # the checks lint runs on automatic stems ("..., and it took effect on ...?").
+            prompt = None
         try:
             fact = Fact(id=fact_id, kind=candidate.kind, statement=candidate.statement, answer=candidate.answer,
                         value=candidate.value, prompt=prompt, source=SourceQuote(quote=candidate.quote),
