@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from helpers_generate import date_fact, quantity_fact, write_bank
+from helpers_generate import date_fact, entity_fact, quantity_fact, write_bank
 from quizgen.generate import generate_questions
 from quizgen.generate.lint import lint_questions
 from quizgen.generate.values import parse_date, parse_quantity
@@ -223,3 +223,25 @@ def test_invented_distractors_agree_with_the_a_or_an_before_the_blank(tmp_path):
         assert not any(f.code == "grammar-tell" for f in question.lint), (key, wrong)
         for text in wrong:
             assert not starts_with_vowel_sound(text), f'"a {text}" would read wrong beside "a {key}"'
+
+
+def test_a_surname_key_gets_surname_distractors(tmp_path):
+    # "the poet Lord Byron": a full sibling name would stand out among the choices and read
+    # "Lord Luigi Menabrea" in the false statement.
+    bank = write_bank(tmp_path, [
+        entity_fact("father", "Ada was the only legitimate child of the poet Lord Byron.", "Byron", "person"),
+        entity_fact("engineer", "The Italian engineer Luigi Menabrea published a paper in 1842.", "Luigi Menabrea", "person"),
+        entity_fact("inventor", "Charles Babbage designed the Analytical Engine.", "Charles Babbage", "person"),
+        entity_fact("writer", "Mary Shelley wrote Frankenstein in 1818.", "Mary Shelley", "person"),
+        entity_fact("king", "Martin Luther King Jr. led the march.", "Martin Luther King Jr.", "person"),
+    ])
+    questions = {q.id: q for q in generate_questions(bank)}
+    key, wrong = split(questions["father.mc"])
+    assert key == "Byron" and all(len(w.split()) == 1 for w in wrong), wrong
+    assert set(wrong) <= {"Menabrea", "Babbage", "Shelley", "King"}, wrong
+    false_statement = questions["father.tf-false"].stem
+    assert false_statement.startswith("Ada was the only legitimate child of the poet Lord ")
+    assert false_statement.split("Lord ")[1].rstrip(".") in {"Menabrea", "Babbage", "Shelley", "King"}
+    # a full-name key keeps full-name distractors
+    key, wrong = split(questions["engineer.mc"])
+    assert all(len(w.split()) >= 2 for w in wrong), wrong

@@ -254,7 +254,12 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                 break
         return chosen  # only a person can write wrong reasons or definitions worth reading
     if isinstance(value, EntityValue):
+        # A key that is a bare surname ("the poet Lord Byron") gets surnames: a full name beside it
+        # stands out, and swapped into the sentence it reads "Lord Luigi Menabrea".
+        surnames_only = value.entity_class == "person" and len(answer.split()) == 1
         for name, owner in _entity_siblings(fact, value, index):
+            if surnames_only:
+                name = surname(name)
             if offer(name, "sibling", owner):
                 return chosen
         return chosen
@@ -359,6 +364,18 @@ def _fill_balanced(chosen: list[Distractor], wanted: int, key_position, target_b
     for text, _, origin, owner in rest:
         if offer(text, origin, owner):
             return
+
+
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, less a suffix: "Luigi Menabrea" -> "Menabrea",
+    "Martin Luther King Jr." -> "King"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else name
 
 
 def _same_day_family(other: DateValue, key: DateValue) -> bool:
