@@ -245,3 +245,26 @@ def test_a_surname_key_gets_surname_distractors(tmp_path):
     # a full-name key keeps full-name distractors
     key, wrong = split(questions["engineer.mc"])
     assert all(len(w.split()) >= 2 for w in wrong), wrong
+
+
+def test_names_that_take_the_replace_only_names_that_take_the(tmp_path):
+    # "The dam created Pacific Ocean" / "connects the France": a name read with "the" in its own
+    # sentence is no distractor for a slot without one, nor the other way round.
+    plain = [("lake", "The dam created Gatun Lake.", "Gatun Lake"), ("war", "The war began in France.", "France"),
+             ("treaty", "The treaty was signed in Spain.", "Spain"), ("port", "The fleet sailed from Portugal.", "Portugal")]
+    with_the = [("atlantic", "The canal connects the Atlantic Ocean with a bay.", "Atlantic Ocean"),
+                ("pacific", "The ship reached the Pacific Ocean at dawn.", "Pacific Ocean"),
+                ("indian", "The river flows into the Indian Ocean.", "Indian Ocean"),
+                ("arctic", "The expedition crossed the Arctic Ocean in winter.", "Arctic Ocean")]
+    bank = write_bank(tmp_path, [entity_fact(i, s, a, "place") for i, s, a in plain + with_the])
+    questions = {q.id: q for q in generate_questions(bank)}
+    plain_names = {a for _, _, a in plain}
+    the_names = {a for _, _, a in with_the}
+    for fact_id, _, answer in plain:
+        key, wrong = split(questions[f"{fact_id}.mc"])
+        assert set(wrong) <= plain_names - {answer}, (key, wrong)
+    for fact_id, _, answer in with_the:
+        key, wrong = split(questions[f"{fact_id}.mc"])
+        assert set(wrong) <= the_names - {answer}, (key, wrong)
+    assert "created Gatun Lake" not in questions["lake.tf-false"].stem
+    assert questions["lake.tf-false"].stem.split("created ")[1].rstrip(".") in plain_names

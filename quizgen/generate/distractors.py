@@ -114,6 +114,9 @@ class BankIndex:
     quantities: dict[str, list[tuple[float, str, str]]] = field(default_factory=dict)  # unit -> sorted (magnitude, fact id, answer)
     true_answers: dict[str, set[str]] = field(default_factory=dict)  # blank key / prompt -> answer keys
     statements: dict[str, str] = field(default_factory=dict)  # fact id -> statement
+    # fact id -> whether its statement has "the" right before the answer ("connects ... with the Pacific
+    # Ocean"): a name that takes "the" reads wrong in a slot without one ("The dam created Pacific Ocean")
+    the_before: dict[str, bool] = field(default_factory=dict)
     # fact id -> rank among the bank's number and date facts in a stable hash order (see key_position_target)
     ordered_ranks: dict[str, int] = field(default_factory=dict)
 
@@ -137,6 +140,8 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
         if fact.prompt:
             index.true_answers.setdefault("p:" + normalized(fact.prompt), set()).add(akey)
         if isinstance(value, EntityValue):
+            if span is not None:
+                index.the_before[fact.id] = _THE_BEFORE.search(fact.statement, 0, span[0]) is not None
             names = seen_entities.setdefault(value.entity_class, set())
             for name, owner in [(fact.answer, fact.id)] + [(d, "") for d in fact.distractors]:
                 key = answer_key(name)
@@ -257,7 +262,10 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # A key that is a bare surname ("the poet Lord Byron") gets surnames: a full name beside it
         # stands out, and swapped into the sentence it reads "Lord Luigi Menabrea".
         surnames_only = value.entity_class == "person" and len(answer.split()) == 1
+        key_the = index.the_before.get(fact.id)
         for name, owner in _entity_siblings(fact, value, index):
+            if key_the is not None and index.the_before.get(owner, key_the) != key_the:
+                continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
             if surnames_only:
                 name = surname(name)
             if offer(name, "sibling", owner):
@@ -365,6 +373,8 @@ def _fill_balanced(chosen: list[Distractor], wanted: int, key_position, target_b
         if offer(text, origin, owner):
             return
 
+
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
