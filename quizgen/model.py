@@ -1,5 +1,6 @@
 """The data model: facts as authored, the article they come from, and the questions and forms built
-from them. Pure pydantic, no I/O. Every input model forbids unknown keys, so a typo is an error."""
+from them; no I/O. What is authored is pydantic, and every input model forbids unknown keys, so a
+typo is an error; what is generated is plain dataclasses."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as _dt
 import re
 import unicodedata
 import functools
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
@@ -16,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    TypeAdapter,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -336,7 +339,14 @@ QuestionKind = Literal[
 QUESTION_KINDS: tuple[str, ...] = QuestionKind.__args__  # type: ignore[attr-defined]
 
 
-class Choice(BaseModel):
+# Generated objects are plain slotted dataclasses, not pydantic models: nothing authored reaches
+# them unvalidated, and a 100k-fact bank holds half a million questions, for which a pydantic
+# instance (an 18-key __dict__ each) doubled the memory. pydantic still validates and dumps them as
+# fields of FormItem and QuizForm, and through QUESTION_ADAPTER.
+
+
+@dataclass(slots=True, kw_only=True)
+class Choice:
     """One option of a multiple-choice or true/false question."""
 
     text: str
@@ -344,7 +354,8 @@ class Choice(BaseModel):
     feedback: str = ""
 
 
-class SourceRef(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class SourceRef:
     """The source shown with every question: the quote and the article it comes from."""
 
     quote: str
@@ -361,7 +372,8 @@ class SourceRef(BaseModel):
         return self.article_title + (" \u2014 " + ", ".join(bits) if bits else "")
 
 
-class NumericAnswer(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class NumericAnswer:
     """The key of a numeric question: value +- tolerance, in `unit`."""
 
     value: float
@@ -369,7 +381,8 @@ class NumericAnswer(BaseModel):
     unit: str = ""
 
 
-class Cloze(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Cloze:
     """A cloze text: `before` + [answer] + `after`; the answer is the hidden span."""
 
     before: str
@@ -381,14 +394,16 @@ class Cloze(BaseModel):
         return f"{self.before}{self.answer}{self.after}"
 
 
-class MatchPair(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class MatchPair:
     """One correct pair of a matching question (left prompt <-> right answer)."""
 
     left: str
     right: str
 
 
-class LintFinding(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class LintFinding:
     """A quality problem of a question; errors keep the question out of every form."""
 
     code: str
@@ -402,7 +417,8 @@ class LintFinding(BaseModel):
         return f"{where}{self.severity}: {self.question_id}: {self.code}: {self.message}"
 
 
-class Question(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Question:
     """One generated question, ready for every output.
 
     Per kind:
@@ -413,6 +429,9 @@ class Question(BaseModel):
       numeric          `numeric` (value, tolerance, unit) and `accepted` spellings
       ordering         `sequence` in the correct (chronological) order
       matching         `pairs` (left <-> right), in canonical order
+
+    The generator lets the questions of a fact share lists (`fact_ids`, `tags`) and every question
+    share one empty list: replace a list (`dataclasses.replace`, or assign), never change one in place.
     """
 
     id: str
@@ -421,18 +440,18 @@ class Question(BaseModel):
     kind: QuestionKind
     fact_kind: str = ""
     stem: str
-    choices: list[Choice] = Field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
     answer: str
-    accepted: list[str] = Field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
     numeric: Optional[NumericAnswer] = None
     cloze: Optional[Cloze] = None
-    sequence: list[str] = Field(default_factory=list)
-    pairs: list[MatchPair] = Field(default_factory=list)
+    sequence: list[str] = field(default_factory=list)
+    pairs: list[MatchPair] = field(default_factory=list)
     explanation: str
     source: SourceRef
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     image: Optional[str] = None  # absolute path of an image file, if the fact has one
-    lint: list[LintFinding] = Field(default_factory=list)
+    lint: list[LintFinding] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
@@ -502,3 +521,11 @@ class QuizForm(BaseModel):
     @property
     def key(self) -> list[tuple[int, str]]:
         return [(item.number, item.key) for item in self.items]
+
+
+QUESTION_ADAPTER: TypeAdapter[Question] = TypeAdapter(Question)
+
+
+def question_data(question: Question) -> dict:
+    """A question as JSON-ready data, its keys in field order (questions.json)."""
+    return QUESTION_ADAPTER.dump_python(question, mode="json")

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from quizgen.model import LETTERS, FormItem, Question, QuizForm
+from quizgen.model import LETTERS, FormItem, Question, QuizForm, question_data
 
 FORMAT_VERSION = 1
 Progress = Callable[[str], None]
@@ -46,7 +46,7 @@ def _dump(payload: object) -> str:
 
 def question_record(q: Question) -> dict:
     """A question as plain JSON data (stable key order)."""
-    return q.model_dump(mode="json")
+    return question_data(q)
 
 
 def questions_json(questions: list[Question], bank_id: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 import datetime as dt
 
 from quizgen.model import Choice, Cloze, LintFinding, MatchPair, NumericAnswer, Question, SourceRef
@@ -44,7 +45,7 @@ def every_kind() -> list[Question]:
 
 
 def with_lint_error(q: Question) -> Question:
-    return q.model_copy(update={"lint": [LintFinding(code="leak", severity="error", message="answer in stem",
+    return replace(q, **{"lint": [LintFinding(code="leak", severity="error", message="answer in stem",
                                                      question_id=q.id)]})
 
 

@@ -3,6 +3,7 @@ package) into a fresh collection with the desktop's default import options, ever
 
 from __future__ import annotations
 
+from dataclasses import replace
 import html
 import re
 import shutil
@@ -267,9 +268,9 @@ def test_render_check_catches_a_broken_template(tmp_path, collection, escaping_b
 
 def test_lint_errors_are_left_out_and_counted(tmp_path, escaping_bank):
     questions = questions_for(escaping_bank)
-    bad = questions[0].model_copy(update={"lint": [LintFinding(code="answer-leak", severity="error",
+    bad = replace(questions[0], **{"lint": [LintFinding(code="answer-leak", severity="error",
                                                                message="x", question_id=questions[0].id)]})
-    warned = questions[1].model_copy(update={"lint": [LintFinding(code="long-stem", severity="warning",
+    warned = replace(questions[1], **{"lint": [LintFinding(code="long-stem", severity="warning",
                                                                   message="x", question_id=questions[1].id)]})
     result = write_apkg([bad, warned, *questions[2:]], escaping_bank, tmp_path / "deck.apkg")
     assert result.written == len(questions) - 1
@@ -411,7 +412,7 @@ def test_images_are_packaged_as_media(tmp_path, collection, escaping_bank):
     )
     image = tmp_path / "figure one.png"
     image.write_bytes(png)
-    questions = [q.model_copy(update={"image": str(image)}) if q.kind in ("multiple_choice", "cloze", "numeric") else q
+    questions = [replace(q, **{"image": str(image)}) if q.kind in ("multiple_choice", "cloze", "numeric") else q
                  for q in questions_for(escaping_bank)]
     write_apkg(questions, escaping_bank, tmp_path / "deck.apkg")
     import_package(collection, tmp_path / "deck.apkg")
@@ -425,7 +426,7 @@ def test_images_are_packaged_as_media(tmp_path, collection, escaping_bank):
         card = cards_by_guid(collection)[note_guid(escaping_bank.id, q.id)][0]
         assert f'src="{name}"' in card.question()
 
-    missing = questions[0].model_copy(update={"image": str(tmp_path / "nope.png")})
+    missing = replace(questions[0], **{"image": str(tmp_path / "nope.png")})
     with pytest.raises(QuizgenError, match="nope.png"):
         build_deck_package([missing], escaping_bank)
 

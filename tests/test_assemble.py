@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def test_kinds_and_tags_filter(questions):
 
 
 def test_questions_with_lint_errors_never_reach_a_form(questions):
-    bad = questions[0].model_copy(deep=True)
+    bad = copy.deepcopy(questions[0])
     from quizgen.model import LintFinding
 
     bad.lint = [LintFinding(code="answer-leak", severity="error", message="x", question_id=bad.id)]

@@ -5,6 +5,7 @@ with the questions meant to be written, texts character for character."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 import csv
 import html
 import io
@@ -91,9 +92,9 @@ def html_to_text(fragment: str) -> str:
 
 
 def test_select_questions_leaves_out_lint_errors_and_filters_kinds_and_tags(questions):
-    broken = questions[0].model_copy(update={"lint": [LintFinding(code="leak", severity="error", message="x",
+    broken = replace(questions[0], **{"lint": [LintFinding(code="leak", severity="error", message="x",
                                                                   question_id=questions[0].id)]})
-    warned = questions[1].model_copy(update={"lint": [LintFinding(code="long", severity="warning", message="x",
+    warned = replace(questions[1], **{"lint": [LintFinding(code="long", severity="warning", message="x",
                                                                   question_id=questions[1].id)]})
     pool = [broken, warned, *questions[2:]]
     assert broken not in select_questions(pool)
@@ -117,7 +118,7 @@ def test_stable_choice_order_depends_on_the_question_only(questions):
     for question in mc:
         order = stable_choice_order(question)
         assert sorted(c.text for c in order) == sorted(c.text for c in question.choices)
-        assert order == stable_choice_order(question.model_copy())
+        assert order == stable_choice_order(replace(question))
     tf = next(q for q in questions if q.kind == "true_false")
     assert [c.text for c in stable_choice_order(tf)] == ["True", "False"]
 
@@ -213,7 +214,7 @@ def test_gift_parses_back_with_gift_pegjs_to_the_questions_written(tmp_path, que
 
 def test_gift_matching_with_too_few_answers_is_skipped_by_name(tmp_path, bank, questions):
     matching = next(q for q in questions if q.kind == "matching")
-    small = matching.model_copy(update={"id": "match.small", "pairs": matching.pairs[:2]})
+    small = replace(matching, **{"id": "match.small", "pairs": matching.pairs[:2]})
     result = export_gift([small], bank, tmp_path / "m.gift.txt")
     assert result.written == 0
     assert result.skipped == [("match.small", "Moodle matching needs at least 2 pairs and 3 different answers"
@@ -468,12 +469,12 @@ def test_kahoot_sheet_has_kahoots_template_layout_and_the_right_answers(tmp_path
 
 def test_kahoot_skips_what_it_cannot_hold_by_name_and_never_cuts_text(tmp_path, bank, questions):
     mc = next(q for q in questions if q.id == "script-tag-text.mc")
-    long_stem = mc.model_copy(update={"id": "long.mc", "stem": "Which " + "very " * 23 + "long tag?"})
-    long_answer = mc.model_copy(update={"id": "long-answer.mc", "choices": [
+    long_stem = replace(mc, **{"id": "long.mc", "stem": "Which " + "very " * 23 + "long tag?"})
+    long_answer = replace(mc, **{"id": "long-answer.mc", "choices": [
         Choice(text="x" * 76, correct=True), *mc.choices[1:]]})
-    five = mc.model_copy(update={"id": "five.mc", "choices": [*mc.choices, Choice(text="fifth", correct=False)]})
-    emoji = mc.model_copy(update={"id": "emoji.mc", "stem": "🍮" * 60})  # 60 code points, 120 UTF-16 units
-    formula = mc.model_copy(update={"id": "formula.mc", "choices": [
+    five = replace(mc, **{"id": "five.mc", "choices": [*mc.choices, Choice(text="fifth", correct=False)]})
+    emoji = replace(mc, **{"id": "emoji.mc", "stem": "🍮" * 60})  # 60 code points, 120 UTF-16 units
+    formula = replace(mc, **{"id": "formula.mc", "choices": [
         Choice(text="=1+1", correct=True), *mc.choices[1:]]})
     result = export_kahoot([long_stem, long_answer, five, emoji, formula], bank, tmp_path / "k.xlsx")
     skipped = dict(result.skipped)
@@ -498,7 +499,7 @@ def test_kahoot_file_is_reproducible(tmp_path, bank, questions):
 
 
 def test_quizlet_has_one_card_a_line_with_one_tab(tmp_path, bank, questions):
-    multi_line = questions[0].model_copy(update={"id": "multi.mc", "stem": "Line one\nline\ttwo  \r\n three"})
+    multi_line = replace(questions[0], **{"id": "multi.mc", "stem": "Line one\nline\ttwo  \r\n three"})
     path = tmp_path / "bank.quizlet.txt"
     result = export_quizlet([*questions, multi_line], bank, path)
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -554,7 +555,7 @@ def test_quizlet_cards_carry_every_question_text(tmp_path, question_set):
 
 def test_quizlet_writes_a_repeated_card_once_and_names_the_repeat(tmp_path, bank, questions):
     mc = next(q for q in questions if q.id == "script-tag-text.mc")
-    short = mc.model_copy(update={"id": "script-tag-text.short", "kind": "short_answer", "choices": []})
+    short = replace(mc, **{"id": "script-tag-text.short", "kind": "short_answer", "choices": []})
     result = export_quizlet([mc, short], bank, tmp_path / "q.txt")
     assert result.written == 1
     assert result.skipped == [("script-tag-text.short", "same question and answer as an earlier card")]
@@ -639,7 +640,7 @@ def test_an_image_travels_inside_moodle_xml_and_is_named_where_it_cannot(tmp_pat
 
     image = tmp_path / "poster & co.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n fake image bytes")
-    mc = next(q for q in questions if q.id == "script-tag-text.mc").model_copy(update={"image": str(image)})
+    mc = replace(next(q for q in questions if q.id == "script-tag-text.mc"), image=str(image))
     export_moodle_xml([mc], bank, tmp_path / "i.moodle.xml")
     entry = etree.parse(str(tmp_path / "i.moodle.xml")).find("question[@type='multichoice']")
     text = text_of(entry, "questiontext/text")
@@ -657,7 +658,7 @@ def test_an_image_travels_inside_moodle_xml_and_is_named_where_it_cannot(tmp_pat
 
 def test_a_control_character_xml_cannot_hold_skips_the_question_by_name(tmp_path, bank, questions):
     mc = next(q for q in questions if q.id == "script-tag-text.mc")
-    bad = mc.model_copy(update={"id": "bad.mc", "explanation": "vertical\x0btab"})
+    bad = replace(mc, **{"id": "bad.mc", "explanation": "vertical\x0btab"})
     reason = "a text holds a control character XML cannot carry \u2014 U+000B"
     for write in (export_moodle_xml, export_qti, export_kahoot):
         result = write([bad, mc], bank, tmp_path / f"c.{write.__name__}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 import io
 import random
 
@@ -152,7 +153,7 @@ def test_quitting_keeps_the_answers_given_and_says_so(tmp_path, ending):
 
 def test_true_false_takes_t_and_f(tmp_path):
     tf = every_kind()[1]
-    _, _, _, answers = _play(tmp_path, [tf, tf.model_copy(update={"id": "release.tf-2", "fact_id": "other"})], ["t", "f"])
+    _, _, _, answers = _play(tmp_path, [tf, replace(tf, **{"id": "release.tf-2", "fact_id": "other"})], ["t", "f"])
     assert [(a.response, a.outcome) for a in answers] == [("True", "right"), ("False", "wrong")]
 
 

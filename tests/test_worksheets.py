@@ -3,6 +3,7 @@ with pypdf, so these tests see what a reader (or a screen reader) sees, not what
 
 from __future__ import annotations
 
+from dataclasses import replace
 import io
 import re
 from pathlib import Path
@@ -120,7 +121,7 @@ def test_page_x_of_y_per_file_and_restarting_per_form_in_the_combined_pdf(sample
 def test_no_question_is_split_from_its_choices(tmp_path):
     # 40 questions of every kind with long stems: plenty of page breaks to fall badly
     questions = sample_questions()
-    long = [q.model_copy(update={"stem": q.stem + " " + " ".join(["A deliberately long stem that wraps."] * (i % 5))})
+    long = [replace(q, **{"stem": q.stem + " " + " ".join(["A deliberately long stem that wraps."] * (i % 5))})
             for i, q in enumerate(questions * 4)]
     items = [FormItem(number=n, question=q, order=[]) for n, q in enumerate(long, 1)]
     form = QuizForm(label="A", seed=1, bank_id="t", title="Long", items=items)
@@ -250,7 +251,7 @@ def test_uncovered_characters_warn_clearly(tmp_path):
     if not uncovered_characters(["你"], files):
         pytest.skip("this machine has a CJK font installed, so nothing is uncovered")
     questions = sample_questions()
-    cjk = questions[0].model_copy(update={"stem": "Which city is 北京?"})
+    cjk = replace(questions[0], **{"stem": "Which city is 北京?"})
     form = QuizForm(label="A", seed=1, bank_id="t", title="CJK", items=[FormItem(number=1, question=cjk)])
     messages, warn = collect_warnings()
     render_worksheets([form], META, tmp_path, formats=["pdf"], warn=warn)
@@ -412,8 +413,8 @@ def pdf_renderer():
 @given(stem=TEXT, choice=TEXT)
 def test_any_text_prints_literally(pdf_renderer, stem, choice):
     question = sample_questions()[0]
-    choices = [c.model_copy(update={"text": choice if c.correct else c.text}) for c in question.choices]
-    question = question.model_copy(update={"stem": stem, "choices": choices})
+    choices = [replace(c, **{"text": choice if c.correct else c.text}) for c in question.choices]
+    question = replace(question, **{"stem": stem, "choices": choices})
     form = QuizForm(label="A", seed=1, bank_id="t", title="T", items=[FormItem(number=1, question=question)])
     labels = load_labels()
     document = build_document([build_sheet(form, META, labels, key=True)], labels, paper="a4", large_print=False)

@@ -112,7 +112,7 @@ class _Context:
         if ref is None:
             meta = self.bank.article.meta
             block = find_quote(self.bank.article, quote)  # once per distinct quote
-            ref = SourceRef.model_construct(
+            ref = SourceRef(
                 quote=quote, article_title=meta.title, publisher=meta.publisher or meta.source or "",
                 date=meta.date, url=meta.url or "", line=block.line if block else 0,
             )
@@ -212,29 +212,10 @@ def _generate(bank: Bank, lint: bool) -> list[Question]:
     return questions
 
 
-def built(cls, fields: dict):
-    """A model instance from fields that are already complete and of the right types.
-
-    What pydantic's model_construct does, minus its per-field default and alias handling, which
-    dominated the time of 100k-fact banks. Only for our own generated models (no validators, no
-    private attributes), whose every field is passed (see _question)."""
-    obj = _new(cls)
-    _set(obj, "__dict__", fields)
-    # Every field is set, so every instance of a class has the same fields-set: share one (a set
-    # per question was a fifth of the memory of a 100k-fact bank). pydantic only ever adds a field
-    # name to it on assignment, and every name is in it already.
-    shared = _FIELDS_SET.get(cls)
-    if shared is None or len(shared) != len(fields):
-        shared = _FIELDS_SET[cls] = set(fields)
-    _set(obj, "__pydantic_fields_set__", shared)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
-
-_new = object.__new__
-_set = object.__setattr__
-_FIELDS_SET: dict[type, set[str]] = {}
+# Every question without choices, accepted answers, events, pairs or findings holds this one list
+# (a fresh empty list per field was a tenth of the memory of a 100k-fact bank); Question's docstring
+# says lists are replaced, never changed in place.
+_NO_ITEMS: list = []
 
 
 def _question(*, id: str, fact_id: str, fact_ids: list[str], kind: str, stem: str, answer: str,
@@ -242,30 +223,12 @@ def _question(*, id: str, fact_id: str, fact_ids: list[str], kind: str, stem: st
               image: Optional[str] = None, choices: list[Choice] | None = None, accepted: list[str] | None = None,
               numeric: Optional[NumericAnswer] = None, cloze: Optional[Cloze] = None,
               sequence: list[str] | None = None, pairs: list[MatchPair] | None = None) -> Question:
-    # Built without re-validation: every field is made here with the right type. Keys in the
-    # declared field order, so model_dump (and questions.json) keep the documented order.
-    return built(Question, {
-        "id": id, "fact_id": fact_id, "fact_ids": fact_ids, "kind": kind, "fact_kind": fact_kind, "stem": stem,
-        "choices": choices or [], "answer": answer, "accepted": accepted or [], "numeric": numeric,
-        "cloze": cloze, "sequence": sequence or [], "pairs": pairs or [], "explanation": explanation,
-        "source": source, "tags": tags or [], "image": image, "lint": [],
-    })
-
-
-def built_cloze(before: str, answer: str, after: str) -> Cloze:
-    return built(Cloze, {"before": before, "answer": answer, "after": after})
-
-
-def built_numeric(value: float, tolerance: float, unit: str) -> NumericAnswer:
-    return built(NumericAnswer, {"value": value, "tolerance": tolerance, "unit": unit})
-
-
-def built_pair(left: str, right: str) -> MatchPair:
-    return built(MatchPair, {"left": left, "right": right})
-
-
-def _choice(text: str, correct: bool, feedback: str) -> Choice:
-    return built(Choice, {"text": text, "correct": correct, "feedback": feedback})
+    return Question(
+        id=id, fact_id=fact_id, fact_ids=fact_ids, kind=kind, fact_kind=fact_kind, stem=stem,
+        choices=choices or _NO_ITEMS, answer=answer, accepted=accepted or _NO_ITEMS, numeric=numeric,
+        cloze=cloze, sequence=sequence or _NO_ITEMS, pairs=pairs or _NO_ITEMS, explanation=explanation,
+        source=source, tags=tags or _NO_ITEMS, image=image, lint=_NO_ITEMS,
+    )
 
 
 def _image_path(fact: Fact, bank: Bank) -> Optional[str]:
@@ -297,6 +260,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     span = ctx.spans.get(fact.id)
     statement = fact.statement.strip()
     explanation = fact.explanation or statement
+    confirmed = f"Correct. {explanation}"  # one text for the multiple-choice and true/false keys
     source = ctx.source(fact)
     common = dict(fact_id=fact.id, fact_ids=[fact.id], fact_kind=fact.kind, source=source,
                   tags=list(fact.tags), image=_image_path(fact, ctx.bank))
@@ -321,17 +285,17 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
 
     # Multiple choice: the key and three distractors of the same kind and precision.
     if mc_stem and len(distractors) >= 3:
-        choices = [_choice(answer, True, f"Correct. {explanation}")]
+        choices = [Choice(text=answer, correct=True, feedback=confirmed)]
         for d in distractors[:3]:
-            choices.append(_choice(d.text, False, _distractor_feedback(d, ctx, explanation)))
+            choices.append(Choice(text=d.text, correct=False, feedback=_distractor_feedback(d, ctx, explanation)))
         out.append(_question(id=f"{fact.id}.mc", kind="multiple_choice", stem=mc_stem,
                              choices=_sort_choices(fact, choices), answer=answer, accepted=accepted,
                              explanation=explanation, **common))
 
     # True/false: the statement as written, and with the best distractor swapped in.
     out.append(_question(id=f"{fact.id}.tf-true", kind="true_false", stem=statement,
-                         choices=[_choice("True", True, f"Correct. {explanation}"),
-                                  _choice("False", False, f"It is true. {explanation}")],
+                         choices=[Choice(text="True", correct=True, feedback=confirmed),
+                                  Choice(text="False", correct=False, feedback=f"It is true. {explanation}")],
                          answer="True", explanation=explanation, **common))
     if span is not None and distractors:
         # The best distractor that does not echo the rest of the sentence: "... by letting a central
@@ -342,14 +306,15 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
         why = f"False: it was {answer}, not {wrong}. {explanation}" if fact.kind in (
             "date", "quantity", "entity", "attribution", "quote", "event") else f"False. {explanation}"
         out.append(_question(id=f"{fact.id}.tf-false", kind="true_false", stem=false_statement,
-                             choices=[_choice("True", False, why), _choice("False", True, f"Correct. {why}")],
+                             choices=[Choice(text="True", correct=False, feedback=why),
+                                      Choice(text="False", correct=True, feedback=f"Correct. {why}")],
                              answer="False", explanation=why, **common))
 
     # Cloze: the answer span blanked in the statement.
     if cloze_text and len(answer.split()) <= MAX_CLOZE_WORDS and span is not None:
         before, after = blank(statement, span)
         out.append(_question(id=f"{fact.id}.cloze", kind="cloze", stem=cloze_text,
-                             cloze=built_cloze(before=before, answer=statement[span[0]:span[1]], after=after),
+                             cloze=Cloze(before=before, answer=statement[span[0]:span[1]], after=after),
                              answer=answer, accepted=accepted, explanation=explanation, **common))
 
     # Short answer / numeric: only with a real question (a blanked sentence is the cloze form already).
@@ -358,8 +323,8 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
         tolerance = value.magnitude * APPROXIMATE_TOLERANCE if value.qualifier in _APPROXIMATE else 0.0
         out.append(_question(id=f"{fact.id}.numeric", kind="numeric", stem=question_text, answer=answer,
                              accepted=accepted,
-                             numeric=built_numeric(value=value.magnitude, tolerance=tolerance,
-                                                                   unit=value.unit or ""),
+                             numeric=NumericAnswer(value=value.magnitude, tolerance=tolerance,
+                                                     unit=value.unit or ""),
                              explanation=explanation, **common))
     elif question_text and fact.kind != "cause" and len(answer.split()) <= MAX_SHORT_WORDS:
         out.append(_question(id=f"{fact.id}.short", kind="short_answer", stem=question_text, answer=answer,
@@ -383,7 +348,7 @@ def _multi_source(facts: list[Fact], ctx: _Context) -> SourceRef:
     for fact in facts:
         if fact.source.quote not in quotes:
             quotes.append(fact.source.quote)
-    return SourceRef.model_construct(quote=" … ".join(quotes), article_title=first.article_title,
+    return SourceRef(quote=" … ".join(quotes), article_title=first.article_title,
                                      publisher=first.publisher, date=first.date, url=first.url, line=first.line)
 
 
@@ -528,7 +493,7 @@ def matching_questions(ctx: _Context) -> list[Question]:
             out.append(_question(
                 id=f"match.{question_hash(ids)}", fact_id=ids[0], fact_ids=ids, kind="matching",
                 fact_kind=facts[0].kind, stem=_matching_stem(key),
-                pairs=[built_pair(left=g[1], right=g[2]) for g in group],
+                pairs=[MatchPair(left=g[1], right=g[2]) for g in group],
                 answer="; ".join(f"{g[1]} → {g[2]}" for g in group),
                 explanation=" ".join(f.statement.strip() for f in facts),
                 source=_multi_source(facts, ctx), tags=_tags_of(facts)))

@@ -136,14 +136,13 @@ class Linter:
                     seen_keys[key] = question.id
                 else:
                     found.append(("near-duplicate-question", "warning", f"asks nearly the same as {first}"))
-            findings = [LintFinding.model_construct(code=code, severity=severity, message=message,
-                                                    question_id=question.id, location=self._where(question.fact_id))
-                        for code, severity, message in found]
-            if "lint" in question.__pydantic_fields_set__:
-                # what pydantic's __setattr__ ends with (no validate_assignment), without its checks
-                question.__dict__["lint"] = findings
-            else:
-                question.lint = findings
+            # a question without findings keeps (or gets) an empty list, a new one only if it had findings
+            if found:
+                question.lint = [LintFinding(code=code, severity=severity, message=message, question_id=question.id,
+                                             location=self._where(question.fact_id))
+                                 for code, severity, message in found]
+            elif question.lint:
+                question.lint = []
 
     def _where(self, fact_id: str) -> str:
         return f"{self.facts_shown}:{self.bank.fact_lines.get(fact_id, 1)}"
