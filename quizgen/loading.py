@@ -915,9 +915,38 @@ def load_bank(ref: Optional[str | Path] = None) -> Bank:
     if errors:
         raise BankError(errors)
     assert meta is not None and blocks
+    _share_repeats(facts)
     article = Article(meta=meta, blocks=blocks)
     bank_id = bank_path.resolve().name
     return Bank(id=bank_id, path=bank_path, article=article, facts=facts, facts_path=facts_path, fact_lines=lines)
+
+
+def _share_repeats(facts: list[Fact]) -> None:
+    """Let the facts share what repeats among them: pydantic's fields-set of each model (a set per
+    model instance, over a kilobyte per fact, though a bank has only a few distinct ones), the
+    quotes several facts cite, and tags. At 100k facts that was a third of the loaded bank.
+
+    Safe because authored models are frozen: nothing can add a name to a shared fields-set (only
+    assignment does; model_copy copies the set before changing it)."""
+    shared_sets: dict[frozenset, set[str]] = {}
+    shared_texts: dict[str, str] = {}
+
+    def share_fields_set(model: BaseModel) -> None:
+        fields_set = model.__pydantic_fields_set__
+        key = frozenset(fields_set)
+        canonical = shared_sets.setdefault(key, fields_set)
+        if canonical is not fields_set:
+            object.__setattr__(model, "__pydantic_fields_set__", canonical)
+
+    for fact in facts:
+        share_fields_set(fact)
+        share_fields_set(fact.source)
+        if fact.value is not None:
+            share_fields_set(fact.value)
+        source_fields = fact.source.__dict__
+        source_fields["quote"] = shared_texts.setdefault(source_fields["quote"], source_fields["quote"])
+        if fact.tags:
+            fact.__dict__["tags"] = [shared_texts.setdefault(tag, tag) for tag in fact.tags]
 
 
 def _check_quotes(bank_path: Path, blocks: list[Block], data: Any, marked: _Marked, shown: str,

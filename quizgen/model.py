@@ -47,9 +47,10 @@ QuantityQualifier = Literal[
 
 
 class StrictModel(BaseModel):
-    """Base of every authored model: unknown keys are errors, strings are not silently coerced."""
+    """Base of every authored model: unknown keys are errors, strings are not silently coerced.
+    Frozen: a loaded bank is read, never changed (and its facts share bookkeeping, see loading)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -270,3 +270,21 @@ def test_windows_line_endings_and_a_byte_order_mark_are_the_same_both_ways(tmp_p
     (bank / "facts.yaml").write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
     assert_same_bank_both_ways(bank, monkeypatch)
     assert load_bank(bank).fact_lines == load_bank(BUNDLED).fact_lines
+
+
+def test_loaded_facts_cannot_be_changed_and_a_changed_copy_leaves_the_others_alone():
+    # The facts of a bank share their pydantic bookkeeping and repeated texts to save memory; that
+    # is only safe if nothing changes a loaded fact in place.
+    from pydantic import ValidationError
+
+    bank = load_bank(BUNDLED)
+    fact = next(f for f in bank.facts if f.image is None)
+    with pytest.raises(ValidationError, match="frozen"):
+        fact.statement = "Changed."
+    with pytest.raises(ValidationError, match="frozen"):
+        fact.source.quote = "Changed."
+    before = [(f.model_fields_set, f.source.model_fields_set) for f in bank.facts]
+    changed = fact.model_copy(update={"image": "figure.png"})
+    assert changed.image == "figure.png" and "image" in changed.model_fields_set
+    assert [(f.model_fields_set, f.source.model_fields_set) for f in bank.facts] == before
+    assert fact.image is None and "image" not in fact.model_fields_set
