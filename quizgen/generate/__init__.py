@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import marshal
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from quizgen.generate.answers import accepted_answers
 from quizgen.generate.distractors import (
@@ -42,6 +43,7 @@ from quizgen.model import (
     DateValue,
     EntityValue,
     Fact,
+    LintFinding,
     MatchPair,
     NumericAnswer,
     QuantityValue,
@@ -70,8 +72,13 @@ MAX_SHORT_WORDS = 4  # a longer typed answer rarely matches, however lenient the
 GROUP_SIZE = 4
 _WORD = re.compile(r"\w+")
 MAX_GROUP_PASSES = 4
-# Facts generated and linted together before the memo caches are emptied (see _generate).
+# Facts generated and linted together before the memo caches are emptied (see _fact_batches).
 FACTS_PER_BATCH = 2000
+# From this many facts a worker process on the second core takes the later facts (see workers.py);
+# this process keeps OWN_SHARE of them, less than half: it also makes the multi-fact questions and
+# reads the worker's.
+PARALLEL_MIN_FACTS = 3000
+OWN_SHARE = 0.47
 
 
 def resolve_kinds(kinds: Optional[list[str] | tuple[str, ...]]) -> Optional[set[str]]:
@@ -189,27 +196,127 @@ def _generate(bank: Bank, lint: bool) -> list[Question]:
     ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank),
                    name_words=_name_words(bank),
                    written=_article_date(bank))
-    from quizgen.generate import memo
+    from quizgen.generate import workers
     from quizgen.generate.lint import Linter
 
     linter = Linter(bank, index=ctx.index, spans=spans) if lint else None
-    questions: list[Question] = []
     facts = bank.facts
+    # A big bank is split: a worker on the second core makes the questions of the later facts while
+    # this process makes the earlier ones' and the multi-fact questions, then reads the worker's.
+    split = len(facts)
+    worker = None
+    if len(facts) >= PARALLEL_MIN_FACTS:
+        split = int(len(facts) * OWN_SHARE)
+        later = facts[split:]
+        worker = workers.start_worker(lambda: _later_questions_packed(later, ctx, linter))
+        if worker is None:
+            split = len(facts)
+    try:
+        questions = _fact_batches(facts[:split], ctx, linter)
+        multi_fact = timeline_questions(ctx) + matching_questions(ctx)
+        if linter is not None:
+            # their near-duplicate keys name their kind, so no single-fact question can share one:
+            # linted before the later facts' questions, they get the very findings they would after
+            linter.lint(multi_fact)
+        if worker is not None:
+            frames = worker.frames()
+            if frames is None:  # the worker failed: make its questions here (the same questions)
+                questions += _fact_batches(facts[split:], ctx, linter)
+            for frame in frames or ():
+                later_questions, keys = _unpacked(frame, ctx)
+                if linter is not None:
+                    linter.add_near_duplicates(later_questions, keys)
+                questions += later_questions
+            worker = None
+    finally:
+        if worker is not None:
+            worker.cancel()
+    questions.extend(multi_fact)
+    return questions
+
+
+def _fact_batches(facts: list[Fact], ctx: _Context, linter) -> list[Question]:
+    """The single-fact questions of `facts`, linted a batch at a time."""
+    questions: list[Question] = []
+    for batch in _linted_batches(facts, ctx, linter, near_duplicates=True):
+        questions += batch
+    return questions
+
+
+def _linted_batches(facts: list[Fact], ctx: _Context, linter, *, near_duplicates: bool) -> Iterator[list[Question]]:
+    from quizgen.generate import memo
+
     for start in range(0, len(facts), FACTS_PER_BATCH):
         batch: list[Question] = []
         for fact in facts[start:start + FACTS_PER_BATCH]:
             batch.extend(fact_questions(fact, ctx))
         if linter is not None:
-            linter.lint(batch)
-        questions.extend(batch)
+            linter.lint(batch, near_duplicates=near_duplicates)
+        yield batch
         # The memoised texts of a batch (its stems, normalised sentences, parsed choices) are rarely
         # asked for again: emptied here, they never add up to the size of a 100k-fact bank.
         memo.clear_batch()
-    multi_fact = timeline_questions(ctx) + matching_questions(ctx)
-    if linter is not None:
-        linter.lint(multi_fact)
-    questions.extend(multi_fact)
-    return questions
+
+
+def _later_questions_packed(facts: list[Fact], ctx: _Context, linter) -> Iterator[bytes]:
+    """What the worker computes: the questions of the later facts, linted but for near-duplicates
+    (which need every earlier question), with their near-duplicate keys; packed a batch at a time."""
+    from quizgen.generate.lint import near_duplicate_key
+
+    for batch in _linted_batches(facts, ctx, linter, near_duplicates=False):
+        keys = [near_duplicate_key(q) for q in batch] if linter is not None else [None] * len(batch)
+        yield _packed(batch, keys)
+
+
+def _packed(questions: list[Question], keys: list) -> bytes:
+    """Questions and keys as marshal bytes: plain tuples of strings, numbers and tuples, many times
+    faster to write and read than pickled objects. Shared texts (explanations) are written once."""
+    records = []
+    for q, key in zip(questions, keys):
+        s = q.source
+        records.append((
+            q.id, q.fact_id, tuple(q.fact_ids), q.kind, q.fact_kind, q.stem,
+            tuple((c.text, c.correct, c.feedback) for c in q.choices), q.answer, tuple(q.accepted),
+            (q.numeric.value, q.numeric.tolerance, q.numeric.unit) if q.numeric else None,
+            (q.cloze.before, q.cloze.answer, q.cloze.after) if q.cloze else None,
+            tuple(q.sequence), tuple((p.left, p.right) for p in q.pairs), q.explanation,
+            (s.quote, s.article_title, s.publisher, s.date, s.url, s.line), tuple(q.tags), q.image,
+            tuple((f.code, f.severity, f.message, f.question_id, f.location) for f in q.lint), key,
+        ))
+    return marshal.dumps(records)
+
+
+def _unpacked(data: bytes, ctx: _Context) -> tuple[list[Question], list]:
+    """The questions and keys of `_packed`, sharing what generation shares: a fact's questions share
+    their fact-id and tag lists, and questions citing one quote share its SourceRef."""
+    questions: list[Question] = []
+    keys: list = []
+    last_fact: Optional[str] = None
+    fact_ids: list[str] = []
+    tags: list[str] = []
+    for (id_, fact_id, fact_ids_t, kind, fact_kind, stem, choices, answer, accepted, numeric, cloze, sequence,
+         pairs, explanation, source, tags_t, image, findings, key) in marshal.loads(data):
+        if fact_id != last_fact:
+            last_fact, fact_ids, tags = fact_id, list(fact_ids_t), list(tags_t)
+        ref = ctx.sources.get(source[0])
+        if ref is None:
+            quote, title, publisher, date, url, line = source
+            ref = ctx.sources[quote] = SourceRef(quote=quote, article_title=title, publisher=publisher, date=date,
+                                                 url=url, line=line)
+        question = _question(
+            id=id_, fact_id=fact_id, fact_ids=fact_ids, kind=kind, fact_kind=fact_kind, stem=stem,
+            choices=[Choice(text=t, correct=c, feedback=f) for t, c, f in choices], answer=answer,
+            accepted=list(accepted),
+            numeric=NumericAnswer(value=numeric[0], tolerance=numeric[1], unit=numeric[2]) if numeric else None,
+            cloze=Cloze(before=cloze[0], answer=cloze[1], after=cloze[2]) if cloze else None,
+            sequence=list(sequence), pairs=[MatchPair(left=left, right=right) for left, right in pairs],
+            explanation=explanation, source=ref, tags=tags, image=image)
+        if findings:
+            question.lint = [LintFinding(code=c, severity=sv, message=m, question_id=qi, location=loc)
+                             for c, sv, m, qi, loc in findings]
+        questions.append(question)
+        keys.append(key)
+    return questions, keys
 
 
 # Every question without choices, accepted answers, events, pairs or findings holds this one list

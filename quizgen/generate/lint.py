@@ -115,9 +115,12 @@ class Linter:
                 also_true |= true_answers.get("p:" + normalized(fact.prompt), set())
         return also_true
 
-    def lint(self, questions: list[Question]) -> None:
-        """Attach findings to each question of this batch (replacing earlier ones)."""
-        facts, spans, seen_keys = self.facts, self.spans, self.seen_keys
+    def lint(self, questions: list[Question], *, near_duplicates: bool = True) -> None:
+        """Attach findings to each question of this batch (replacing earlier ones).
+
+        Without `near_duplicates`, the near-duplicate rule is left to `add_near_duplicates`: a worker
+        linting a later part of the bank cannot know the questions before it."""
+        facts, spans = self.facts, self.spans
         also_true_of: dict[str, set[str]] = {}  # per fact: every question of a fact shares it
         for question in questions:
             found: list[tuple[str, str, str]] = []
@@ -129,13 +132,10 @@ class Linter:
             found += check_choices(question, also_true)
             if question.kind == "true_false" and question.answer == "False" and fact is not None:
                 found += check_false_statement(question, fact.statement, self.true_statements, also_true)
-            key = near_duplicate_key(question)
-            if key is not None:
-                first = seen_keys.get(key)
-                if first is None:
-                    seen_keys[key] = question.id
-                else:
-                    found.append(("near-duplicate-question", "warning", f"asks nearly the same as {first}"))
+            if near_duplicates:
+                duplicate = self._near_duplicate_of(question, near_duplicate_key(question))
+                if duplicate:
+                    found.append(duplicate)
             # a question without findings keeps (or gets) an empty list, a new one only if it had findings
             if found:
                 question.lint = [LintFinding(code=code, severity=severity, message=message, question_id=question.id,
@@ -143,6 +143,28 @@ class Linter:
                                  for code, severity, message in found]
             elif question.lint:
                 question.lint = []
+
+    def _near_duplicate_of(self, question: Question, key: Optional[tuple]) -> Optional[tuple[str, str, str]]:
+        """The near-duplicate finding of `question` if an earlier question had its key (else the key
+        is remembered as this question's)."""
+        if key is None:
+            return None
+        first = self.seen_keys.get(key)
+        if first is None:
+            self.seen_keys[key] = question.id
+            return None
+        return ("near-duplicate-question", "warning", f"asks nearly the same as {first}")
+
+    def add_near_duplicates(self, questions: list[Question], keys: list[Optional[tuple]]) -> None:
+        """The near-duplicate rule for questions linted without it, given their keys (near_duplicate_key),
+        in order after every question linted so far. Its finding comes last, as in `lint`."""
+        for question, key in zip(questions, keys):
+            duplicate = self._near_duplicate_of(question, key)
+            if duplicate:
+                code, severity, message = duplicate
+                question.lint = [*question.lint, LintFinding(code=code, severity=severity, message=message,
+                                                             question_id=question.id,
+                                                             location=self._where(question.fact_id))]
 
     def _where(self, fact_id: str) -> str:
         return f"{self.facts_shown}:{self.bank.fact_lines.get(fact_id, 1)}"
