@@ -417,26 +417,37 @@ _NEEDS_RIGHT_PARTNER = {"the", "a", "an", "of", "to", "with", "from", "by", "tha
 _HEDGE = re.compile(r"^(According to (the|this) article,\s*|The article (says|notes|reports)( that)?,?\s*)", re.I)
 
 
+_LEAD_PREPOSITION = re.compile(r"^(On|In|At|During|By)\s+$", re.I)
+_TRAILING_PREPOSITION = re.compile(r"\s(on|in|at|during)\s+$")
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
 def event_phrase(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     """The statement of a dated fact without its date ("Meta released Llama 3"), for timelines.
 
     A clause after the date (", to close out the year") is dropped: it often hints at the order."""
-    statement = _HEDGE.sub("", fact.statement.strip())
-    span = find_span(statement, fact.answer.strip()) or (-1, -1)
+    return _event_phrase(fact.statement, fact.answer)
+
+
+@per_run
+def _event_phrase(statement: str, answer: str) -> Optional[str]:
+    # memoised: timelines and date matching both ask for every dated fact's phrase
+    statement = _HEDGE.sub("", statement.strip())
+    span = find_span(statement, answer.strip()) or (-1, -1)
     if span[0] < 0:
         return None
     before, after = statement[: span[0]], statement[span[1]:]
-    lead = re.match(r"^(On|In|At|During|By)\s+$", before, re.I)
+    lead = _LEAD_PREPOSITION.match(before)
     if lead and after.startswith(", "):
         phrase = capitalise(ends_sentence(after[2:]))
     else:
-        prep = re.search(r"\s(on|in|at|during)\s+$", before)
+        prep = _TRAILING_PREPOSITION.search(before)
         if not prep:
             return None
-        if re.match(r"^,\s", after):
+        if after.startswith(",") and after[1:2].isspace():
             after = ""
         phrase = capitalise(ends_sentence(before[: prep.start()] + after))
-    if len(phrase.split()) < 3 or re.search(r"\b(19|20)\d\d\b", phrase):
+    if len(phrase.split()) < 3 or _YEAR.search(phrase):
         return None
     if phrase.split(" ", 1)[0].casefold() in PRONOUNS:
         return None
