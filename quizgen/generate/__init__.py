@@ -78,7 +78,7 @@ FACTS_PER_BATCH = 2000
 # this process keeps OWN_SHARE of them, less than half: it also makes the multi-fact questions and
 # reads the worker's.
 PARALLEL_MIN_FACTS = 3000
-OWN_SHARE = 0.47
+OWN_SHARE = 0.46
 
 
 def resolve_kinds(kinds: Optional[list[str] | tuple[str, ...]]) -> Optional[set[str]]:
@@ -303,17 +303,17 @@ def _unpacked(data: bytes, ctx: _Context) -> tuple[list[Question], list]:
             quote, title, publisher, date, url, line = source
             ref = ctx.sources[quote] = SourceRef(quote=quote, article_title=title, publisher=publisher, date=date,
                                                  url=url, line=line)
-        question = _question(
+        question = Question(
             id=id_, fact_id=fact_id, fact_ids=fact_ids, kind=kind, fact_kind=fact_kind, stem=stem,
-            choices=[Choice(text=t, correct=c, feedback=f) for t, c, f in choices], answer=answer,
-            accepted=list(accepted),
+            choices=[Choice(text=t, correct=c, feedback=f) for t, c, f in choices] if choices else _NO_ITEMS,
+            answer=answer, accepted=list(accepted) if accepted else _NO_ITEMS,
             numeric=NumericAnswer(value=numeric[0], tolerance=numeric[1], unit=numeric[2]) if numeric else None,
             cloze=Cloze(before=cloze[0], answer=cloze[1], after=cloze[2]) if cloze else None,
-            sequence=list(sequence), pairs=[MatchPair(left=left, right=right) for left, right in pairs],
-            explanation=explanation, source=ref, tags=tags, image=image)
-        if findings:
-            question.lint = [LintFinding(code=c, severity=sv, message=m, question_id=qi, location=loc)
-                             for c, sv, m, qi, loc in findings]
+            sequence=list(sequence) if sequence else _NO_ITEMS,
+            pairs=[MatchPair(left=left, right=right) for left, right in pairs] if pairs else _NO_ITEMS,
+            explanation=explanation, source=ref, tags=tags or _NO_ITEMS, image=image,
+            lint=[LintFinding(code=c, severity=sv, message=m, question_id=qi, location=loc)
+                  for c, sv, m, qi, loc in findings] if findings else _NO_ITEMS)
         questions.append(question)
         keys.append(key)
     return questions, keys
