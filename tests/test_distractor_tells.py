@@ -248,14 +248,14 @@ def test_a_surname_key_gets_surname_distractors(tmp_path):
 
 
 def test_names_that_take_the_replace_only_names_that_take_the(tmp_path):
-    # "The dam created Pacific Ocean" / "connects the France": a name read with "the" in its own
-    # sentence is no distractor for a slot without one, nor the other way round.
-    plain = [("lake", "The dam created Gatun Lake.", "Gatun Lake"), ("war", "The war began in France.", "France"),
-             ("treaty", "The treaty was signed in Spain.", "Spain"), ("port", "The fleet sailed from Portugal.", "Portugal")]
-    with_the = [("atlantic", "The canal connects the Atlantic Ocean with a bay.", "Atlantic Ocean"),
-                ("pacific", "The ship reached the Pacific Ocean at dawn.", "Pacific Ocean"),
-                ("indian", "The river flows into the Indian Ocean.", "Indian Ocean"),
-                ("arctic", "The expedition crossed the Arctic Ocean in winter.", "Arctic Ocean")]
+    # "conquered United States" / "connects the France": a name read with "the" in its own sentence
+    # is no distractor for a slot without one, nor the other way round (all of one sort: countries).
+    plain = [("war", "The war began in France.", "France"), ("treaty", "The treaty was signed in Spain.", "Spain"),
+             ("port", "The fleet sailed from Portugal.", "Portugal"), ("art", "The painter worked in Italy.", "Italy")]
+    with_the = [("dutch", "The tulip trade made the Netherlands rich.", "Netherlands"),
+                ("canal", "The canal was run by the United States.", "United States"),
+                ("fleet", "The fleet reached the Philippines in March.", "Philippines"),
+                ("storm", "The storm hit the Bahamas at dawn.", "Bahamas")]
     bank = write_bank(tmp_path, [entity_fact(i, s, a, "place") for i, s, a in plain + with_the])
     questions = {q.id: q for q in generate_questions(bank)}
     plain_names = {a for _, _, a in plain}
@@ -266,5 +266,44 @@ def test_names_that_take_the_replace_only_names_that_take_the(tmp_path):
     for fact_id, _, answer in with_the:
         key, wrong = split(questions[f"{fact_id}.mc"])
         assert set(wrong) <= the_names - {answer}, (key, wrong)
-    assert "created Gatun Lake" not in questions["lake.tf-false"].stem
-    assert questions["lake.tf-false"].stem.split("created ")[1].rstrip(".") in plain_names
+    assert questions["war.tf-false"].stem.split("began in ")[1].rstrip(".") in plain_names - {"France"}
+    assert questions["canal.tf-false"].stem.split("run by the ")[1].rstrip(".") in the_names - {"United States"}
+
+
+def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
+    # "connects the Atlantic Ocean with the Chagres River", "London is Earth's highest mountain",
+    # "the coronation of Queen George Mallory": a sibling of the key's class but another sort.
+    places = [("pacific", "The canal connects the Atlantic with the Pacific Ocean.", "Pacific Ocean"),
+              ("indian", "The river flows into the Indian Ocean.", "Indian Ocean"),
+              ("arctic", "The expedition crossed the Arctic Ocean in winter.", "Arctic Ocean"),
+              ("southern", "Whales feed in the Southern Ocean each summer.", "Southern Ocean"),
+              ("chagres", "The floods of the Chagres River ruined the plan.", "Chagres River"),
+              ("everest", "Mount Everest is Earth's highest mountain above sea level.", "Mount Everest"),
+              ("london", "The news reached London on the morning of the coronation.", "London"),
+              ("paris", "She moved to Paris in 1891.", "Paris"),
+              ("warsaw", "She was born in Warsaw in 1867.", "Warsaw"),
+              ("rome", "The treaty was signed in Rome in 1957.", "Rome")]
+    people = [("queen", "The news came on the coronation day of Queen Elizabeth II.", "Elizabeth II"),
+              ("king", "The ship was named after King George V of Britain.", "George V"),
+              ("tsar", "The court of Tsar Nicholas II moved to the palace.", "Nicholas II"),
+              ("pope", "The council was opened by Pope John XXIII in Rome.", "John XXIII"),
+              ("guide", "The Sherpa guide Kami Rita has climbed it most often.", "Kami Rita"),
+              ("climber", "The British climber George Mallory vanished in 1924.", "George Mallory"),
+              ("leader", "The expedition was led by John Hunt.", "John Hunt"),
+              ("geologist", "The geologist Noel Odell saw them last.", "Noel Odell")]
+    bank = write_bank(tmp_path, [entity_fact(i, s, a, "place") for i, s, a in places]
+                      + [entity_fact(i, s, a, "person") for i, s, a in people])
+    questions = {q.id: q for q in generate_questions(bank)}
+    oceans = {"Pacific Ocean", "Indian Ocean", "Arctic Ocean", "Southern Ocean"}
+    cities = {"London", "Paris", "Warsaw", "Rome"}
+    for fact_id, names in [("pacific", oceans), ("indian", oceans), ("london", cities), ("rome", cities)]:
+        key, wrong = split(questions[f"{fact_id}.mc"])
+        assert set(wrong) <= names - {key}, (key, wrong)
+    # alone of their sort: no choices to offer, so no multiple choice and no false statement
+    for fact_id in ("chagres", "everest"):
+        assert f"{fact_id}.mc" not in questions and f"{fact_id}.tf-false" not in questions
+    key, wrong = split(questions["queen.mc"])
+    assert "II" in key and set(wrong) == {"George V", "Nicholas II", "John XXIII"}, wrong
+    key, wrong = split(questions["guide.mc"])
+    assert set(wrong) <= {"George Mallory", "John Hunt", "Noel Odell"}, wrong
+    assert "Queen George Mallory" not in questions["queen.tf-false"].stem

@@ -263,9 +263,12 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # stands out, and swapped into the sentence it reads "Lord Luigi Menabrea".
         surnames_only = value.entity_class == "person" and len(answer.split()) == 1
         key_the = index.the_before.get(fact.id)
+        key_sort = name_sort(answer, value.entity_class)
         for name, owner in _entity_siblings(fact, value, index):
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
+            if name_sort(name, value.entity_class) != key_sort:
+                continue  # a river in the slot of an ocean, a city in that of a mountain
             if surnames_only:
                 name = surname(name)
             if offer(name, "sibling", owner):
@@ -386,6 +389,46 @@ def surname(name: str) -> str:
     while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
         words.pop()
     return words[-1] if words else name
+
+
+# Head nouns that say what sort of thing a name is: "Pacific Ocean", "Chagres River", "Mount Everest",
+# "Isthmus of Panama", "Gatun Dam". A sibling of the same class but another sort reads absurdly in
+# the key's place ("connects the Atlantic Ocean with the Chagres River", "London is Earth's highest
+# mountain") and is ruled out by any student at a glance.
+_SORT_NOUNS = frozenset("""
+    ocean sea river lake lagoon bay gulf strait channel canal isthmus peninsula cape island isle islands
+    archipelago mount mountain mountains range peak volcano glacier desert valley canyon plain plateau
+    forest jungle falls waterfall reef coast beach delta basin park reserve zone dam bridge tunnel tower
+    wall gate street avenue road square harbour harbor port airport station railway highway
+    university college school institute academy museum library hospital observatory laboratory
+    cathedral church temple mosque palace castle fort stadium prison
+    province county state republic kingdom empire territory region district city town village
+    treaty treaties agreement accord convention prize award war battle revolution
+    company corporation authority agency commission council ministry department bank court army navy
+""".split())
+_SORT_ALIASES = {"mount": "mountain", "mountains": "range", "islands": "archipelago", "isle": "island",
+                 "treaties": "treaty", "harbor": "harbour"}
+_HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the head is "Academy"
+_REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")  # "George V", "Elizabeth II", "John XXIII" (and "Malcolm X")
+
+
+@per_run
+def name_sort(name: str, entity_class: str) -> str:
+    """What sort of thing a name names, from its head noun ("Pacific Ocean" -> "ocean", "Mount
+    Everest" -> "mount", "Isthmus of Panama" -> "isthmus"); "" for a bare name ("Nepal", "London").
+    A person's name with a regnal number ("Elizabeth II") is of the sort "regnal": it stands beside
+    other monarchs, not "Queen George Mallory"."""
+    words = name.split()
+    if entity_class == "person":
+        return "regnal" if _REGNAL.search(name) else ""
+    if len(words) < 2:
+        return ""
+    head_of = _HEAD_OF.search(name)
+    for word in ([head_of.group(1)] if head_of else []) + [words[-1], words[0]]:
+        folded = word.casefold()
+        if folded in _SORT_NOUNS:
+            return _SORT_ALIASES.get(folded, folded)
+    return ""
 
 
 def _same_day_family(other: DateValue, key: DateValue) -> bool:
