@@ -195,3 +195,15 @@ def test_lint_garbled_stem(apollo_bank, fact_id, stem):
 def test_lint_garbled_stem_passes_good_and_hand_written_stems(apollo_bank):
     assert "garbled-stem" not in lint_codes(apollo_bank, "pounds", "How many pounds of lunar material did they collect?")
     assert "garbled-stem" not in lint_codes(apollo_bank, "hours", "How many hours after landing did Armstrong step out?")
+
+
+def test_a_swapped_in_name_with_a_period_ends_the_sentence_once():
+    from quizgen.generate.text import substitute
+
+    based = "Nintendo is a video game company based in Kyoto."
+    start = based.index("Kyoto")
+    assert substitute(based, (start, start + len("Kyoto")), "U.S.") == "Nintendo is a video game company based in U.S."
+    sold = "The cards sold well in Osaka and the U.S."
+    start = sold.index("U.S.")
+    assert substitute(sold, (start, start + len("U.S.")), "Netherlands") == "The cards sold well in Osaka and the Netherlands."
+    assert substitute(sold, (start, start + len("U.S.")), "U.K.") == "The cards sold well in Osaka and the U.K."

@@ -124,6 +124,10 @@ def substitute(statement: str, span: tuple[int, int], text: str) -> str:
     before, after = statement[: span[0]], statement[span[1]:]
     if not before.strip():
         text = text[:1].upper() + text[1:]
+    if text.endswith(".") and after.startswith("."):
+        after = after[1:]  # "based in U.S." closes the sentence with its own period, not "U.S.."
+    elif statement[span[0]:span[1]].endswith(".") and not after.strip() and not text.endswith((".", "!", "?")):
+        after = "." + after  # the key's period ("in the U.S.") also ended the sentence: keep one
     return fix_article(before, text) + text + after
 
 
