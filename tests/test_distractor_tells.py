@@ -271,8 +271,9 @@ def test_names_that_take_the_replace_only_names_that_take_the(tmp_path):
 
 
 def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
-    # "connects the Atlantic Ocean with the Chagres River", "London is Earth's highest mountain",
-    # "the coronation of Queen George Mallory": a sibling of the key's class but another sort.
+    # "connects the Atlantic Ocean with the Chagres River", "London is Earth's highest mountain", "on
+    # the border between London and China", "the coronation of Queen George Mallory": a sibling of
+    # the key's class but another sort.
     places = [("pacific", "The canal connects the Atlantic with the Pacific Ocean.", "Pacific Ocean"),
               ("indian", "The river flows into the Indian Ocean.", "Indian Ocean"),
               ("arctic", "The expedition crossed the Arctic Ocean in winter.", "Arctic Ocean"),
@@ -282,7 +283,12 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
               ("london", "The news reached London on the morning of the coronation.", "London"),
               ("paris", "She moved to Paris in 1891.", "Paris"),
               ("warsaw", "She was born in Warsaw in 1867.", "Warsaw"),
-              ("rome", "The treaty was signed in Rome in 1957.", "Rome")]
+              ("rome", "The treaty was signed in Rome in 1957.", "Rome"),
+              ("nepal", "The mountain stands on the border between Nepal and China.", "Nepal"),
+              ("france", "A ship sailing from France to San Francisco saves a long voyage.", "France"),
+              ("hungary", "Hungary began to dismantle its border fence in May 1989.", "Hungary"),
+              ("japan", "The console went on sale in Japan in 1989.", "Japan"),
+              ("america", "The game was bundled with the console in North America.", "North America")]
     people = [("queen", "The news came on the coronation day of Queen Elizabeth II.", "Elizabeth II"),
               ("king", "The ship was named after King George V of Britain.", "George V"),
               ("tsar", "The court of Tsar Nicholas II moved to the palace.", "Nicholas II"),
@@ -296,11 +302,15 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
     questions = {q.id: q for q in generate_questions(bank)}
     oceans = {"Pacific Ocean", "Indian Ocean", "Arctic Ocean", "Southern Ocean"}
     cities = {"London", "Paris", "Warsaw", "Rome"}
-    for fact_id, names in [("pacific", oceans), ("indian", oceans), ("london", cities), ("rome", cities)]:
+    countries = {"Nepal", "France", "Hungary", "Japan"}
+    for fact_id, names in [("pacific", oceans), ("indian", oceans), ("london", cities), ("rome", cities),
+                           ("nepal", countries), ("japan", countries)]:
         key, wrong = split(questions[f"{fact_id}.mc"])
         assert set(wrong) <= names - {key}, (key, wrong)
+    # the question names the sort too
+    assert questions["hungary.mc"].stem == "Which country began to dismantle its border fence in May 1989?"
     # alone of their sort: no choices to offer, so no multiple choice and no false statement
-    for fact_id in ("chagres", "everest"):
+    for fact_id in ("chagres", "everest", "america"):
         assert f"{fact_id}.mc" not in questions and f"{fact_id}.tf-false" not in questions
     key, wrong = split(questions["queen.mc"])
     assert "II" in key and set(wrong) == {"George V", "Nicholas II", "John XXIII"}, wrong

@@ -30,7 +30,7 @@ from quizgen.generate.values import (
     quantity_candidates,
     quantity_style,
 )
-from quizgen.generate.text import fits_word_before, word_before_choice
+from quizgen.generate.text import fits_word_before, name_sort, word_before_choice
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
@@ -389,46 +389,6 @@ def surname(name: str) -> str:
     while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
         words.pop()
     return words[-1] if words else name
-
-
-# Head nouns that say what sort of thing a name is: "Pacific Ocean", "Chagres River", "Mount Everest",
-# "Isthmus of Panama", "Gatun Dam". A sibling of the same class but another sort reads absurdly in
-# the key's place ("connects the Atlantic Ocean with the Chagres River", "London is Earth's highest
-# mountain") and is ruled out by any student at a glance.
-_SORT_NOUNS = frozenset("""
-    ocean sea river lake lagoon bay gulf strait channel canal isthmus peninsula cape island isle islands
-    archipelago mount mountain mountains range peak volcano glacier desert valley canyon plain plateau
-    forest jungle falls waterfall reef coast beach delta basin park reserve zone dam bridge tunnel tower
-    wall gate street avenue road square harbour harbor port airport station railway highway
-    university college school institute academy museum library hospital observatory laboratory
-    cathedral church temple mosque palace castle fort stadium prison
-    province county state republic kingdom empire territory region district city town village
-    treaty treaties agreement accord convention prize award war battle revolution
-    company corporation authority agency commission council ministry department bank court army navy
-""".split())
-_SORT_ALIASES = {"mount": "mountain", "mountains": "range", "islands": "archipelago", "isle": "island",
-                 "treaties": "treaty", "harbor": "harbour"}
-_HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the head is "Academy"
-_REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")  # "George V", "Elizabeth II", "John XXIII" (and "Malcolm X")
-
-
-@per_run
-def name_sort(name: str, entity_class: str) -> str:
-    """What sort of thing a name names, from its head noun ("Pacific Ocean" -> "ocean", "Mount
-    Everest" -> "mount", "Isthmus of Panama" -> "isthmus"); "" for a bare name ("Nepal", "London").
-    A person's name with a regnal number ("Elizabeth II") is of the sort "regnal": it stands beside
-    other monarchs, not "Queen George Mallory"."""
-    words = name.split()
-    if entity_class == "person":
-        return "regnal" if _REGNAL.search(name) else ""
-    if len(words) < 2:
-        return ""
-    head_of = _HEAD_OF.search(name)
-    for word in ([head_of.group(1)] if head_of else []) + [words[-1], words[0]]:
-        folded = word.casefold()
-        if folded in _SORT_NOUNS:
-            return _SORT_ALIASES.get(folded, folded)
-    return ""
 
 
 def _same_day_family(other: DateValue, key: DateValue) -> bool:

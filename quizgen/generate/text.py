@@ -4,6 +4,7 @@ Where no good question can be made, the builders return None and the caller skip
 
 from __future__ import annotations
 
+import functools
 import re
 from quizgen.generate.memo import per_batch, per_run
 from typing import Optional
@@ -65,6 +66,80 @@ CLASS_NOUNS = {
     "publication": "publication", "organisation": "organisation", "product": "product", "place": "place",
     "project": "project", "event": "event", "concept": "term",
 }
+
+
+# Head nouns that say what sort of thing a name is: "Pacific Ocean", "Chagres River", "Mount Everest",
+# "Isthmus of Panama", "Gatun Dam". A sibling of the same class but another sort reads absurdly in
+# the key's place ("connects the Atlantic Ocean with the Chagres River", "London is Earth's highest
+# mountain") and is ruled out by any student at a glance.
+_SORT_NOUNS = frozenset("""
+    ocean sea river lake lagoon bay gulf strait channel canal isthmus peninsula cape island isle islands
+    archipelago mount mountain mountains range peak volcano glacier desert valley canyon plain plateau
+    forest jungle falls waterfall reef coast beach delta basin park reserve zone dam bridge tunnel tower
+    wall gate street avenue road square harbour harbor port airport station railway highway
+    university college school institute academy museum library hospital observatory laboratory
+    cathedral church temple mosque palace castle fort stadium prison
+    province county state republic kingdom empire territory region district city town village
+    treaty treaties agreement accord convention prize award war battle revolution
+    company corporation authority agency commission council ministry department bank court army navy
+""".split())
+_SORT_QUESTION_NOUNS = {"range": "mountain range", "archipelago": "group of islands"}
+_SORT_ALIASES = {"mount": "mountain", "mountains": "range", "islands": "archipelago", "isle": "island",
+                 "treaties": "treaty", "harbor": "harbour"}
+_HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the head is "Academy"
+_REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")  # "George V", "Elizabeth II", "John XXIII" (and "Malcolm X")
+
+
+@per_run
+def name_sort(name: str, entity_class: str) -> str:
+    """What sort of thing a name names, from its head noun ("Pacific Ocean" -> "ocean", "Mount
+    Everest" -> "mount", "Isthmus of Panama" -> "isthmus"); "" for a bare name ("Nepal", "London").
+    A person's name with a regnal number ("Elizabeth II") is of the sort "regnal": it stands beside
+    other monarchs, not "Queen George Mallory". A bare place name is a "continent", a "country" or
+    neither (a city, a region)."""
+    words = name.split()
+    if entity_class == "person":
+        return "regnal" if _REGNAL.search(name) else ""
+    if len(words) >= 2:
+        head_of = _HEAD_OF.search(name)
+        for word in ([head_of.group(1)] if head_of else []) + [words[-1], words[0]]:
+            folded = word.casefold()
+            if folded in _SORT_NOUNS:
+                return _SORT_ALIASES.get(folded, folded)
+    if entity_class == "place":
+        # a bare place name: a continent, a country ("on the border between London and Tibet",
+        # "a ship sailing from New York") or anything else (cities, regions)
+        folded = name.casefold().removeprefix("the ")
+        if folded in _CONTINENTS:
+            return "continent"
+        if folded in _country_names():
+            return "country"
+    return ""
+
+
+_CONTINENTS = {"africa", "antarctica", "asia", "europe", "oceania", "north america", "south america",
+               "central america", "latin america"}  # not Australia: far more often the country
+# Everyday and historical names that ISO 3166 does not list
+_COUNTRY_ALIASES = {"u.s.", "us", "usa", "u.s.a.", "america", "uk", "u.k.", "britain", "great britain", "england",
+                    "scotland", "wales", "northern ireland", "russia", "soviet union", "ussr", "east germany",
+                    "west germany", "czechoslovakia", "yugoslavia", "holland", "burma", "persia", "siam", "ceylon",
+                    "prussia", "korea", "ottoman empire", "russian empire", "austria-hungary"}
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Every country name pycountry knows (current and historical, official and common), casefolded;
+    loaded only when a bank has a bare place name to place."""
+    import pycountry
+
+    names = set(_COUNTRY_ALIASES)
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(value.casefold())
+    names.update(country.name.casefold() for country in pycountry.historic_countries)
+    return frozenset(names)
 
 
 def find_span(statement: str, answer: str) -> Optional[tuple[int, int]]:
@@ -258,7 +333,10 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
     entity_class = getattr(value, "entity_class", None)
 
     if fact.kind in ("entity", "attribution", "quote", "event") and entity_class:
-        wh = "Who" if entity_class == "person" else f"Which {CLASS_NOUNS.get(entity_class, entity_class)}"
+        # "Which country", "Which ocean" where the answer's name says its sort, else the class's noun
+        sort = name_sort(fact.answer.strip(), entity_class)
+        noun = _SORT_QUESTION_NOUNS.get(sort, sort) if sort and sort != "regnal" else CLASS_NOUNS.get(entity_class, entity_class)
+        wh = "Who" if entity_class == "person" else f"Which {noun}"
         if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'"):
             # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
             # A second clause (", and he signalled...") is dropped: the question asks about the first.
