@@ -288,7 +288,8 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
               ("france", "A ship sailing from France to San Francisco saves a long voyage.", "France"),
               ("hungary", "Hungary began to dismantle its border fence in May 1989.", "Hungary"),
               ("japan", "The console went on sale in Japan in 1989.", "Japan"),
-              ("america", "The game was bundled with the console in North America.", "North America")]
+              ("america", "The game was bundled with the console in North America.", "North America"),
+              ("north", "The family moved to Ohio as part of the migration to the industrial North.", "North")]
     people = [("queen", "The news came on the coronation day of Queen Elizabeth II.", "Elizabeth II"),
               ("king", "The ship was named after King George V of Britain.", "George V"),
               ("tsar", "The court of Tsar Nicholas II moved to the palace.", "Nicholas II"),
@@ -310,10 +311,36 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
     # the question names the sort too
     assert questions["hungary.mc"].stem == "Which country began to dismantle its border fence in May 1989?"
     # alone of their sort: no choices to offer, so no multiple choice and no false statement
-    for fact_id in ("chagres", "everest", "america"):
+    for fact_id in ("chagres", "everest", "america", "north"):
         assert f"{fact_id}.mc" not in questions and f"{fact_id}.tf-false" not in questions
     key, wrong = split(questions["queen.mc"])
     assert "II" in key and set(wrong) == {"George V", "Nicholas II", "John XXIII"}, wrong
     key, wrong = split(questions["guide.mc"])
     assert set(wrong) <= {"George Mallory", "John Hunt", "Noel Odell"}, wrong
     assert "Queen George Mallory" not in questions["queen.tf-false"].stem
+
+
+def test_no_person_is_offered_whose_surname_the_sentence_already_names(tmp_path):
+    # "Fleming, Florey and Howard Florey shared the prize"; "where the coach Jesse Owens trained him".
+    # In each bank the named person is the sibling nearest the key in length, so it would be taken.
+    prize = write_bank(tmp_path / "prize", [entity_fact(i, s, a, "person") for i, s, a in [
+        ("prize", "Fleming, Florey and Ernst Chain shared the Nobel Prize in 1945.", "Ernst Chain"),
+        ("team", "The Oxford team was led by Howard Florey.", "Howard Florey"),
+        ("engineer", "The equipment was designed by Norman Heatley.", "Norman Heatley"),
+        ("crystal", "The structure was found by Dorothy Hodgkin.", "Dorothy Hodgkin"),
+        ("patient", "The first patient was Albert Alexander.", "Albert Alexander")]])
+    questions = {q.id: q for q in generate_questions(prize)}
+    _, wrong = split(questions["prize.mc"])
+    assert set(wrong) == {"Norman Heatley", "Dorothy Hodgkin", "Albert Alexander"}, wrong
+    assert "Florey and Howard Florey" not in questions["prize.tf-false"].stem
+    coach = write_bank(tmp_path / "coach", [entity_fact(i, s, a, "person") for i, s, a in [
+        ("coach", "Owens studied at Ohio State University, where the coach Larry Snyder trained him.",
+         "Larry Snyder"),
+        ("runner", "The gold medal went to Jesse Owens.", "Jesse Owens"),
+        ("mayor", "The parade was led by Wilhelmina Montgomery-Smythe.", "Wilhelmina Montgomery-Smythe"),
+        ("judge", "The race was judged by Bartholomew Fitzgerald.", "Bartholomew Fitzgerald"),
+        ("doctor", "The team doctor was Maximilian Oppenheimer.", "Maximilian Oppenheimer")]])
+    questions = {q.id: q for q in generate_questions(coach)}
+    _, wrong = split(questions["coach.mc"])
+    assert "Jesse Owens" not in wrong, wrong
+    assert "coach Jesse Owens" not in questions["coach.tf-false"].stem

@@ -264,11 +264,17 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         surnames_only = value.entity_class == "person" and len(answer.split()) == 1
         key_the = index.the_before.get(fact.id)
         key_sort = name_sort(answer, value.entity_class)
+        # The words around the slot, in the question and in the statement (the false statement's):
+        # a person whose surname is there already reads "Fleming, Florey and Howard Florey shared
+        # the prize" or "Owens studied where the coach Jesse Owens trained him".
+        around = stem + " " + (fact.statement[:span[0]] + " " + fact.statement[span[1]:] if span else "")
         for name, owner in _entity_siblings(fact, value, index):
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
             if name_sort(name, value.entity_class) != key_sort:
                 continue  # a river in the slot of an ocean, a city in that of a mountain
+            if value.entity_class == "person" and find_word(around, surname(name)) >= 0:
+                continue
             if surnames_only:
                 name = surname(name)
             if offer(name, "sibling", owner):

@@ -112,6 +112,8 @@ def name_sort(name: str, entity_class: str) -> str:
         folded = name.casefold().removeprefix("the ")
         if folded in _CONTINENTS:
             return "continent"
+        if folded in _COMPASS_REGIONS:
+            return "region"  # "the industrial North": no town stands in for it
         if folded in _country_names():
             return "country"
     return ""
@@ -119,6 +121,9 @@ def name_sort(name: str, entity_class: str) -> str:
 
 _CONTINENTS = {"africa", "antarctica", "asia", "europe", "oceania", "north america", "south america",
                "central america", "latin america"}  # not Australia: far more often the country
+_COMPASS_REGIONS = {"north", "south", "east", "west", "midwest", "northeast", "northwest", "southeast", "southwest",
+                    "north-east", "north-west", "south-east", "south-west", "middle east", "far east", "near east",
+                    "global south", "global north", "deep south"}
 # Everyday and historical names that ISO 3166 does not list
 _COUNTRY_ALIASES = {"u.s.", "us", "usa", "u.s.a.", "america", "uk", "u.k.", "britain", "great britain", "england",
                     "scotland", "wales", "northern ireland", "russia", "soviet union", "ussr", "east germany",
