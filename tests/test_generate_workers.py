@@ -100,3 +100,8 @@ def test_workers_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("QUIZGEN_WORKERS", "1")
     assert not workers.workers_available()
     assert workers.start_worker(lambda: [b"never"]) is None
+
+
+def test_without_a_temporary_folder_this_process_does_the_work(monkeypatch, tmp_path):
+    monkeypatch.setattr(workers.tempfile, "tempdir", str(tmp_path / "missing"))
+    assert workers.start_worker(lambda: [b"never"]) is None

@@ -79,7 +79,10 @@ def start_worker(work: Callable[[], Iterable[bytes]]) -> Optional[Worker]:
     """Run `work` in a forked process; None if no worker can run here (see workers_available)."""
     if not workers_available():
         return None
-    file = tempfile.TemporaryFile()  # unlinked at once: nothing is left behind, whatever happens
+    try:
+        file = tempfile.TemporaryFile()  # unlinked at once: nothing is left behind, whatever happens
+    except OSError:
+        return None  # no writable temporary folder: do the work here
     try:
         pid = os.fork()
     except OSError:
