@@ -87,13 +87,14 @@ _SORT_QUESTION_NOUNS = {"range": "mountain range", "archipelago": "group of isla
 _SORT_ALIASES = {"mount": "mountain", "mountains": "range", "islands": "archipelago", "isle": "island",
                  "treaties": "treaty", "harbor": "harbour"}
 _HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the head is "Academy"
-_REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")  # "George V", "Elizabeth II", "John XXIII" (and "Malcolm X")
+# a regnal number: "George V", "Elizabeth II", "John XXIII" (and, alas, "Malcolm X")
+_REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")
 
 
 @per_run
 def name_sort(name: str, entity_class: str) -> str:
     """What sort of thing a name names, from its head noun ("Pacific Ocean" -> "ocean", "Mount
-    Everest" -> "mount", "Isthmus of Panama" -> "isthmus"); "" for a bare name ("Nepal", "London").
+    Everest" -> "mountain", "Isthmus of Panama" -> "isthmus"); "" for a bare name ("London").
     A person's name with a regnal number ("Elizabeth II") is of the sort "regnal": it stands beside
     other monarchs, not "Queen George Mallory". A bare place name is a "continent", a "country" or
     neither (a city, a region)."""
