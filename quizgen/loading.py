@@ -929,24 +929,28 @@ def _share_repeats(facts: list[Fact]) -> None:
     Safe because authored models are frozen: nothing can add a name to a shared fields-set (only
     assignment does; model_copy copies the set before changing it)."""
     shared_sets: dict[frozenset, set[str]] = {}
+    last_of_class: dict[type, set[str]] = {}  # most models have the fields-set of the previous one
     shared_texts: dict[str, str] = {}
 
     def share_fields_set(model: BaseModel) -> None:
         fields_set = model.__pydantic_fields_set__
-        key = frozenset(fields_set)
-        canonical = shared_sets.setdefault(key, fields_set)
+        canonical = last_of_class.get(type(model))
+        if canonical is None or canonical != fields_set:
+            canonical = last_of_class[type(model)] = shared_sets.setdefault(frozenset(fields_set), fields_set)
         if canonical is not fields_set:
             object.__setattr__(model, "__pydantic_fields_set__", canonical)
 
     for fact in facts:
         share_fields_set(fact)
-        share_fields_set(fact.source)
+        source = fact.source
+        share_fields_set(source)
         if fact.value is not None:
             share_fields_set(fact.value)
-        source_fields = fact.source.__dict__
-        source_fields["quote"] = shared_texts.setdefault(source_fields["quote"], source_fields["quote"])
-        if fact.tags:
-            fact.__dict__["tags"] = [shared_texts.setdefault(tag, tag) for tag in fact.tags]
+        quote = source.quote
+        source.__dict__["quote"] = shared_texts.setdefault(quote, quote)
+        tags = fact.tags  # the validator's own new list: interned in place
+        for i, tag in enumerate(tags):
+            tags[i] = shared_texts.setdefault(tag, tag)
 
 
 def _check_quotes(bank_path: Path, blocks: list[Block], data: Any, marked: _Marked, shown: str,
