@@ -77,7 +77,7 @@ FACTS_PER_BATCH = 2000
 # From this many facts a worker process on the second core takes the later facts (see workers.py);
 # this process keeps OWN_SHARE of them, less than half: it also makes the multi-fact questions and
 # reads the worker's.
-PARALLEL_MIN_FACTS = 3000
+PARALLEL_MIN_FACTS = 1000
 OWN_SHARE = 0.46
 
 
