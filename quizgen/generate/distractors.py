@@ -13,7 +13,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from quizgen.generate.memo import per_batch, per_run
+from quizgen.generate.memo import per_run
 from typing import Optional
 
 from quizgen.generate.values import (
@@ -64,9 +64,9 @@ def answer_key(text: str) -> str:
     return _PUNCTUATION.sub("", stripped).strip()
 
 
-@per_batch
 def blank_key(statement: str, span: tuple[int, int]) -> str:
-    """The statement with its answer blanked: facts sharing it ask the same question."""
+    """The statement with its answer blanked: facts sharing it ask the same question (worked out
+    once per fact, by build_index)."""
     return normalized(statement[: span[0]] + "_" + statement[span[1]:])
 
 
@@ -119,6 +119,20 @@ class BankIndex:
     the_before: dict[str, bool] = field(default_factory=dict)
     # fact id -> rank among the bank's number and date facts in a stable hash order (see key_position_target)
     ordered_ranks: dict[str, int] = field(default_factory=dict)
+    # fact id -> its keys in true_answers: (blanked sentence or None, prompt or None); worked out
+    # once here, as generation and lint both ask for every fact's
+    stem_keys: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)
+
+    def true_answers_of(self, fact_id: str, *, prompt_without_blank: bool = True) -> set[str]:
+        """The answer keys of every fact asking what this one asks (the same blanked sentence or the
+        same prompt), its own included."""
+        blank_part, prompt_part = self.stem_keys.get(fact_id, (None, None))
+        out: set[str] = set()
+        if blank_part is not None:
+            out |= self.true_answers[blank_part]
+        if prompt_part is not None and (prompt_without_blank or blank_part is not None):
+            out |= self.true_answers[prompt_part]
+        return out
 
 
 def unit_key(value: QuantityValue) -> str:
@@ -135,10 +149,14 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
         value = fact.value
         span = spans.get(fact.id)
         akey = answer_key(fact.answer)
+        blank_part = prompt_part = None
         if span is not None:
-            index.true_answers.setdefault("b:" + blank_key(fact.statement, span), set()).add(akey)
+            blank_part = "b:" + blank_key(fact.statement, span)
+            index.true_answers.setdefault(blank_part, set()).add(akey)
         if fact.prompt:
-            index.true_answers.setdefault("p:" + normalized(fact.prompt), set()).add(akey)
+            prompt_part = "p:" + normalized(fact.prompt)
+            index.true_answers.setdefault(prompt_part, set()).add(akey)
+        index.stem_keys[fact.id] = (blank_part, prompt_part)
         if isinstance(value, EntityValue):
             if span is not None:
                 index.the_before[fact.id] = _THE_BEFORE.search(fact.statement, 0, span[0]) is not None
@@ -215,11 +233,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     answer = fact.answer.strip()
     refused = {answer_key(answer)}
     stem_norm = normalize_text(stem)  # once per fact: not worth a cache entry
-    also_true: set[str] = set()
-    if span is not None:
-        also_true |= index.true_answers.get("b:" + blank_key(fact.statement, span), set())
-    if fact.prompt:
-        also_true |= index.true_answers.get("p:" + normalized(fact.prompt), set())
+    also_true = index.true_answers_of(fact.id)
     chosen: list[Distractor] = []
     # "featured a ______-token context window": a distractor read as "an 8k" would give the key away.
     agreement = word_before_choice(stem) if stem else None

@@ -41,7 +41,7 @@ from quizgen.generate.memo import per_batch, per_run
 from typing import Iterable, Optional
 
 from quizgen.errors import display_path
-from quizgen.generate.distractors import BankIndex, answer_key, blank_key, build_index, normalized, word_in
+from quizgen.generate.distractors import BankIndex, answer_key, build_index, normalized, word_in
 from quizgen.generate.text import (
     BLANK,
     PRONOUNS,
@@ -107,13 +107,9 @@ class Linter:
     def _also_true(self, fact: Optional[Fact]) -> set[str]:
         """The other true answers to this fact's stem (the answers of facts with the same blanked
         sentence or prompt)."""
-        also_true: set[str] = set()
-        if fact is not None and fact.id in self.spans:
-            true_answers = self.index.true_answers
-            also_true |= true_answers.get("b:" + blank_key(fact.statement, self.spans[fact.id]), set())
-            if fact.prompt:
-                also_true |= true_answers.get("p:" + normalized(fact.prompt), set())
-        return also_true
+        if fact is None or fact.id not in self.spans:
+            return set()
+        return self.index.true_answers_of(fact.id, prompt_without_blank=False)
 
     def lint(self, questions: list[Question], *, near_duplicates: bool = True) -> None:
         """Attach findings to each question of this batch (replacing earlier ones).
