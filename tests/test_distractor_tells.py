@@ -320,6 +320,27 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
     assert "Queen George Mallory" not in questions["queen.tf-false"].stem
 
 
+def test_names_of_one_sort_stand_together(tmp_path):
+    # a protocol beside a treaty or an accord, an empire beside countries; a war is of another sort
+    events = [("paris", "The Paris Agreement was adopted in December 2015.", "Paris Agreement"),
+              ("kyoto", "The Kyoto Protocol set binding targets for rich countries.", "Kyoto Protocol"),
+              ("montreal", "The ozone layer is protected by the Montreal Protocol.", "Montreal Protocol"),
+              ("copenhagen", "The talks of 2009 ended with the Copenhagen Accord.", "Copenhagen Accord"),
+              ("war", "The league was founded after the First World War.", "First World War")]
+    places = [("empire", "Poland was then part of the Russian Empire.", "Russian Empire"),
+              ("dutch", "The tulip trade made the Netherlands rich.", "Netherlands"),
+              ("states", "The canal was run by the United States.", "United States"),
+              ("philippines", "The fleet reached the Philippines in March.", "Philippines")]
+    bank = write_bank(tmp_path, [entity_fact(i, s, a, "event") for i, s, a in events]
+                      + [entity_fact(i, s, a, "place") for i, s, a in places])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["paris.mc"])
+    assert set(wrong) == {"Kyoto Protocol", "Montreal Protocol", "Copenhagen Accord"}, wrong
+    _, wrong = split(questions["empire.mc"])
+    assert set(wrong) == {"Netherlands", "United States", "Philippines"}, wrong
+    assert "war.mc" not in questions
+
+
 def test_no_person_is_offered_whose_surname_the_sentence_already_names(tmp_path):
     # "Fleming, Florey and Howard Florey shared the prize"; "where the coach Jesse Owens trained him".
     # In each bank the named person is the sibling nearest the key in length, so it would be taken.

@@ -68,11 +68,11 @@ CLASS_NOUNS = {
 }
 
 
-# Head nouns that say what sort of thing a name is: "Pacific Ocean", "Chagres River", "Mount Everest",
-# "Isthmus of Panama", "Gatun Dam". A sibling of the same class but another sort reads absurdly in
-# the key's place ("connects the Atlantic Ocean with the Chagres River", "London is Earth's highest
-# mountain") and is ruled out by any student at a glance.
-_SORT_NOUNS = frozenset("""
+# Head nouns that say what a name names: "Pacific Ocean", "Chagres River", "Mount Everest", "Isthmus
+# of Panama", "Gatun Dam". A sibling of the same class but of another sort reads absurdly in the
+# key's place ("connects the Atlantic Ocean with the Chagres River", "London is Earth's highest
+# mountain"), and any student rules it out at a glance.
+_HEAD_NOUNS = frozenset("""
     ocean sea river lake lagoon bay gulf strait channel canal isthmus peninsula cape island isle islands
     archipelago mount mountain mountains range peak volcano glacier desert valley canyon plain plateau
     forest jungle falls waterfall reef coast beach delta basin park reserve zone dam bridge tunnel tower
@@ -80,24 +80,33 @@ _SORT_NOUNS = frozenset("""
     university college school institute academy museum library hospital observatory laboratory
     cathedral church temple mosque palace castle fort stadium prison
     province county state republic kingdom empire territory region district city town village
-    treaty treaties agreement accord convention prize award war battle revolution
+    treaty treaties agreement accord convention protocol prize award war battle revolution
     company corporation authority agency commission council ministry department bank court army navy
 """.split())
-_SORT_QUESTION_NOUNS = {"range": "mountain range", "archipelago": "group of islands"}
-_SORT_ALIASES = {"mount": "mountain", "mountains": "range", "islands": "archipelago", "isle": "island",
-                 "treaties": "treaty", "harbor": "harbour"}
+# a head word as the noun a question uses ("Which mountain", "Which mountain range")
+_HEAD_AS_NOUN = {"mount": "mountain", "mountains": "mountain range", "islands": "group of islands",
+                 "archipelago": "group of islands", "isle": "island", "treaties": "treaty", "harbor": "harbour",
+                 "range": "mountain range"}
+# nouns of one sort: an ocean beside a sea, a protocol beside a treaty, an empire beside a country
+_SORT_OF_NOUN = {"ocean": "sea", "bay": "gulf", "channel": "strait", "peak": "mountain", "volcano": "mountain",
+                 "falls": "waterfall", "reserve": "park", "avenue": "street", "road": "street", "square": "street",
+                 "harbour": "port", "cathedral": "church", "temple": "church", "mosque": "church",
+                 "castle": "palace", "fort": "palace", "province": "state", "territory": "state",
+                 "county": "region", "district": "region", "city": "town", "village": "town",
+                 "republic": "country", "kingdom": "country", "empire": "country",
+                 "agreement": "treaty", "accord": "treaty", "convention": "treaty", "protocol": "treaty",
+                 "award": "prize", "corporation": "company", "college": "university"}
 _HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the head is "Academy"
 # a regnal number: "George V", "Elizabeth II", "John XXIII" (and, alas, "Malcolm X")
 _REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")
 
 
 @per_run
-def name_sort(name: str, entity_class: str) -> str:
-    """What sort of thing a name names, from its head noun ("Pacific Ocean" -> "ocean", "Mount
-    Everest" -> "mountain", "Isthmus of Panama" -> "isthmus"); "" for a bare name ("London").
-    A person's name with a regnal number ("Elizabeth II") is of the sort "regnal": it stands beside
-    other monarchs, not "Queen George Mallory". A bare place name is a "continent", a "country" or
-    neither (a city, a region)."""
+def name_noun(name: str, entity_class: str) -> str:
+    """What a name names, as a noun: from its head word ("Pacific Ocean" -> "ocean", "Mount Everest"
+    -> "mountain", "Isthmus of Panama" -> "isthmus"); for a bare place name "continent", "country",
+    "region" (a compass region) or "" (a town, a region); "regnal" for a person with a regnal number
+    ("Elizabeth II"); "" when the name does not say."""
     words = name.split()
     if entity_class == "person":
         return "regnal" if _REGNAL.search(name) else ""
@@ -105,8 +114,8 @@ def name_sort(name: str, entity_class: str) -> str:
         head_of = _HEAD_OF.search(name)
         for word in ([head_of.group(1)] if head_of else []) + [words[-1], words[0]]:
             folded = word.casefold()
-            if folded in _SORT_NOUNS:
-                return _SORT_ALIASES.get(folded, folded)
+            if folded in _HEAD_NOUNS:
+                return _HEAD_AS_NOUN.get(folded, folded)
     if entity_class == "place":
         # a bare place name: a continent, a country ("on the border between London and Tibet",
         # "a ship sailing from New York") or anything else (cities, regions)
@@ -118,6 +127,14 @@ def name_sort(name: str, entity_class: str) -> str:
         if folded in _country_names():
             return "country"
     return ""
+
+
+def name_sort(name: str, entity_class: str) -> str:
+    """The sort a distractor must share with the key: its noun (name_noun), with nouns of one sort
+    together (an ocean and a sea, a treaty and a protocol, a country and an empire); "" when the
+    name does not say. A monarch stands beside other monarchs, not "Queen George Mallory"."""
+    noun = name_noun(name, entity_class)
+    return _SORT_OF_NOUN.get(noun, noun)
 
 
 _CONTINENTS = {"africa", "antarctica", "asia", "europe", "oceania", "north america", "south america",
@@ -340,8 +357,8 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
 
     if fact.kind in ("entity", "attribution", "quote", "event") and entity_class:
         # "Which country", "Which ocean" where the answer's name says its sort, else the class's noun
-        sort = name_sort(fact.answer.strip(), entity_class)
-        noun = _SORT_QUESTION_NOUNS.get(sort, sort) if sort and sort != "regnal" else CLASS_NOUNS.get(entity_class, entity_class)
+        noun = name_noun(fact.answer.strip(), entity_class)
+        noun = noun if noun and noun != "regnal" else CLASS_NOUNS.get(entity_class, entity_class)
         wh = "Who" if entity_class == "person" else f"Which {noun}"
         if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'"):
             # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
