@@ -288,8 +288,13 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
               ("france", "A ship sailing from France to San Francisco saves a long voyage.", "France"),
               ("hungary", "Hungary began to dismantle its border fence in May 1989.", "Hungary"),
               ("japan", "The console went on sale in Japan in 1989.", "Japan"),
+              ("nazi", "His victories in Nazi Germany made him a symbol.", "Nazi Germany"),
               ("america", "The game was bundled with the console in North America.", "North America"),
-              ("north", "The family moved to Ohio as part of the migration to the industrial North.", "North")]
+              ("north", "The family moved to Ohio as part of the migration to the industrial North.", "North"),
+              ("ohio", "When he was nine, the family moved to Cleveland, Ohio, for work.", "Ohio"),
+              ("arizona", "He died in Tucson, Arizona, at the age of 66.", "Arizona"),
+              ("alabama", "He was born in Oakville, Alabama, in 1913.", "Alabama"),
+              ("michigan", "The meet was held in Ann Arbor, Michigan, in May.", "Michigan")]
     people = [("queen", "The news came on the coronation day of Queen Elizabeth II.", "Elizabeth II"),
               ("king", "The ship was named after King George V of Britain.", "George V"),
               ("tsar", "The court of Tsar Nicholas II moved to the palace.", "Nicholas II"),
@@ -303,9 +308,11 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
     questions = {q.id: q for q in generate_questions(bank)}
     oceans = {"Pacific Ocean", "Indian Ocean", "Arctic Ocean", "Southern Ocean"}
     cities = {"London", "Paris", "Warsaw", "Rome"}
-    countries = {"Nepal", "France", "Hungary", "Japan"}
+    countries = {"Nepal", "France", "Hungary", "Japan", "Nazi Germany"}
+    states = {"Ohio", "Arizona", "Alabama", "Michigan"}
     for fact_id, names in [("pacific", oceans), ("indian", oceans), ("london", cities), ("rome", cities),
-                           ("nepal", countries), ("japan", countries)]:
+                           ("nazi", countries),
+                           ("nepal", countries), ("japan", countries), ("ohio", states), ("arizona", states)]:
         key, wrong = split(questions[f"{fact_id}.mc"])
         assert set(wrong) <= names - {key}, (key, wrong)
     # the question names the sort too

@@ -108,7 +108,9 @@ class BankIndex:
     """Sibling answers of the bank, indexed by class / precision / unit, and the true answers of each
     stem (to refuse also-true distractors)."""
 
-    entities: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)  # class -> (len, hash, name, fact id)
+    # (class, sort) -> (len, hash, name, fact id): a name is replaced only by a name of its sort
+    # (an ocean by a sea, a state by a state; see name_sort), found among all of them
+    entities: dict[tuple[str, str], list[tuple[int, int, str, str]]] = field(default_factory=dict)
     # (precision, has qualifier) -> sorted (ordinal, month number, value, fact id)
     dates: dict[tuple, list[tuple[tuple, int, DateValue, str]]] = field(default_factory=dict)
     quantities: dict[str, list[tuple[float, str, str]]] = field(default_factory=dict)  # unit -> sorted (magnitude, fact id, answer)
@@ -166,7 +168,8 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
                 if key in names:
                     continue
                 names.add(key)
-                index.entities.setdefault(value.entity_class, []).append((len(name), stable_hash(name), name, owner))
+                group = (value.entity_class, name_sort(name, value.entity_class))
+                index.entities.setdefault(group, []).append((len(name), stable_hash(name), name, owner))
         elif isinstance(value, DateValue):
             key = date_key(value)
             if key not in seen_dates:
@@ -277,7 +280,6 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # stands out, and swapped into the sentence it reads "Lord Luigi Menabrea".
         surnames_only = value.entity_class == "person" and len(answer.split()) == 1
         key_the = index.the_before.get(fact.id)
-        key_sort = name_sort(answer, value.entity_class)
         # The words around the slot, in the question and in the statement (the false statement's):
         # a person whose surname is there already reads "Fleming, Florey and Howard Florey shared
         # the prize" or "Owens studied where the coach Jesse Owens trained him".
@@ -285,8 +287,6 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         for name, owner in _entity_siblings(fact, value, index):
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
-            if name_sort(name, value.entity_class) != key_sort:
-                continue  # a river in the slot of an ocean, a city in that of a mountain
             if value.entity_class == "person" and find_word(around, surname(name)) >= 0:
                 continue
             if surnames_only:
@@ -430,9 +430,9 @@ def _zero_ending_tell(text: str, answer: str) -> bool:
 
 
 def _entity_siblings(fact: Fact, value: EntityValue, index: BankIndex) -> list[tuple[str, str]]:
-    """Names of the same class, closest in length to the answer first (no length tell), with a
-    per-fact stable tie-break so that different questions get different distractors."""
-    names = index.entities.get(value.entity_class, [])
+    """Names of the same class and sort, closest in length to the answer first (no length tell),
+    with a per-fact stable tie-break so that different questions get different distractors."""
+    names = index.entities.get((value.entity_class, name_sort(fact.answer.strip(), value.entity_class)), [])
     if not names:
         return []
     length = len(fact.answer)

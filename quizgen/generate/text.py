@@ -105,7 +105,7 @@ _REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")
 def name_noun(name: str, entity_class: str) -> str:
     """What a name names, as a noun: from its head word ("Pacific Ocean" -> "ocean", "Mount Everest"
     -> "mountain", "Isthmus of Panama" -> "isthmus"); for a bare place name "continent", "country",
-    "region" (a compass region) or "" (a town, a region); "regnal" for a person with a regnal number
+    "state" (of the US, Canada or Australia), "region" (a compass region) or "" (a town, a region); "regnal" for a person with a regnal number
     ("Elizabeth II"); "" when the name does not say."""
     words = name.split()
     if entity_class == "person":
@@ -126,6 +126,11 @@ def name_noun(name: str, entity_class: str) -> str:
             return "region"  # "the industrial North": no town stands in for it
         if folded in _country_names():
             return "country"
+        if folded in _state_names():
+            return "state"  # "Cleveland, Ohio": Arizona may stand in, Tucson may not
+        tail = folded.split()[1:]
+        if tail and (tail[-1] in _country_names() or " ".join(tail[-2:]) in _country_names()):
+            return "country"  # "Nazi Germany", "Soviet Russia", "Ancient Greece"
     return ""
 
 
@@ -147,6 +152,23 @@ _COUNTRY_ALIASES = {"u.s.", "us", "usa", "u.s.a.", "america", "uk", "u.k.", "bri
                     "scotland", "wales", "northern ireland", "russia", "soviet union", "ussr", "east germany",
                     "west germany", "czechoslovakia", "yugoslavia", "holland", "burma", "persia", "siam", "ceylon",
                     "prussia", "korea", "ottoman empire", "russian empire", "austria-hungary"}
+
+
+# States of federations that articles name bare ("Ohio", "Ontario", "Queensland"), from ISO 3166-2;
+# not the states that share their name with a great city, which is the likelier reading.
+_STATE_COUNTRIES = {"US": ("State", "District"), "CA": ("Province", "Territory"), "AU": ("State", "Territory")}
+_CITY_NAMED_STATES = {"new york", "washington"}
+
+
+@functools.cache
+def _state_names() -> frozenset[str]:
+    """The states and provinces of the US, Canada and Australia, casefolded (see _STATE_COUNTRIES)."""
+    import pycountry
+
+    return frozenset(
+        division.name.casefold() for code, types in _STATE_COUNTRIES.items()
+        for division in pycountry.subdivisions.get(country_code=code) if division.type in types
+    ) - _CITY_NAMED_STATES
 
 
 @functools.cache
