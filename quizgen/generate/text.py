@@ -80,7 +80,7 @@ _HEAD_NOUNS = frozenset("""
     university college school institute academy museum library hospital observatory laboratory
     cathedral church temple mosque palace castle fort stadium prison
     province county state republic kingdom empire territory region district city town village
-    treaty treaties agreement accord convention protocol prize award war battle revolution
+    treaty treaties agreement accord convention protocol prize award medal trophy war battle revolution
     company corporation authority agency commission council ministry department bank court army navy
 """.split())
 # a head word as the noun a question uses ("Which mountain", "Which mountain range")
@@ -95,7 +95,8 @@ _SORT_OF_NOUN = {"ocean": "sea", "bay": "gulf", "channel": "strait", "peak": "mo
                  "county": "region", "district": "region", "city": "town", "village": "town",
                  "republic": "country", "kingdom": "country", "empire": "country",
                  "agreement": "treaty", "accord": "treaty", "convention": "treaty", "protocol": "treaty",
-                 "award": "prize", "corporation": "company", "college": "university"}
+                 "award": "prize", "medal": "prize", "trophy": "prize", "corporation": "company",
+                 "college": "university"}
 _HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the head is "Academy"
 # a regnal number: "George V", "Elizabeth II", "John XXIII" (and, alas, "Malcolm X")
 _REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")
