@@ -325,6 +325,14 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
     key, wrong = split(questions["guide.mc"])
     assert set(wrong) <= {"George Mallory", "John Hunt", "Noel Odell"}, wrong
     assert "Queen George Mallory" not in questions["queen.tf-false"].stem
+    # matching too: the right-hand names of one question are of one sort
+    from quizgen.generate.text import name_sort
+
+    class_of = {a: "place" for _, _, a in places} | {a: "person" for _, _, a in people}
+    matching = [q for q in questions.values() if q.kind == "matching"]
+    assert matching
+    for q in matching:
+        assert len({name_sort(p.right, class_of[p.right]) for p in q.pairs}) == 1, [p.right for p in q.pairs]
 
 
 def test_names_of_one_sort_stand_together(tmp_path):

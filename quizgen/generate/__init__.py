@@ -32,6 +32,7 @@ from quizgen.generate.text import (
     event_phrase,
     _name_words_of,
     find_span,
+    name_sort,
     question_stem,
     substitute,
 )
@@ -556,7 +557,8 @@ def matching_questions(ctx: _Context) -> list[Question]:
         elif fact.kind == "entity" and isinstance(value, EntityValue):
             before, after = blank(fact.statement.strip(), span)
             left = f"{before}{BLANK}{after}" if len((before + after).split()) >= 3 else None
-            key = ("entity", value.entity_class)
+            # names of one sort only: beside an ocean, a river's sentence is matched by its sort alone
+            key = ("entity", value.entity_class, name_sort(right, value.entity_class))
         elif fact.kind == "quantity" and isinstance(value, QuantityValue):
             if not any(map(str.isdigit, right)):
                 continue  # "three" among "405 billion" and "8 billion" stands out: figures only
