@@ -220,14 +220,17 @@ def _generate(bank: Bank, lint: bool) -> list[Question]:
             # linted before the later facts' questions, they get the very findings they would after
             linter.lint(multi_fact)
         if worker is not None:
-            frames = worker.frames()
-            if frames is None:  # the worker failed: make its questions here (the same questions)
-                questions += _fact_batches(facts[split:], ctx, linter)
-            for frame in frames or ():
+            # The worker's frames are read as it writes them: while it makes its last batch, this
+            # process is already rebuilding the questions of its first ones.
+            done = split
+            for frame in worker.frames():
                 later_questions, keys = _unpacked(frame, ctx)
                 if linter is not None:
                     linter.add_near_duplicates(later_questions, keys)
                 questions += later_questions
+                done = min(done + FACTS_PER_BATCH, len(facts))
+            if not worker.succeeded:  # it failed: the facts it had not finished are made here (the same questions)
+                questions += _fact_batches(facts[done:], ctx, linter)
             worker = None
     finally:
         if worker is not None:
