@@ -96,6 +96,31 @@ def test_a_failing_worker_leaves_the_work_to_this_process(worker_runs, monkeypat
     assert together == alone
 
 
+def test_a_worker_dying_midway_leaves_the_rest_to_this_process(worker_runs, monkeypatch):
+    # The frames it finished are taken (read as they were written); the facts of the frames it never
+    # wrote are made here, and the result is still exactly one process's.
+    bank = load_bank(None)
+    alone = _one_process(bank, monkeypatch)
+    real_packed = generate._later_questions_packed
+
+    def dies_after_two_frames(*args, **kwargs):
+        for n, frame in enumerate(real_packed(*args, **kwargs)):
+            if n == 2:
+                raise RuntimeError("the worker dies")
+            yield frame
+
+    monkeypatch.setattr(generate, "_later_questions_packed", dies_after_two_frames)
+    unpacked: list[int] = []
+    real_unpacked = generate._unpacked
+    monkeypatch.setattr(generate, "_unpacked", lambda data, ctx: unpacked.append(1) or real_unpacked(data, ctx))
+    together = [question_data(q) for q in generate_questions(bank)]
+    assert worker_runs and not worker_runs[0].succeeded
+    assert len(unpacked) == 2  # the two frames written before the worker died were used
+    assert together == alone
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
 def test_workers_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("QUIZGEN_WORKERS", "1")
     assert not workers.workers_available()
