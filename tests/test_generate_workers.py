@@ -14,7 +14,8 @@ import pytest
 from helpers_generate import date_fact, write_bank
 
 import quizgen.generate as generate
-from quizgen.generate import generate_questions, workers
+from quizgen import workers
+from quizgen.generate import generate_questions
 from quizgen.loading import load_bank
 from quizgen.model import question_data
 

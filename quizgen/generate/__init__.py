@@ -75,7 +75,7 @@ _WORD = re.compile(r"\w+")
 MAX_GROUP_PASSES = 4
 # Facts generated and linted together before the memo caches are emptied (see _fact_batches).
 FACTS_PER_BATCH = 2000
-# From this many facts a worker process on the second core takes the later facts (see workers.py);
+# From this many facts a worker process on the second core takes the later facts (see quizgen/workers.py);
 # this process keeps OWN_SHARE of them, less than half: it also makes the multi-fact questions and
 # reads the worker's.
 PARALLEL_MIN_FACTS = 1000
@@ -197,7 +197,7 @@ def _generate(bank: Bank, lint: bool) -> list[Question]:
     ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank),
                    name_words=_name_words(bank),
                    written=_article_date(bank))
-    from quizgen.generate import workers
+    from quizgen import workers
     from quizgen.generate.lint import Linter
 
     linter = Linter(bank, index=ctx.index, spans=spans) if lint else None
