@@ -15,6 +15,7 @@ import contextlib
 import difflib
 import functools
 import gc
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -281,11 +282,13 @@ def _resolve_plain(value: str, cache: dict[str, Any], resolvers: dict[Any, list]
     return result
 
 
-def _plain_yaml(text: str) -> tuple[Any, list[int]]:
+def _plain_yaml(text: str, depth: int = 0) -> tuple[Any, list[int]]:
     """Parse YAML text the way `yaml.compose` + `_to_python` do for a document without anything
     unusual, straight from the parser's events: no node tree, no marks, no paths.
 
     Returns (data, line of each `id` value in a mapping at depth 3, i.e. of each fact's id).
+    `depth` is the depth at which the text's root sits: 1 for a run of facts-list items (see
+    _plain_yaml_split), so that fact ids and the nesting limit are counted as in the whole file.
     Raises _NotPlain at anything the marked path treats specially or reports: a syntax error,
     a tag, an anchor or alias, a merge key, a key that is not text, a duplicate key, nesting
     deeper than _MAX_DEPTH, a second document.
@@ -320,7 +323,7 @@ def _plain_yaml(text: str) -> tuple[Any, list[int]]:
                         key = value
                         continue
                     container[key] = value
-                    if key == "id" and len(stack) == 3:
+                    if key == "id" and len(stack) + depth == 3:
                         id_lines.append(event.start_mark.line + 1)
                     key = _NO_KEY
                 elif container is not None:
@@ -328,7 +331,7 @@ def _plain_yaml(text: str) -> tuple[Any, list[int]]:
                 else:
                     root = value
             elif kind is mapping_start or kind is sequence_start:
-                if event.anchor is not None or event.tag is not None or len(stack) > _MAX_DEPTH:
+                if event.anchor is not None or event.tag is not None or len(stack) + depth > _MAX_DEPTH:
                     raise _NotPlain()
                 new: Any = {} if kind is mapping_start else []
                 if in_mapping:
@@ -356,6 +359,74 @@ def _plain_yaml(text: str) -> tuple[Any, list[int]]:
         raise _NotPlain() from None
     finally:
         loader.dispose()
+
+
+# From this size of facts.yaml (about 3,500 facts) a worker on the second core parses its later half.
+PARALLEL_PARSE_MIN_CHARS = 500_000
+_FACTS_KEY_LINE = re.compile(r"^facts:[ \t]*(?:#[^\n]*)?\r?$", re.M)
+_FIRST_ITEM = re.compile(r"^( *)-[ \t]", re.M)
+
+
+def _fact_cuts(text: str) -> Iterator[int]:
+    """Where the file's facts list may be cut in two for _plain_yaml_split: the start of each line,
+    after the first item, that opens a facts-list item ("  - " at the list's indentation). None
+    when the file is not laid out as a block list under a top-level `facts:`, or has line breaks
+    that the parser counts but a newline count would not (a lone CR, NEL, LS, PS)."""
+    if text.count("\r") != text.count("\r\n") or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return
+    facts_key = _FACTS_KEY_LINE.search(text)
+    if facts_key is None:
+        return
+    first = _FIRST_ITEM.search(text, facts_key.end())
+    if first is None:
+        return
+    for item in re.finditer("^" + first.group(1) + r"-[ \t]", text[first.end():], re.M):
+        yield first.end() + item.start()
+
+
+def _fact_split(text: str) -> Optional[int]:
+    """The cut of a big file for _plain_yaml_split: the first item line past the middle."""
+    if len(text) < PARALLEL_PARSE_MIN_CHARS:
+        return None
+    middle = len(text) // 2
+    return next((cut for cut in _fact_cuts(text) if cut >= middle), None)
+
+
+def _plain_yaml_split(text: str, cut: Optional[int] = None) -> tuple[Any, list[int]]:
+    """_plain_yaml of a whole facts.yaml; a big file's facts list is parsed in two halves at once,
+    the later one by a worker on the second core (the parser's events cost most of a load).
+
+    The halves are two documents: everything up to an item line of the facts list, and the items
+    from there on. Cut anywhere else (inside a quoted text or a [...] list), the first half does not
+    parse; a key after the list makes the second half fail. Either way, and whenever the worker
+    cannot run, the whole text is parsed here, so the result is always that of _plain_yaml(text)."""
+    from quizgen import workers
+
+    cut = _fact_split(text) if cut is None else cut
+    if cut is None:
+        return _plain_yaml(text)
+    tail = text[cut:]
+    worker = workers.start_worker(lambda: [pickle.dumps(_plain_yaml(tail, depth=1), pickle.HIGHEST_PROTOCOL)])
+    if worker is None:
+        return _plain_yaml(text)
+    try:
+        try:
+            head, head_lines = _plain_yaml(text[:cut])
+        except _NotPlain:
+            return _plain_yaml(text)
+        frames = list(worker.frames())
+    finally:
+        worker.cancel()
+    if not worker.succeeded or len(frames) != 1:
+        return _plain_yaml(text)
+    items, tail_lines = pickle.loads(frames[0])
+    # the head must end inside the facts list, its last key, and the tail be items of that list
+    if not (isinstance(head, dict) and head and next(reversed(head)) == "facts"
+            and isinstance(head["facts"], list) and isinstance(items, list)):
+        return _plain_yaml(text)
+    head["facts"] += items
+    line_offset = text.count("\n", 0, cut)
+    return head, head_lines + [line + line_offset for line in tail_lines]
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -807,7 +878,7 @@ def _parse_facts_fast(bank_path: Path, facts_path: Path,
     """
     try:
         text = facts_path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-        data, id_lines = _plain_yaml(text)
+        data, id_lines = _plain_yaml_split(text)
         del text
         if not isinstance(data, dict):
             return None

@@ -11,12 +11,14 @@ import importlib.util
 import re
 import shutil
 from pathlib import Path
+from typing import Optional
 
 import pytest
 import yaml
 from hypothesis import given, settings
 
 import quizgen.loading as loading
+from quizgen import workers
 from quizgen.errors import BankError
 from quizgen.extract import extract_article
 from quizgen.loading import load_bank
@@ -288,3 +290,105 @@ def test_loaded_facts_cannot_be_changed_and_a_changed_copy_leaves_the_others_alo
     assert changed.image == "figure.png" and "image" in changed.model_fields_set
     assert [(f.model_fields_set, f.source.model_fields_set) for f in bank.facts] == before
     assert fact.image is None and "image" not in fact.model_fields_set
+
+
+# --------------------------------------------------------------------------------------------------
+# A big facts.yaml is parsed in two halves at once (the later one by a worker on the second core):
+# the result is always that of one parse of the whole file.
+
+
+@pytest.fixture
+def split_parses(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Every facts.yaml is split, whatever its size; returns the workers that started."""
+    if not workers.workers_available():
+        pytest.skip("a worker needs fork and two cores")
+    monkeypatch.setattr(loading, "PARALLEL_PARSE_MIN_CHARS", 0)
+    started: list = []
+    real_start = workers.start_worker
+
+    def start(work):
+        worker = real_start(work)
+        if worker is not None:
+            started.append(worker)
+        return worker
+
+    monkeypatch.setattr(workers, "start_worker", start)
+    return started
+
+
+def _split_or_not_plain(text: str, cut: Optional[int] = None):
+    try:
+        return loading._plain_yaml_split(text, cut)
+    except loading._NotPlain:
+        return "not plain"
+
+
+def _whole_or_not_plain(text: str):
+    try:
+        return loading._plain_yaml(text)
+    except loading._NotPlain:
+        return "not plain"
+
+
+@pytest.mark.parametrize("bank", ["bundled", "escaping", "synthetic"])
+def test_a_split_parse_gives_the_bank_of_one_parse(bank: str, split_parses: list, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch):
+    folder = {"bundled": BUNDLED, "escaping": ESCAPING}.get(bank) or _synthetic_bank(tmp_path / "synthetic", 400)
+    assert_same_bank_both_ways(folder, monkeypatch)
+    assert split_parses and all(worker.succeeded for worker in split_parses)
+    lines = (folder / "facts.yaml").read_text(encoding="utf-8").splitlines()
+    loaded = load_bank(folder)
+    for fact in loaded.facts:  # the worker's half has its line numbers counted from the file's start
+        assert re.fullmatch(rf"\s*- id: \"?{re.escape(fact.id)}\"?", lines[loaded.fact_lines[fact.id] - 1])
+
+
+def test_a_split_parse_gives_the_lines_of_the_later_half(split_parses: list):
+    text = (BUNDLED / "facts.yaml").read_text(encoding="utf-8")
+    cut = loading._fact_split(text)
+    assert cut is not None and cut > len(text) // 2
+    assert loading._plain_yaml_split(text) == loading._plain_yaml(text)
+    assert split_parses[-1].succeeded
+
+
+# Texts in which an item-like line ("  - id: ...") is not an item of the facts list (inside a quoted
+# text over several lines, inside a block text), or the list is followed by another key. Cut at each
+# item-like line, the result must still be that of one parse (each text is valid YAML).
+TRICKY_FACTS = {
+    "double-quoted": '  - id: q1\n    statement: "one line\n  - id: not-an-item\n    still the text"\n  - id: last\n',
+    "single-quoted": "  - id: q1\n    statement: 'one line\n  - id: not-an-item'\n  - id: last\n",
+    "key-after-list": "  - id: q1\n    kind: date\n  - id: last\nversion: 1\n",
+    "block-text": "  - id: q1\n    statement: |\n      a text\n      - with a dash\n  - id: q2\n",
+    "comment": "  - id: q1\n  # - id: commented-out\n  - id: q2 # - id: no\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY_FACTS))
+def test_a_cut_at_any_item_like_line_gives_the_result_of_one_parse(name: str, split_parses: list):
+    text = "facts:\n  - id: first\n    kind: date\n" + TRICKY_FACTS[name]
+    whole = loading._plain_yaml(text)
+    cuts = list(loading._fact_cuts(text))
+    assert len(cuts) >= 2
+    for cut in cuts:
+        assert loading._plain_yaml_split(text, cut) == whole, text[cut:]
+    assert split_parses
+
+
+@settings(SETTINGS, max_examples=80)
+@given(edited(ESCAPING_FACTS.encode("utf-8")))
+def test_random_edits_split_anywhere_parse_as_one(facts: bytes):
+    """Random edits of a bank, cut at every place _fact_cuts offers: always one parse's result."""
+    try:
+        text = facts.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    whole = _whole_or_not_plain(text)
+    for cut in list(loading._fact_cuts(text))[:6]:
+        assert _split_or_not_plain(text, cut) == whole
+
+
+def test_line_breaks_a_newline_count_would_miss_are_never_split():
+    text = (BUNDLED / "facts.yaml").read_text(encoding="utf-8")
+    assert list(loading._fact_cuts(text))
+    assert not list(loading._fact_cuts(text.replace("\n", "\r")))
+    assert not list(loading._fact_cuts(text.replace("statement:", "statement: \u2028", 1)))
+    assert list(loading._fact_cuts(text.replace("\n", "\r\n")))
