@@ -367,11 +367,11 @@ _FACTS_KEY_LINE = re.compile(r"^facts:[ \t]*(?:#[^\n]*)?\r?$", re.M)
 _FIRST_ITEM = re.compile(r"^( *)-[ \t]", re.M)
 
 
-def _fact_cuts(text: str) -> Iterator[int]:
-    """Where the file's facts list may be cut in two for _plain_yaml_split: the start of each line,
-    after the first item, that opens a facts-list item ("  - " at the list's indentation). None
-    when the file is not laid out as a block list under a top-level `facts:`, or has line breaks
-    that the parser counts but a newline count would not (a lone CR, NEL, LS, PS)."""
+def _fact_cuts(text: str, start: int = 0) -> Iterator[int]:
+    """Where the file's facts list may be cut in two for _plain_yaml_split: the start of each line
+    after the first item (and from `start` on) that opens a facts-list item ("  - " at the list's
+    indentation). None when the file is not laid out as a block list under a top-level `facts:`,
+    or has line breaks that the parser counts but a newline count would not (lone CR, NEL, LS, PS)."""
     if text.count("\r") != text.count("\r\n") or "\x85" in text or "\u2028" in text or "\u2029" in text:
         return
     facts_key = _FACTS_KEY_LINE.search(text)
@@ -380,16 +380,18 @@ def _fact_cuts(text: str) -> Iterator[int]:
     first = _FIRST_ITEM.search(text, facts_key.end())
     if first is None:
         return
-    for item in re.finditer("^" + first.group(1) + r"-[ \t]", text[first.end():], re.M):
-        yield first.end() + item.start()
+    items = re.compile("^" + first.group(1) + r"-[ \t]", re.M)
+    at = max(first.end(), start)
+    while (item := items.search(text, at)) is not None:
+        yield item.start()
+        at = item.end()
 
 
 def _fact_split(text: str) -> Optional[int]:
     """The cut of a big file for _plain_yaml_split: the first item line past the middle."""
     if len(text) < PARALLEL_PARSE_MIN_CHARS:
         return None
-    middle = len(text) // 2
-    return next((cut for cut in _fact_cuts(text) if cut >= middle), None)
+    return next(_fact_cuts(text, len(text) // 2), None)
 
 
 def _plain_yaml_split(text: str, cut: Optional[int] = None) -> tuple[Any, list[int]]:
