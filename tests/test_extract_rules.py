@@ -389,3 +389,16 @@ def test_a_craft_is_named_by_its_own_name():
     mentions = find_mentions("Armstrong and Aldrin landed the Apollo Lunar Module Eagle on July 20, 1969.")
     assert "Eagle" in [m.text for m in mentions]
     assert "Apollo Lunar Module Eagle" not in [m.text for m in mentions]
+
+
+# -- a quotation's question ends with the question mark, not with the quotation's own full stop -----
+
+@pytest.mark.parametrize("text, prompt", [
+    ('Neil Armstrong said his first step was "one small step for man, one giant leap for mankind."',
+     "Who said: \u201cone small step for man, one giant leap for mankind\u201d?"),
+    ('"Nothing in life is to be feared, it is only to be understood," Marie Curie said.',
+     "Who said: \u201cNothing in life is to be feared, it is only to be understood\u201d?"),
+])
+def test_who_said_prompt_drops_the_quotations_own_closing_stop(text, prompt):
+    quotes = [c for c in _candidates(text) if c.kind == "quote"]
+    assert [c.prompt for c in quotes] == [prompt]

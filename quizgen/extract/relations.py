@@ -637,7 +637,7 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
             if rx.fullmatch(r"\s*(?:said|says|wrote|writes|told \w+|added|recalled)?\s*", between) and (
                     between.strip() or rx.match(r"\s+(?:said|says|wrote|writes|told|added|recalled|is (?:often |widely )?quoted|once said|later said)\b", after)):
                 value = EntityValue(name=entity.name, entity_class="person")
-                prompt = f"Who said: \u201c{quote.group(1).strip().rstrip(',')}\u201d?" if len(quote.group(1).split()) <= 40 else None
+                prompt = _who_said(quote.group(1)) if len(quote.group(1).split()) <= 40 else None
                 out.append(Candidate("quote", finish(sentence), mention.text, value, sentence, info.position,
                                      (mention.start, mention.end), 0.8, f"quotation by {mention.text}",
                                      prompt=prompt))
@@ -670,11 +670,17 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     prompt = None
     words = quote.group(1).split()
     if len(words) <= 40:
-        prompt = f"Who said: \u201c{quote.group(1).strip().rstrip(',')}\u201d?"
+        prompt = _who_said(quote.group(1))
     out.append(Candidate("quote", finish(resolved), speaker_name, value, sentence, info.position,
                          (quote.start(), quote.end()), 0.8, f"quotation by {speaker_name}", prompt=prompt,
                          notes=notes))
     return out
+
+
+def _who_said(quoted: str) -> str:
+    """The question of a quotation: its own closing comma or full stop is dropped, so that the
+    question mark ends it ("Who said: “one small step for man”?", not "…mankind.”?")."""
+    return f"Who said: \u201c{quoted.strip().rstrip(',.;:').rstrip()}\u201d?"
 
 
 def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
