@@ -156,6 +156,24 @@ def test_subject_question_drops_a_second_clause(tmp_path):
     assert by_id(generate_questions(bank))["g.short"].stem == "Who had begun reforms known as glasnost?"
 
 
+
+@pytest.mark.parametrize("statement, answer, entity_class, stem", [
+    # the sentence says what the answer is: that, not the class noun, names it
+    ("Apollo 11 was the American spaceflight that first landed humans on the Moon.", "Apollo 11", "product",
+     "What was the American spaceflight that first landed humans on the Moon?"),
+    ("Gatun Lake was an artificial lake created by damming the river.", "Gatun Lake", "place",
+     "Which lake was an artificial lake created by damming the river?"),  # its name says its sort already
+    # no noun after "was the": the class noun stays
+    ("IEEE Spectrum was the first to report the release of the model.", "IEEE Spectrum", "publication",
+     "Which publication was the first to report the release of the model?"),
+    ("Ada Lovelace was the first programmer of the engine.", "Ada Lovelace", "person",
+     "Who was the first programmer of the engine?"),
+])
+def test_subject_question_names_the_answer_as_the_sentence_does(tmp_path, statement, answer, entity_class, stem):
+    bank = write_bank(tmp_path, [entity_fact("f", statement, answer, entity_class)])
+    assert by_id(generate_questions(bank))["f.short"].stem == stem
+
+
 # ---- the lint rule ----------------------------------------------------------------------------------
 
 

@@ -370,6 +370,12 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
     return stem
 
 
+# "is the largest canal", "was an American spaceflight": the answer's own description follows it
+# (not "was the first to report", which names nothing)
+_COPULA_NOUN_PHRASE = re.compile(r"^\s+(?:is|was|are|were|became|remains|remained)\s+(?:the|a|an)\s+"
+                                 r"(?!(?:\w+\s+)?to\b)(?!(?:first|last|only|next)\b\s*[,.]?$)\w")
+
+
 def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
                    name_words: Optional[set[str]]) -> Optional[str]:
     statement = fact.statement.strip()
@@ -381,8 +387,13 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
     if fact.kind in ("entity", "attribution", "quote", "event") and entity_class:
         # "Which country", "Which ocean" where the answer's name says its sort, else the class's noun
         noun = name_noun(fact.answer.strip(), entity_class)
+        generic = not (noun and noun != "regnal")
         noun = noun if noun and noun != "regnal" else CLASS_NOUNS.get(entity_class, entity_class)
         wh = "Who" if entity_class == "person" else f"Which {noun}"
+        if generic and entity_class != "person" and _COPULA_NOUN_PHRASE.match(after):
+            # "Apollo 11 was the American spaceflight that..." says what the answer is better than
+            # the class noun can: "What was the American spaceflight...", not "Which product was..."
+            wh = "What"
         if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'"):
             # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
             # A second clause (", and he signalled...") is dropped: the question asks about the first.
