@@ -230,7 +230,7 @@ def test_a_surname_key_gets_surname_distractors(tmp_path):
     # "Lord Luigi Menabrea" in the false statement.
     bank = write_bank(tmp_path, [
         entity_fact("father", "Ada was the only legitimate child of the poet Lord Byron.", "Byron", "person"),
-        entity_fact("engineer", "The Italian engineer Luigi Menabrea published a paper in 1842.", "Luigi Menabrea", "person"),
+        entity_fact("engineer", "In 1842 a paper was published by Luigi Menabrea.", "Luigi Menabrea", "person"),
         entity_fact("inventor", "Charles Babbage designed the Analytical Engine.", "Charles Babbage", "person"),
         entity_fact("writer", "Mary Shelley wrote Frankenstein in 1818.", "Mary Shelley", "person"),
         entity_fact("king", "Martin Luther King Jr. led the march.", "Martin Luther King Jr.", "person"),
@@ -295,14 +295,15 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
               ("arizona", "He died in Tucson, Arizona, at the age of 66.", "Arizona"),
               ("alabama", "He was born in Oakville, Alabama, in 1913.", "Alabama"),
               ("michigan", "The meet was held in Ann Arbor, Michigan, in May.", "Michigan")]
-    people = [("queen", "The news came on the coronation day of Queen Elizabeth II.", "Elizabeth II"),
-              ("king", "The ship was named after King George V of Britain.", "George V"),
-              ("tsar", "The court of Tsar Nicholas II moved to the palace.", "Nicholas II"),
-              ("pope", "The council was opened by Pope John XXIII in Rome.", "John XXIII"),
-              ("guide", "The Sherpa guide Kami Rita has climbed it most often.", "Kami Rita"),
-              ("climber", "The British climber George Mallory vanished in 1924.", "George Mallory"),
+    # (no role word before these names: "Queen ______" is asked among queens only, tested below)
+    people = [("queen", "The news came on the coronation day of Elizabeth II.", "Elizabeth II"),
+              ("king", "The ship was named after George V of Britain.", "George V"),
+              ("tsar", "The court of Nicholas II moved to the palace.", "Nicholas II"),
+              ("pope", "The council was opened by John XXIII in Rome.", "John XXIII"),
+              ("guide", "Kami Rita has climbed it most often.", "Kami Rita"),
+              ("climber", "George Mallory vanished in 1924.", "George Mallory"),
               ("leader", "The expedition was led by John Hunt.", "John Hunt"),
-              ("geologist", "The geologist Noel Odell saw them last.", "Noel Odell")]
+              ("geologist", "Noel Odell saw them last.", "Noel Odell")]
     bank = write_bank(tmp_path, [entity_fact(i, s, a, "place") for i, s, a in places]
                       + [entity_fact(i, s, a, "person") for i, s, a in people])
     questions = {q.id: q for q in generate_questions(bank)}
@@ -324,7 +325,7 @@ def test_a_name_is_replaced_only_by_names_of_its_sort(tmp_path):
     assert "II" in key and set(wrong) == {"George V", "Nicholas II", "John XXIII"}, wrong
     key, wrong = split(questions["guide.mc"])
     assert set(wrong) <= {"George Mallory", "John Hunt", "Noel Odell"}, wrong
-    assert "Queen George Mallory" not in questions["queen.tf-false"].stem
+    assert "of George Mallory" not in questions["queen.tf-false"].stem
     # matching too: the right-hand names of one question are of one sort
     from quizgen.generate.text import name_sort
 
@@ -370,7 +371,8 @@ def test_no_person_is_offered_whose_surname_the_sentence_already_names(tmp_path)
     assert set(wrong) == {"Norman Heatley", "Dorothy Hodgkin", "Albert Alexander"}, wrong
     assert "Florey and Howard Florey" not in questions["prize.tf-false"].stem
     coach = write_bank(tmp_path / "coach", [entity_fact(i, s, a, "person") for i, s, a in [
-        ("coach", "Owens studied at Ohio State University, where the coach Larry Snyder trained him.",
+        # (no role word before the slot: "the coach ______" would be asked among coaches only, below)
+        ("coach", "Owens studied at Ohio State University, where Larry Snyder trained him.",
          "Larry Snyder"),
         ("runner", "The gold medal went to Jesse Owens.", "Jesse Owens"),
         ("mayor", "The parade was led by Wilhelmina Montgomery-Smythe.", "Wilhelmina Montgomery-Smythe"),
@@ -379,4 +381,30 @@ def test_no_person_is_offered_whose_surname_the_sentence_already_names(tmp_path)
     questions = {q.id: q for q in generate_questions(coach)}
     _, wrong = split(questions["coach.mc"])
     assert "Jesse Owens" not in wrong, wrong
-    assert "coach Jesse Owens" not in questions["coach.tf-false"].stem
+    assert "where Jesse Owens trained" not in questions["coach.tf-false"].stem
+
+
+def test_a_role_before_the_slot_is_filled_only_by_people_the_bank_gives_that_role(tmp_path):
+    # "proposed by President Michael Collins", "the Sherpa guide Andrew Waugh": any student rules
+    # them out. The bank says who is a president (in any of its sentences); only they fill the slot.
+    bank = write_bank(tmp_path, [entity_fact(i, s, a, "person") for i, s, a in [
+        ("goal", "The mission fulfilled a goal proposed by President John F. Kennedy.", "John F. Kennedy"),
+        ("medal", "In 1976 President Gerald Ford awarded Owens the Medal of Freedom.", "Gerald Ford"),
+        ("pilot", "The command module was flown by Michael Collins.", "Michael Collins"),
+        ("walk", "The first person on the Moon was Neil Armstrong.", "Neil Armstrong"),
+        ("second", "The second person on the Moon was Buzz Aldrin.", "Buzz Aldrin"),
+        ("lead", "Who led the negotiations was decided by Chancellor Helmut Kohl.", "Helmut Kohl")]]
+        + [entity_fact("talks", "The talks were led by Chancellor Helmut Kohl.", "Helmut Kohl", "person",
+                       prompt="Who led the talks?")])
+    questions = {q.id: q for q in generate_questions(bank)}
+    # "President ______" in the stem: only one other president, so no multiple-choice question
+    assert "goal.mc" not in questions
+    assert questions["goal.tf-false"].stem == "The mission fulfilled a goal proposed by President Gerald Ford."
+    assert questions["medal.tf-false"].stem == "In 1976 President John F. Kennedy awarded Owens the Medal of Freedom."
+    # "Who led the talks?" does not say "Chancellor": anyone may be offered, but the false statement
+    # says "Chancellor", and the bank has no other chancellor
+    _, wrong = split(questions["talks.mc"])
+    assert len(wrong) == 3
+    assert "talks.tf-false" not in questions
+    # a slot without a role takes anyone
+    assert "walk.tf-false" in questions and "walk.mc" in questions

@@ -408,11 +408,12 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
                          choices=[Choice(text="True", correct=True, feedback=confirmed),
                                   Choice(text="False", correct=False, feedback=f"It is true. {explanation}")],
                          answer="True", explanation=explanation, **common))
-    if span is not None and distractors:
+    fitting = [d for d in distractors if d.fits_statement]
+    if span is not None and fitting:
         # The best distractor that does not echo the rest of the sentence: "... by letting a central
         # authority approve it, rather than relying on a central authority" contradicts itself.
         rest = statement[: span[0]] + " " + statement[span[1]:]
-        wrong = min(distractors, key=lambda d: len(shared_phrases(d.text, rest))).text
+        wrong = min(fitting, key=lambda d: len(shared_phrases(d.text, rest))).text
         false_statement = substitute(statement, span, wrong)
         why = f"False: it was {answer}, not {wrong}. {explanation}" if fact.kind in (
             "date", "quantity", "entity", "attribution", "quote", "event") else f"False. {explanation}"

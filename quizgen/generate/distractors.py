@@ -30,7 +30,7 @@ from quizgen.generate.values import (
     quantity_candidates,
     quantity_style,
 )
-from quizgen.generate.text import fits_word_before, name_sort, word_before_choice
+from quizgen.generate.text import fits_word_before, name_sort, role_before, roles_named, word_before_choice
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
@@ -124,6 +124,8 @@ class BankIndex:
     # fact id -> its keys in true_answers: (blanked sentence or None, prompt or None); worked out
     # once here, as generation and lint both ask for every fact's
     stem_keys: dict[str, tuple[Optional[str], Optional[str]]] = field(default_factory=dict)
+    # person's answer key -> the roles the bank writes before the name ("President", "pilot"); see roles_named
+    person_roles: dict[str, set[str]] = field(default_factory=dict)
 
     def true_answers_of(self, fact_id: str, *, prompt_without_blank: bool = True) -> set[str]:
         """The answer keys of every fact asking what this one asks (the same blanked sentence or the
@@ -181,6 +183,9 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
     ordered = sorted((stable_hash(fact.id + "#below"), fact.id) for fact in facts
                      if isinstance(fact.value, (DateValue, QuantityValue)))
     index.ordered_ranks = {fact_id: rank for rank, (_, fact_id) in enumerate(ordered)}
+    if any(entity_class == "person" for entity_class, _ in index.entities):
+        for name, roles in roles_named(fact.statement for fact in facts).items():
+            index.person_roles.setdefault(answer_key(name), set()).update(roles)
     for names in index.entities.values():
         names.sort()
     for dates in index.dates.values():
@@ -210,6 +215,10 @@ class Distractor:
     text: str
     origin: str  # "curated", "sibling" or "perturbation"
     fact_id: str = ""  # the sibling fact it is the answer of
+    # whether it reads right in the statement too (the false true/false statement is the statement
+    # with it swapped in): "proposed by President Michael Collins" does not, though Michael Collins
+    # is a fair choice for "Who proposed...?"
+    fits_statement: bool = True
 
 
 def key_position_target(fact_id: str, wanted: int = 3, index: Optional[BankIndex] = None) -> int:
@@ -249,11 +258,11 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         return not (key in refused or key in also_true or (stem_norm and word_in(text, stem_norm))
                     or (not curated and agreement is not None and not fits_word_before(agreement, text)))
 
-    def offer(text: str, origin: str, owner: str = "", checked: bool = False) -> bool:
+    def offer(text: str, origin: str, owner: str = "", checked: bool = False, fits_statement: bool = True) -> bool:
         if not checked and not acceptable(text, curated=origin == "curated"):
             return False
         refused.add(answer_key(text))
-        chosen.append(Distractor(text, origin, owner))
+        chosen.append(Distractor(text, origin, owner, fits_statement))
         return len(chosen) >= wanted
 
     value = fact.value
@@ -284,14 +293,22 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # a person whose surname is there already reads "Fleming, Florey and Howard Florey shared
         # the prize" or "Owens studied where the coach Jesse Owens trained him".
         around = stem + " " + (fact.statement[:span[0]] + " " + fact.statement[span[1]:] if span else "")
+        # "proposed by President ______": only people the bank calls presidents fit the slot (not
+        # "President Michael Collins", which any student rules out). A question that does not say
+        # "President" may offer others; the false statement, which does, may not.
+        role = role_before(fact.statement, span[0]) if span and value.entity_class == "person" else None
+        role_in_stem = role is not None and find_word(stem.casefold(), role) >= 0
         for name, owner in _entity_siblings(fact, value, index):
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
             if value.entity_class == "person" and find_word(around, surname(name)) >= 0:
                 continue
+            fits = role is None or role in index.person_roles.get(answer_key(name), ())
+            if not fits and role_in_stem:
+                continue
             if surnames_only:
                 name = surname(name)
-            if offer(name, "sibling", owner):
+            if offer(name, "sibling", owner, fits_statement=fits):
                 return chosen
         return chosen
     target_below = key_position_target(fact.id, wanted, index)

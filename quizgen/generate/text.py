@@ -102,6 +102,50 @@ _HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the
 _REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")
 
 
+# Words that say what a person is when written right before the name: "President John F. Kennedy",
+# "lunar module pilot Buzz Aldrin", "the coach Larry Snyder". Lower-case words ending in -ist or -ian
+# count too ("the physicist Marie Curie", "the historian ...").
+_ROLE_WORDS = frozenset("""
+    president commander pilot captain general admiral colonel lieutenant sergeant marshal senator
+    congressman congresswoman governor mayor chancellor premier minister ambassador king queen prince
+    princess emperor empress tsar pope cardinal bishop archbishop rabbi imam reverend professor coach
+    astronaut cosmonaut chairman chairwoman founder director editor author poet novelist composer
+    painter sculptor guide climber explorer engineer inventor manager
+""".split())
+_ROLE_SUFFIXES = ("ist", "ian")
+_ROLE_THEN_NAME = re.compile(r"(?<![\w-])((?i:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
+                             + r")|[a-z][a-z-]{2,}(?:ist|ian))\.?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\.?\s+$")
+
+
+def _role_word(word: str) -> Optional[str]:
+    folded = word.casefold()
+    if folded in _ROLE_WORDS or (word.islower() and len(word) > 5 and folded.endswith(_ROLE_SUFFIXES)):
+        return folded
+    return None
+
+
+def role_before(text: str, at: int) -> Optional[str]:
+    """The role word written right before position `at` ("President ______"), casefolded, or None."""
+    match = _WORD_BEFORE.search(text, 0, at)
+    return _role_word(match.group(1)) if match else None
+
+
+def roles_named(texts) -> dict[str, set[str]]:
+    """Each person name that the texts write after a role word, with those roles: "Commander Neil
+    Armstrong and lunar module pilot Buzz Aldrin" -> {"Neil Armstrong": {"commander"}, "Buzz Aldrin":
+    {"pilot"}}. A person of unknown role is not in it."""
+    roles: dict[str, set[str]] = {}
+    for text in texts:
+        for match in _ROLE_THEN_NAME.finditer(text):
+            role = _role_word(match.group(1))
+            if role is not None:
+                name = match.group(2)
+                name = name[:-1] if name.endswith(".") and not name.endswith(("Jr.", "Sr.")) else name
+                roles.setdefault(name, set()).add(role)
+    return roles
+
+
 @per_run
 def name_noun(name: str, entity_class: str) -> str:
     """What a name names, as a noun: from its head word ("Pacific Ocean" -> "ocean", "Mount Everest"
