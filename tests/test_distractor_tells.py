@@ -408,3 +408,13 @@ def test_a_role_before_the_slot_is_filled_only_by_people_the_bank_gives_that_rol
     assert "talks.tf-false" not in questions
     # a slot without a role takes anyone
     assert "walk.tf-false" in questions and "walk.mc" in questions
+
+
+def test_a_forecast_after_the_articles_date_may_get_later_distractors(tmp_path):
+    # "moving into 2025" in an article of December 2024: later years are as reportable as the key.
+    # Refusing all of them made the key the latest choice of every such question.
+    bank = write_bank(tmp_path, [
+        date_fact("outlook", "The industry is moving into 2025 as the models spread.", "2025", "2025", "year"),
+        date_fact("past", "The first model came out in 2021.", "2021", "2021", "year")])
+    key, wrong = split(mc_of(bank, "outlook"))
+    assert any(parse_date(w)[1] > parse_date(key)[1] for w in wrong), wrong

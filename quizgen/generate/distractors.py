@@ -334,7 +334,9 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                     for d, owner in _date_siblings(value, index)[:SIBLINGS_LOOKED_AT] if not _same_day_family(d, value)]
         def invented_dates() -> tuple[list, list]:
             before, after = date_candidates(value, stable_hash(fact.id))
-            if written:
+            # A key after the article's date is a plan or a forecast ("moving into 2025"): a later
+            # date is as reportable as the key, and refusing every one makes the key the latest choice.
+            if written and key_start <= written:
                 before = [d for d in before if date_interval(d)[0] <= latest]
                 after = [d for d in after if date_interval(d)[0] <= latest]
             return ([(format_date(d, style), _date_ordinal(d), "perturbation", "") for d in before],
