@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from helpers_generate import date_fact, write_bank
+from helpers_workers import record_started_workers
 
 import quizgen.generate as generate
 from quizgen import workers
@@ -28,19 +29,9 @@ pytestmark = pytest.mark.skipif(not workers.workers_available(), reason="a worke
 def worker_runs(monkeypatch):
     """Small banks take the worker path, batches of 7 facts (so the worker writes many frames);
     returns the list of workers that started."""
-    started: list = []
-    real_start = workers.start_worker
-
-    def start(work):
-        worker = real_start(work)
-        if worker is not None:
-            started.append(worker)
-        return worker
-
     monkeypatch.setattr(generate, "PARALLEL_MIN_FACTS", 2)
     monkeypatch.setattr(generate, "FACTS_PER_BATCH", 7)
-    monkeypatch.setattr(workers, "start_worker", start)
-    return started
+    return record_started_workers(monkeypatch)
 
 
 def _one_process(bank, monkeypatch):

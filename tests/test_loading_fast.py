@@ -23,6 +23,7 @@ from quizgen.errors import BankError
 from quizgen.extract import extract_article
 from quizgen.loading import load_bank
 
+from helpers_workers import record_started_workers
 from test_hypothesis_bank import SETTINGS, edited
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -303,17 +304,7 @@ def split_parses(monkeypatch: pytest.MonkeyPatch) -> list:
     if not workers.workers_available():
         pytest.skip("a worker needs fork and two cores")
     monkeypatch.setattr(loading, "PARALLEL_PARSE_MIN_CHARS", 0)
-    started: list = []
-    real_start = workers.start_worker
-
-    def start(work):
-        worker = real_start(work)
-        if worker is not None:
-            started.append(worker)
-        return worker
-
-    monkeypatch.setattr(workers, "start_worker", start)
-    return started
+    return record_started_workers(monkeypatch)
 
 
 def _split_or_not_plain(text: str, cut: Optional[int] = None):
