@@ -370,7 +370,7 @@ _FIRST_ITEM = re.compile(r"^( *)-[ \t]", re.M)
 def _fact_cuts(text: str, start: int = 0) -> Iterator[int]:
     """Where the file's facts list may be cut in two for _plain_yaml_split: the start of each line
     after the first item (and from `start` on) that opens a facts-list item ("  - " at the list's
-    indentation). None when the file is not laid out as a block list under a top-level `facts:`,
+    indentation). Nothing when the file is not laid out as a block list under a top-level `facts:`,
     or has line breaks that the parser counts but a newline count would not (lone CR, NEL, LS, PS)."""
     if text.count("\r") != text.count("\r\n") or "\x85" in text or "\u2028" in text or "\u2029" in text:
         return

@@ -228,7 +228,7 @@ def _generate(bank: Bank, lint: bool) -> list[Question]:
                 if linter is not None:
                     linter.add_near_duplicates(later_questions, keys)
                 questions += later_questions
-                done = min(done + FACTS_PER_BATCH, len(facts))
+                done = min(done + FACTS_PER_BATCH, len(facts))  # a frame is one batch (_later_questions_packed)
             if not worker.succeeded:  # it failed: the facts it had not finished are made here (the same questions)
                 questions += _fact_batches(facts[done:], ctx, linter)
             worker = None

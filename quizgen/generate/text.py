@@ -114,7 +114,8 @@ _ROLE_WORDS = frozenset("""
 """.split())
 _ROLE_SUFFIXES = ("ist", "ian")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w-])((?i:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
-                             + r")|[a-z][a-z-]{2,}(?:ist|ian))\.?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+                             + r")|[a-z][a-z-]{2,}(?:" + "|".join(_ROLE_SUFFIXES)
+                             + r"))\.?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\.?\s+$")
 
 
@@ -430,9 +431,9 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
 
     if fact.kind in ("entity", "attribution", "quote", "event") and entity_class:
         # "Which country", "Which ocean" where the answer's name says its sort, else the class's noun
-        noun = name_noun(fact.answer.strip(), entity_class)
-        generic = not (noun and noun != "regnal")
-        noun = noun if noun and noun != "regnal" else CLASS_NOUNS.get(entity_class, entity_class)
+        named = name_noun(fact.answer.strip(), entity_class)
+        generic = not named or named == "regnal"  # the name does not say what it names
+        noun = CLASS_NOUNS.get(entity_class, entity_class) if generic else named
         wh = "Who" if entity_class == "person" else f"Which {noun}"
         if generic and entity_class != "person" and _COPULA_NOUN_PHRASE.match(after):
             # "Apollo 11 was the American spaceflight that..." says what the answer is better than
