@@ -847,9 +847,8 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
         # Cross-field checks run on the raw mapping, so they are reported even when a field is bad.
         cross_field = []
         for field_name, message in fact_consistency_problems(raw):
-            key = field_name.split("[")[0]
-            sub = (int(field_name.split("[")[1].rstrip("]")),) if "[" in field_name else ()
-            line_col = marked.value_marks.get(where + (key,) + sub) or marked.value_marks.get(where, (line, 1))
+            line_col = (marked.value_marks.get(where + _field_path(field_name))
+                        or marked.value_marks.get(where, (line, 1)))
             cross_field.append(SourceError(shown, line_col[0], line_col[1], f"facts[{index}].{field_name}", message))
         errors.extend(cross_field)
         try:
@@ -863,6 +862,17 @@ def parse_facts(path: Path, errors: list[SourceError]) -> tuple[list[Fact], dict
         facts.append(fact)
         lines[fact.id] = marked.value_marks.get(where + ("id",), (line, 1))[0]
     return facts, lines, data, marked
+
+
+def _field_path(field_name: str) -> Path_:
+    """("value", "aliases", 1) from "value.aliases[1]"."""
+    path: list = []
+    for part in field_name.split("."):
+        name, _, index = part.partition("[")
+        path.append(name)
+        if index:
+            path.append(int(index.rstrip("]")))
+    return tuple(path)
 
 
 _FACT_LIST = TypeAdapter(list[Fact])

@@ -125,6 +125,10 @@ class EntityValue(StrictModel):
 
     name: Text
     entity_class: EntityClass = Field(alias="class")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description='Other names of the same person or thing ("Maria Sklodowska" for Marie Curie): accepted as '
+                    "answers, and never offered as a wrong choice beside it, anywhere in the bank.")
 
 
 def _value_tag(value: Any) -> Optional[str]:
@@ -242,6 +246,21 @@ def fact_consistency_problems(raw: Any) -> list[tuple[str, str]]:
             wanted_tag = {DateValue: "date", QuantityValue: "quantity", EntityValue: "entity"}[wanted]
             if tag != wanted_tag:
                 problems.append(("value", f"kind {kind} needs a value {_VALUE_SHAPES[wanted_tag]}"))
+    value = raw.get("value")
+    aliases = value.get("aliases") if isinstance(value, dict) else None
+    alias_keys: set[str] = set()
+    if isinstance(aliases, list):
+        name = value.get("name")
+        own = {normalize_text(text) for text in (name, answer) if isinstance(text, str)}
+        for i, alias in enumerate(aliases):
+            if not isinstance(alias, str):
+                continue
+            key = normalize_text(alias)
+            if key in own:
+                problems.append((f"value.aliases[{i}]", f'"{alias}" is the name itself'))
+            elif key in alias_keys:
+                problems.append((f"value.aliases[{i}]", f'"{alias}" is listed twice'))
+            alias_keys.add(key)
     distractors = raw.get("distractors")
     if isinstance(distractors, list) and isinstance(answer, str):
         answer_key = normalize_text(answer)
@@ -252,6 +271,8 @@ def fact_consistency_problems(raw: Any) -> list[tuple[str, str]]:
             key = normalize_text(distractor)
             if key == answer_key:
                 problems.append((f"distractors[{i}]", f'"{distractor}" equals the answer'))
+            elif key in alias_keys:
+                problems.append((f"distractors[{i}]", f'"{distractor}" is another name of the answer (value.aliases)'))
             elif key in seen:
                 problems.append((f"distractors[{i}]", f'"{distractor}" is listed twice'))
             seen.add(key)

@@ -418,3 +418,82 @@ def test_a_forecast_after_the_articles_date_may_get_later_distractors(tmp_path):
         date_fact("past", "The first model came out in 2021.", "2021", "2021", "year")])
     key, wrong = split(mc_of(bank, "outlook"))
     assert any(parse_date(w)[1] > parse_date(key)[1] for w in wrong), wrong
+
+
+CURIE_PEOPLE = [
+    ("born", "Maria Sklodowska was born in Warsaw in 1867.", "Maria Sklodowska"),
+    ("quote", "Marie Curie said that nothing in life is to be feared.", "Marie Curie"),
+    ("killed", "Pierre Curie was killed by a horse-drawn wagon in 1906.", "Pierre Curie"),
+    ("rays", "Henri Becquerel found that uranium gives off rays.", "Henri Becquerel"),
+    ("prize", "Ernest Rutherford won the 1908 Nobel Prize in Chemistry.", "Ernest Rutherford"),
+    ("element", "Dmitri Mendeleev arranged the elements in a periodic table.", "Dmitri Mendeleev")]
+
+
+def curie_bank(tmp_path, aliases_on: str = "born", distractors: list[str] | None = None, people: int = 6):
+    """`people` facts about people, two of them one woman under two names; `aliases_on` is the
+    fact that says so."""
+    facts = [entity_fact(i, s, a, "person") for i, s, a in CURIE_PEOPLE[:people]]
+    other = {"born": "Marie Curie", "quote": "Maria Sklodowska"}[aliases_on]
+    for fact in facts:
+        if fact["id"] == aliases_on:
+            fact["value"]["aliases"] = [other]
+            if distractors:
+                fact["distractors"] = distractors
+    return write_bank(tmp_path, facts)
+
+
+@pytest.mark.parametrize("aliases_on", ["born", "quote"])
+def test_another_name_of_the_key_is_never_a_wrong_choice(tmp_path, aliases_on):
+    # Four names, three people: "Who was born in Warsaw? Maria Sklodowska | Marie Curie | ..." would
+    # have two right answers, and "Who was killed...? Pierre Curie | Marie Curie | Maria Sklodowska |
+    # Henri Becquerel" offers one woman twice. Neither has three other people to offer: no question.
+    questions = {q.id: q for q in generate_questions(curie_bank(tmp_path / "four", aliases_on, people=4))}
+    assert not [q for q in questions.values() if q.kind == "multiple_choice"]
+    for fact_id, other in (("born", "Marie Curie"), ("quote", "Maria Sklodowska")):
+        assert other in questions[f"{fact_id}.short"].accepted  # typing the other name is right
+        # "Marie Curie was born in Warsaw" is true: not the false statement
+        assert other not in questions[f"{fact_id}.tf-false"].stem
+    # Six names, five people: every multiple-choice question has three other people.
+    questions = {q.id: q for q in generate_questions(curie_bank(tmp_path / "six", aliases_on))}
+    for fact_id, _, _ in CURIE_PEOPLE:
+        key, wrong = split(questions[f"{fact_id}.mc"])
+        names = {key, *wrong}
+        assert not {"Marie Curie", "Maria Sklodowska"} <= names, (key, wrong)
+    assert not [f for q in questions.values() for f in q.lint if f.severity == "error"]
+
+
+def test_without_the_alias_both_names_are_offered_as_different_people(tmp_path):
+    # The check above fails for the right reason: the bank alone cannot know the two names are one.
+    facts = [entity_fact(i, s, a, "person") for i, s, a in [
+        ("born", "Maria Sklodowska was born in Warsaw in 1867.", "Maria Sklodowska"),
+        ("quote", "Marie Curie said that nothing in life is to be feared.", "Marie Curie"),
+        ("killed", "Pierre Curie was killed by a horse-drawn wagon in 1906.", "Pierre Curie"),
+        ("rays", "Henri Becquerel found that uranium gives off rays.", "Henri Becquerel")]]
+    _, wrong = split(mc_of(write_bank(tmp_path, facts), "born"))
+    assert "Marie Curie" in wrong
+
+
+def test_lint_flags_a_choice_that_is_another_name_of_the_key_or_of_another_choice(tmp_path):
+    bank = curie_bank(tmp_path)
+    source = SourceRef(quote="Pierre Curie was killed by a horse-drawn wagon in 1906.", article_title="t")
+    def mc(fact_id, key, wrong):
+        return Question(id=f"{fact_id}.mc", fact_id=fact_id, fact_ids=[fact_id], kind="multiple_choice",
+                        stem="Who was killed by a horse-drawn wagon in 1906?", answer=key,
+                        choices=[Choice(text=key, correct=True)] + [Choice(text=w, correct=False) for w in wrong],
+                        explanation="x", source=source)
+    two_names = mc("killed", "Pierre Curie", ["Marie Curie", "Maria Sklodowska", "Henri Becquerel"])
+    key_alias = mc("quote", "Marie Curie", ["Maria Sklodowska", "Pierre Curie", "Henri Becquerel"])
+    fine = mc("killed", "Pierre Curie", ["Marie Curie", "Ernest Rutherford", "Henri Becquerel"])
+    for question in (two_names, key_alias, fine):  # one at a time: the same stem twice is a near-duplicate
+        lint_questions([question], bank)
+    assert "duplicate-choice" in {f.code for f in two_names.lint}
+    assert "also-true" in {f.code for f in key_alias.lint}
+    assert not fine.lint
+
+
+def test_an_alias_cannot_be_the_name_itself_nor_a_curated_distractor(tmp_path):
+    from quizgen.errors import BankError
+
+    with pytest.raises(BankError) as caught:
+        curie_bank(tmp_path, distractors=["Marie Curie", "Pierre Curie"])
+    assert 'distractors[0]: "Marie Curie" is another name of the answer' in str(caught.value)

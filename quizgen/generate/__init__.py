@@ -376,7 +376,7 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
     common = dict(fact_id=fact.id, fact_ids=[fact.id], fact_kind=fact.kind, source=source,
                   tags=list(fact.tags), image=_image_path(fact, ctx.bank))
     out: list[Question] = []
-    accepted = accepted_answers(fact)
+    accepted = accepted_answers(fact, ctx.index.other_names(fact.answer) if ctx.index.same_entity else ())
     answer = fact.answer.strip()
 
     question_text = fact.prompt.strip() if fact.prompt else (
@@ -580,7 +580,8 @@ def matching_questions(ctx: _Context) -> list[Question]:
 
         # Each item's comparison keys (and date span), worked out once: fits() runs for every item
         # against every member of the group being filled, over several passes.
-        keys_of = {id(item): (answer_key(item[1]), answer_key(item[2])) for item in pool}
+        # (two names of one person on the right would each match both left-hand sentences)
+        keys_of = {id(item): (answer_key(item[1]), ctx.index.entity_key(answer_key(item[2]))) for item in pool}
         spans_of = {id(item): date_interval(item[0].value) for item in pool} if key == ("date",) else {}
 
         def fits(group: list, item: tuple, key: tuple = key, keys_of: dict = keys_of, spans_of: dict = spans_of) -> bool:

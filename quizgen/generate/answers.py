@@ -32,8 +32,9 @@ def loose_text(text: str) -> str:
     return _WHITESPACE_RUN.sub(" ", key).strip()
 
 
-def accepted_answers(fact: Fact) -> list[str]:
-    """The answer and its usual variants, answer first, without duplicates."""
+def accepted_answers(fact: Fact, other_names: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """The answer and its usual variants, answer first, without duplicates; for a name, also
+    `other_names` of the same entity (its aliases, see BankIndex.other_names)."""
     answer = fact.answer.strip()
     value = fact.value
     out = [answer]
@@ -46,6 +47,7 @@ def accepted_answers(fact: Fact) -> list[str]:
         stripped = _LEADING_ARTICLE.sub("", value.name)
         if stripped != value.name:
             out.append(stripped)
+        out += other_names
     seen: set[str] = set()
     unique = []
     for text in out:

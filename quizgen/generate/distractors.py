@@ -128,6 +128,22 @@ class BankIndex:
     # roles_of (made on first use: only a slot with a role before it asks, and a scan of every
     # sentence is 85 ms at 10k facts)
     person_roles: Optional[dict[str, set[str]]] = None
+    # answer key of a name with aliases (value.aliases, anywhere in the bank) -> one key shared by all
+    # the names of that person or thing; names without aliases are not in it (they are their own)
+    same_entity: dict[str, str] = field(default_factory=dict)
+    # that shared key -> every name written for the entity, in bank order
+    entity_names: dict[str, list[str]] = field(default_factory=dict)
+
+    def entity_key(self, key: str) -> str:
+        """The key every name of one entity shares, from one name's answer key (the key itself for a
+        name without aliases)."""
+        return self.same_entity.get(key, key)
+
+    def other_names(self, name: str) -> list[str]:
+        """The other names of the entity `name` names ("Marie Curie" -> ["Maria Sklodowska"])."""
+        key = answer_key(name)
+        names = self.entity_names.get(self.same_entity.get(key, ""), [])
+        return [n for n in names if answer_key(n) != key]
 
     def roles_of(self, name: str) -> set[str]:
         """The roles the bank's sentences write right before this person's name ("President John F.
@@ -191,6 +207,7 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
                 index.dates.setdefault(group, []).append((_date_ordinal(value), _month_number(value), value, fact.id))
         elif isinstance(value, QuantityValue):
             index.quantities.setdefault(unit_key(value), []).append((value.magnitude, fact.id, fact.answer))
+    index.same_entity, index.entity_names = _entity_identities(facts)
     ordered = sorted((stable_hash(fact.id + "#below"), fact.id) for fact in facts
                      if isinstance(fact.value, (DateValue, QuantityValue)))
     index.ordered_ranks = {fact_id: rank for rank, (_, fact_id) in enumerate(ordered)}
@@ -201,6 +218,42 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
     for quantities in index.quantities.values():
         quantities.sort()
     return index
+
+
+def _entity_identities(facts: list[Fact]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Which names are one entity: each fact's name, answer and aliases are one, and two facts
+    sharing any of those names are the same one (a union of the groups). Returns the answer key of
+    each such name -> the group's key (its first name's), and the group's key -> its names."""
+    parent: dict[str, str] = {}
+    spelling: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]  # path halving: the chains stay short
+            key = parent[key]
+        return key
+
+    for fact in facts:
+        value = fact.value
+        if not isinstance(value, EntityValue) or not value.aliases:
+            continue
+        keys = []
+        for name in (value.name, fact.answer.strip(), *value.aliases):
+            key = answer_key(name)
+            if key not in parent:
+                parent[key] = key
+                spelling[key] = name
+            keys.append(key)
+        first = root(keys[0])
+        for key in keys[1:]:
+            other = root(key)
+            if other != first:
+                parent[other] = first
+    same = {key: root(key) for key in parent}
+    names: dict[str, list[str]] = {}
+    for key, group in same.items():  # insertion order: bank order
+        names.setdefault(group, []).append(spelling[key])
+    return same, names
 
 
 def _date_ordinal(value: DateValue) -> tuple:
@@ -251,9 +304,14 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     Numbers and dates are spread below and above the key (how many of each is fixed per fact), and
     none is a simple derivation of the key (x10, x2, the same day in the next month)."""
     answer = fact.answer.strip()
-    refused = {answer_key(answer)}
+    # Compared by entity: two names of one person are one answer (the key's other name is also true,
+    # and two names of one distractor would be one wrong answer offered twice).
+    same_entity = index.same_entity
+    refused = {index.entity_key(answer_key(answer))}
     stem_norm = normalize_text(stem)  # once per fact: not worth a cache entry
     also_true = index.true_answers_of(fact.id)
+    if same_entity:
+        also_true = {index.entity_key(key) for key in also_true}
     chosen: list[Distractor] = []
     # "featured a ______-token context window": a distractor read as "an 8k" would give the key away.
     agreement = word_before_choice(stem) if stem else None
@@ -262,6 +320,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
 
     def acceptable(text: str, curated: bool = False) -> bool:
         key = answer_key(text)
+        if same_entity:
+            key = same_entity.get(key, key)
         # Curated distractors win even against the a/an before the blank: lint tells their author.
         return not (key in refused or key in also_true or (stem_norm and word_in(text, stem_norm))
                     or (not curated and agreement is not None and not fits_word_before(agreement, text)))
@@ -269,7 +329,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     def offer(text: str, origin: str, owner: str = "", checked: bool = False, fits_statement: bool = True) -> bool:
         if not checked and not acceptable(text, curated=origin == "curated"):
             return False
-        refused.add(answer_key(text))
+        key = answer_key(text)
+        refused.add(same_entity.get(key, key) if same_entity else key)
         chosen.append(Distractor(text, origin, owner, fits_statement))
         return len(chosen) >= wanted
 

@@ -109,7 +109,12 @@ class Linter:
         sentence or prompt)."""
         if fact is None or fact.id not in self.spans:
             return set()
-        return self.index.true_answers_of(fact.id, prompt_without_blank=False)
+        keys = self.index.true_answers_of(fact.id, prompt_without_blank=False)
+        if not self.index.same_entity:
+            return keys
+        # every name of each true answer: "Marie Curie" is true wherever "Maria Sklodowska" is
+        names = {answer_key(n) for key in keys for n in self.index.entity_names.get(self.index.same_entity.get(key, ""), [])}
+        return keys | names
 
     def lint(self, questions: list[Question], *, near_duplicates: bool = True) -> None:
         """Attach findings to each question of this batch (replacing earlier ones).
@@ -125,7 +130,7 @@ class Linter:
             if also_true is None:
                 also_true = also_true_of[question.fact_id] = self._also_true(fact)
             found += check_stem(question, facts, spans)
-            found += check_choices(question, also_true)
+            found += check_choices(question, also_true, self.index.same_entity)
             if question.kind == "true_false" and question.answer == "False" and fact is not None:
                 found += check_false_statement(question, fact.statement, self.true_statements, also_true)
             if near_duplicates:
@@ -231,7 +236,9 @@ def _leaked_answer(stem: str, answer: str, accepted: tuple[str, ...]) -> Optiona
     return None
 
 
-def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tuple[str, str, str]]:
+def check_choices(q: Question, also_true: Optional[set[str]] = None,
+                  same_entity: Optional[dict[str, str]] = None) -> list[tuple[str, str, str]]:
+    """`same_entity` (BankIndex.same_entity) says which names are one person or thing."""
     if q.kind != "multiple_choice":
         return []
     out = []
@@ -246,6 +253,8 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None) -> list[tup
     keys = [answer_key(c.text) for c in q.choices]
     if len(set(keys)) < len(keys):
         out.append(("duplicate-choice", "error", "two choices are the same after normalisation"))
+    elif same_entity and len({same_entity.get(k, k) for k in keys}) < len(keys):
+        out.append(("duplicate-choice", "error", "two choices name the same person or thing (value.aliases)"))
     else:
         for i, a in enumerate(q.choices):
             for b in q.choices[i + 1:]:
