@@ -497,3 +497,21 @@ def test_an_alias_cannot_be_the_name_itself_nor_a_curated_distractor(tmp_path):
     with pytest.raises(BankError) as caught:
         curie_bank(tmp_path, distractors=["Marie Curie", "Pierre Curie"])
     assert 'distractors[0]: "Marie Curie" is another name of the answer' in str(caught.value)
+
+
+def test_a_facts_answer_and_its_values_name_are_one_entity(tmp_path):
+    # The answer "NASA" names the National Aeronautics and Space Administration: that name, the
+    # answer of another fact, is no wrong choice for it.
+    nasa = entity_fact("landing", "NASA landed astronauts on the Moon in 1969.", "NASA", "organisation")
+    nasa["value"]["name"] = "National Aeronautics and Space Administration"
+    bank = write_bank(tmp_path, [nasa] + [entity_fact(i, s, a, "organisation") for i, s, a in [
+        ("founded", "The National Aeronautics and Space Administration was founded in 1958.",
+         "National Aeronautics and Space Administration"),
+        ("ariane", "The European Space Agency launches the Ariane rockets.", "European Space Agency"),
+        ("soyuz", "Roscosmos flies the Soyuz spacecraft.", "Roscosmos")]])
+    questions = {q.id: q for q in generate_questions(bank)}
+    assert "landing.mc" not in questions and "founded.mc" not in questions  # two other agencies only
+    assert "National Aeronautics" not in questions["landing.tf-false"].stem
+    assert not [q.id for q in questions.values() if q.fact_id == "founded" and "NASA" in q.stem]
+    assert "NASA" in questions["founded.cloze"].accepted
+    assert "National Aeronautics and Space Administration" in questions["landing.short"].accepted

@@ -235,10 +235,15 @@ def _entity_identities(facts: list[Fact]) -> tuple[dict[str, str], dict[str, lis
 
     for fact in facts:
         value = fact.value
-        if not isinstance(value, EntityValue) or not value.aliases:
+        if not isinstance(value, EntityValue):
+            continue
+        answer = fact.answer.strip()
+        # the answer span and the value's name are one entity too ("GDR" naming the German
+        # Democratic Republic), though most facts write the same text for both
+        if not value.aliases and (value.name == answer or answer_key(value.name) == answer_key(answer)):
             continue
         keys = []
-        for name in (value.name, fact.answer.strip(), *value.aliases):
+        for name in (value.name, answer, *value.aliases):
             key = answer_key(name)
             if key not in parent:
                 parent[key] = key
