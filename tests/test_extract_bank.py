@@ -13,6 +13,7 @@ from quizgen.cli import main
 from quizgen.extract import extract_article
 from quizgen.extract.score import answers_match, load_gold, score_draft
 from quizgen.extract.writer import render_facts
+from quizgen.generate import generate_questions
 from quizgen.loading import load_bank, find_quote
 from quizgen.model import Fact, SourceQuote
 
@@ -198,3 +199,23 @@ def test_unseen_biography_pronouns_mean_the_subject(drafts):
     statements = [f.statement for f in facts]
     assert not [s for s in statements if s.startswith(("In 1990 Gerald Ford", "In 1990 Adolf Hitler", "Ann Arbor's"))]
     assert any(s.startswith("In 1990 Jesse Owens was posthumously awarded") for s in statements)
+
+
+def test_another_name_the_article_gives_becomes_the_values_aliases(tmp_path):
+    # "(born Maria Sklodowska)": the draft says so, and no question offers one name beside the other.
+    source = tmp_path / "curie.md"
+    source.write_text("\n\n".join([
+        "# Marie Curie",
+        "Marie Curie (born Maria Sklodowska; 7 November 1867 - 4 July 1934) was a physicist and chemist.",
+        "Maria Sklodowska was born in Warsaw on 7 November 1867.",
+        "Pierre Curie was killed in a Paris street on 19 April 1906.",
+        "Henri Becquerel discovered in 1896 that uranium gives off rays.",
+        "Ernest Rutherford won the Nobel Prize in Chemistry in 1908.",
+        "Dmitri Mendeleev published the periodic table in 1869.",
+        '"Nothing in life is to be feared," Marie Curie once said.']) + "\n", encoding="utf-8")
+    extract_article(source, tmp_path / "bank")
+    text = (tmp_path / "bank" / "facts.yaml").read_text(encoding="utf-8")
+    assert 'aliases: ["Maria Sklodowska"]' in text and "also named Maria Sklodowska" in text
+    bank = load_bank(tmp_path / "bank")
+    for question in generate_questions(bank):
+        assert not ({"Marie Curie", "Maria Sklodowska"} <= {c.text for c in question.choices}), question

@@ -24,12 +24,12 @@ from pydantic import ValidationError
 from quizgen.errors import BankError, QuizgenError
 from quizgen.extract.dates import DateMention, find_dates
 from quizgen.extract.document import Document, read_document
-from quizgen.extract.entities import EntityIndex, find_mentions
+from quizgen.extract.entities import EntityIndex, find_mentions, key_of
 from quizgen.extract.ranking import candidate_key, prepare, select
 from quizgen.extract.relations import Antecedents, Candidate, SentenceInfo, analyse_sentence, candidates_for
 from quizgen.extract.writer import render_article, render_facts
 from quizgen.generate.text import garbled_stem_reasons
-from quizgen.model import DateValue, Fact, SourceQuote
+from quizgen.model import DateValue, EntityValue, Fact, SourceQuote
 
 __all__ = ["extract_article", "draft_candidates", "draft_facts", "ExtractReport", "DEFAULT_MAX_FACTS"]
 
@@ -117,6 +117,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
         for candidate in candidates_for(info, antecedents, entities):
             candidate.tags = _tags(info.headings)
             _use_full_name(candidate)
+            _add_other_names(candidate, entities)
             if candidate.kind in ("entity", "event") and _names_the_topic(candidate.answer, title_key):
                 # "Which organisation ...?" -> "Nintendo" in an article titled "Nintendo: ...": too easy.
                 candidate.confidence = round(candidate.confidence - 0.15, 2)
@@ -130,6 +131,24 @@ def _names_the_topic(answer: str, title_key: str) -> bool:
     words = [w for w in re.findall(r"\w+", answer.casefold()) if w not in ("co", "ltd", "inc", "corp", "plc", "llc")]
     key = " ".join(words)
     return bool(key) and bool(title_key) and f" {key} " in f" {title_key} "
+
+
+def _add_other_names(candidate: Candidate, entities: EntityIndex) -> None:
+    """The other names the article gives the answer's entity, as the value's aliases (with a note)."""
+    value = candidate.value
+    if not isinstance(value, EntityValue):
+        return
+    entity = entities.resolve(value.name)
+    if entity is None or not entity.other_names:
+        return
+    own = {key_of(value.name), key_of(candidate.answer)}
+    names = sorted(n for n in entity.other_names if key_of(n) not in own)
+    for name in names:
+        # "the ______ (GDR)" gives the key away: the statement drops the bracketed other name
+        candidate.statement = candidate.statement.replace(f"{candidate.answer} ({name})", candidate.answer, 1)
+    if names:
+        candidate.value = value.model_copy(update={"aliases": names})
+        candidate.notes.append(f"also named {', '.join(names)} in the article (value.aliases)")
 
 
 def _use_full_name(candidate: Candidate) -> None:

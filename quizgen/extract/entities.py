@@ -186,6 +186,9 @@ class Entity:
 
     name: str
     aliases: set[str] = field(default_factory=set)
+    # names the article gives it besides its own (a bracketed acronym, "née ...", "better known as
+    # ..."): written as the value's aliases, so that no question offers one as a wrong choice beside it
+    other_names: set[str] = field(default_factory=set)
     votes: Counter = field(default_factory=Counter)
     count: int = 0
     frozen: Optional[tuple[str, float]] = None  # (class, confidence) once all mentions are in
@@ -359,6 +362,12 @@ def _is_demonym(word: str, after: str) -> bool:
     return bool(rx.search(r"(?:ese|ian|ish|ean|an|ic)$", word)) and bool(rx.match(r"\s+[a-z]", after))
 
 
+_OTHER_NAME = re.compile(
+    r"\s*[(,]\s*(?:born|n[ée]e|(?:also|better|formerly|originally) known as|real name|birth name)\s+"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|da|van|von|el|al|bin|ibn)\s+)?[A-Z][\w'\u2019.-]*)+)"
+    r"(?=\s*[),;]|\s+(?:on|in)\s)")
+
+
 @functools.lru_cache(maxsize=65536)
 def key_of(name: str) -> str:
     """Comparison key of a name: no leading "The", no possessive, case-folded."""
@@ -392,6 +401,14 @@ class EntityIndex:
         if acronym:
             self._alias.setdefault(key_of(acronym.group(1)), key_of(entity.name))
             entity.aliases.add(acronym.group(1))
+            entity.other_names.add(acronym.group(1))
+        # "Marie Curie (born Maria Sklodowska)", "Jesse Owens, born James Cleveland Owens,", "Maria
+        # Sklodowska, better known as Marie Curie": the same one under another name
+        other = _OTHER_NAME.match(sentence, mention.end)
+        if other and key_of(other.group("name")) != key_of(entity.name):
+            self._alias.setdefault(key_of(other.group("name")), key_of(entity.name))
+            entity.aliases.add(other.group("name"))
+            entity.other_names.add(other.group("name"))
         return entity
 
     def add_sentence(self, mentions: list[Mention], sentence: str) -> None:

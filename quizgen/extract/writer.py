@@ -96,5 +96,6 @@ def _value(value: Optional[object]) -> Optional[str]:
             parts.append(f"qualifier: {q(value.qualifier)}")
         return "{" + ", ".join(parts) + "}"
     if isinstance(value, EntityValue):
-        return "{" + f"name: {q(value.name)}, class: {value.entity_class}" + "}"
+        aliases = f", aliases: [{', '.join(q(a) for a in value.aliases)}]" if value.aliases else ""
+        return "{" + f"name: {q(value.name)}, class: {value.entity_class}{aliases}" + "}"
     return None
