@@ -515,3 +515,22 @@ def test_a_facts_answer_and_its_values_name_are_one_entity(tmp_path):
     assert not [q.id for q in questions.values() if q.fact_id == "founded" and "NASA" in q.stem]
     assert "NASA" in questions["founded.cloze"].accepted
     assert "National Aeronautics and Space Administration" in questions["landing.short"].accepted
+
+
+def test_a_short_answer_naming_two_people_joins_neither(tmp_path):
+    # "Curie" answers for Marie Curie in one fact and for Pierre Curie in another: the two stay two
+    # people (joined through "Curie", a question on one would accept the other's name).
+    facts = [entity_fact(i, s, a, "person") for i, s, a in [
+        ("marie", "Marie Curie coined the word radioactivity.", "Marie Curie"),
+        ("pierre", "Pierre Curie studied piezoelectricity with his brother.", "Pierre Curie"),
+        ("rays", "Henri Becquerel found that uranium gives off rays.", "Henri Becquerel"),
+        ("prize", "Ernest Rutherford won the 1908 Nobel Prize in Chemistry.", "Ernest Rutherford")]]
+    for fact_id, statement, name in (("polonium", "Curie named polonium after Poland.", "Marie Curie"),
+                                     ("wagon", "Curie was killed by a wagon in 1906.", "Pierre Curie")):
+        fact = entity_fact(fact_id, statement, "Curie", "person")
+        fact["value"]["name"] = name
+        facts.append(fact)
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    assert "Pierre Curie" not in questions["marie.short"].accepted
+    key, wrong = split(questions["marie.mc"])
+    assert "Pierre Curie" in wrong  # still a fair wrong choice

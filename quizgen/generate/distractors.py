@@ -128,8 +128,9 @@ class BankIndex:
     # roles_of (made on first use: only a slot with a role before it asks, and a scan of every
     # sentence is 85 ms at 10k facts)
     person_roles: Optional[dict[str, set[str]]] = None
-    # answer key of a name with aliases (value.aliases, anywhere in the bank) -> one key shared by all
-    # the names of that person or thing; names without aliases are not in it (they are their own)
+    # answer key of a name with other names (value.aliases anywhere in the bank, or an answer span
+    # naming a value: see _entity_identities) -> one key shared by all the names of that person or
+    # thing; other names are not in it (they are their own)
     same_entity: dict[str, str] = field(default_factory=dict)
     # that shared key -> every name written for the entity, in bank order
     entity_names: dict[str, list[str]] = field(default_factory=dict)
@@ -221,9 +222,11 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
 
 
 def _entity_identities(facts: list[Fact]) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Which names are one entity: each fact's name, answer and aliases are one, and two facts
-    sharing any of those names are the same one (a union of the groups). Returns the answer key of
-    each such name -> the group's key (its first name's), and the group's key -> its names."""
+    """Which names are one entity: a value's name and its aliases are one, and two values sharing a
+    name are the same one (a union of the groups). So is a fact's answer span with its value's name
+    ("GDR" naming the German Democratic Republic), unless that span names two different entities in
+    the bank ("Curie" for Marie and for Pierre Curie). Returns the answer key of each such name ->
+    the group's key (its first name's), and the group's key -> its names, in bank order."""
     parent: dict[str, str] = {}
     spelling: dict[str, str] = {}
 
@@ -233,17 +236,9 @@ def _entity_identities(facts: list[Fact]) -> tuple[dict[str, str], dict[str, lis
             key = parent[key]
         return key
 
-    for fact in facts:
-        value = fact.value
-        if not isinstance(value, EntityValue):
-            continue
-        answer = fact.answer.strip()
-        # the answer span and the value's name are one entity too ("GDR" naming the German
-        # Democratic Republic), though most facts write the same text for both
-        if not value.aliases and (value.name == answer or answer_key(value.name) == answer_key(answer)):
-            continue
+    def join(names: list[str]) -> None:
         keys = []
-        for name in (value.name, answer, *value.aliases):
+        for name in names:
             key = answer_key(name)
             if key not in parent:
                 parent[key] = key
@@ -254,11 +249,26 @@ def _entity_identities(facts: list[Fact]) -> tuple[dict[str, str], dict[str, lis
             other = root(key)
             if other != first:
                 parent[other] = first
+
+    short_forms: dict[str, tuple[str, set[str]]] = {}  # answer key -> (its spelling, the names it stands for)
+    for fact in facts:
+        value = fact.value
+        if not isinstance(value, EntityValue):
+            continue
+        if value.aliases:
+            join([value.name, *value.aliases])
+        answer = fact.answer.strip()
+        if answer != value.name and answer_key(answer) != answer_key(value.name):
+            short_forms.setdefault(answer_key(answer), (answer, set()))[1].add(value.name)
+    for key, (answer, names) in short_forms.items():
+        named = {root(answer_key(n)) if answer_key(n) in parent else answer_key(n) for n in names}
+        if len(named) == 1:
+            join([next(iter(names)), answer])
     same = {key: root(key) for key in parent}
-    names: dict[str, list[str]] = {}
+    groups: dict[str, list[str]] = {}
     for key, group in same.items():  # insertion order: bank order
-        names.setdefault(group, []).append(spelling[key])
-    return same, names
+        groups.setdefault(group, []).append(spelling[key])
+    return same, groups
 
 
 def _date_ordinal(value: DateValue) -> tuple:

@@ -254,7 +254,7 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None,
     if len(set(keys)) < len(keys):
         out.append(("duplicate-choice", "error", "two choices are the same after normalisation"))
     elif same_entity and len({same_entity.get(k, k) for k in keys}) < len(keys):
-        out.append(("duplicate-choice", "error", "two choices name the same person or thing (value.aliases)"))
+        out.append(("duplicate-choice", "error", "two choices name the same person or thing"))
     else:
         for i, a in enumerate(q.choices):
             for b in q.choices[i + 1:]:
