@@ -161,6 +161,8 @@ def test_no_who_prompt_when_the_rest_needs_a_pronoun():
     ("He was born in Oakville, Alabama, in 1913.", "Oakville", "place"),
     ("The meet was held in Ann Arbor, Michigan, that day.", "Ann Arbor", "place"),
     ("The crew was awarded the Presidential Medal of Freedom.", "Presidential Medal of Freedom", "event"),
+    ("In 1911 she received a second Nobel Prize, this time in Chemistry, for radium.", "Chemistry", "concept"),
+    ("She lectured in Paris, this time in French.", "Paris", "place"),
 ])
 def test_entity_classes_from_context(sentence, name, cls):
     index = EntityIndex()
@@ -402,3 +404,27 @@ def test_a_craft_is_named_by_its_own_name():
 def test_who_said_prompt_drops_the_quotations_own_closing_stop(text, prompt):
     quotes = [c for c in _candidates(text) if c.kind == "quote"]
     assert [c.prompt for c in quotes] == [prompt]
+
+
+@pytest.mark.parametrize("sentence, name, other", [
+    ("Marie Curie (born Maria Sklodowska; 1867-1934) was a physicist.", "Marie Curie", "Maria Sklodowska"),
+    ("Jesse Owens, born James Cleveland Owens, won four gold medals.", "Jesse Owens", "James Cleveland Owens"),
+    ("Maria Sklodowska, better known as Marie Curie, moved to Paris.", "Maria Sklodowska", "Marie Curie"),
+    ("The German Democratic Republic (GDR) built the wall.", "German Democratic Republic", "GDR"),
+])
+def test_another_name_the_sentence_gives(sentence, name, other):
+    index = EntityIndex()
+    index.add_sentence(find_mentions(sentence), sentence)
+    assert other in index.resolve(name).other_names
+    assert index.resolve(other) is index.resolve(name)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Marie Curie (born in Warsaw) was a physicist.",
+    "Marie Curie, born 7 November 1867, was a physicist.",
+    "The peak then known as Peak XV was measured in 1852.",
+])
+def test_no_other_name_without_one(sentence):
+    index = EntityIndex()
+    index.add_sentence(find_mentions(sentence), sentence)
+    assert not [e.other_names for e in index.entities.values() if e.other_names]

@@ -553,6 +553,12 @@ def _is_subject(mention: Mention, sentence: str) -> bool:
     return bool(opens) and bool(rx.match(r"\s+[a-z]", sentence[mention.end:]))
 
 
+# Fields of study and prize categories: capitalised after "in" ("the Nobel Prize in Physics"), they
+# are no places.
+_FIELDS_OF_STUDY = {"physics", "chemistry", "medicine", "physiology", "literature", "economics", "mathematics",
+                    "biology", "astronomy", "philosophy", "engineering", "or"}
+
+
 def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     """The weak class signals of one mention in its sentence, as (class, weight) pairs."""
     votes: list[tuple[str, int]] = []
@@ -627,6 +633,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("place", 4))
     elif len(words) == 2 and words[-1] in _PLACES and words[0] not in _ORG_WORDS:
         votes.append(("place", 3))  # "Nazi Germany", "Imperial Russia": a country under another name
+    if set(words) - {"or"} and set(words) <= _FIELDS_OF_STUDY:
+        votes.append(("concept", 5))  # "a second Nobel Prize, this time in Chemistry": a field, not a place
     if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
             and not rx.search(r"\d", name) and not name.isupper():
         votes.append(("place", 1))
