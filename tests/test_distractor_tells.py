@@ -534,3 +534,48 @@ def test_a_short_answer_naming_two_people_joins_neither(tmp_path):
     assert "Pierre Curie" not in questions["marie.short"].accepted
     key, wrong = split(questions["marie.mc"])
     assert "Pierre Curie" in wrong  # still a fair wrong choice
+
+
+@pytest.mark.parametrize("statement, name, gender", [
+    ("Augusta Ada King, Countess of Lovelace, was an English mathematician.", "Augusta Ada King", "female"),
+    ("Queen Elizabeth II opened the bridge in 1962.", "Elizabeth II", "female"),
+    ("Three years later, on 19 April 1906, Pierre Curie was killed when he was struck by a wagon.", "Pierre Curie", "male"),
+    ("Marie Curie died in 1934 from anaemia caused by her long exposure to radiation.", "Marie Curie", "female"),
+    ("In 1928 the adventurer Richard Halliburton swam the canal, and he paid a toll of 36 cents.", "Richard Halliburton", "male"),
+    ("Charles Babbage showed her a working portion of his Difference Engine.", "Charles Babbage", "male"),
+    ("Her daughter Irène Joliot-Curie won the Nobel Prize in Chemistry in 1935.", "Irène Joliot-Curie", "female"),
+    # no word about the slot's person: the pronoun means someone else, or there is none
+    ("Pierre Curie met Maria Sklodowska and married her in 1895.", "Pierre Curie", None),
+    ("Jesse Owens was coached by Charles Riley, who let him train before classes.", "Charles Riley", None),
+    ("A team led by Howard Florey and Ernst Chain took up the problem, and he wrote it up.", "Howard Florey", None),
+    ("Maria Sklodowska was born in Warsaw on 7 November 1867.", "Maria Sklodowska", None),
+])
+def test_what_a_sentence_says_of_its_persons_gender(statement, name, gender):
+    from quizgen.generate.text import slot_gender
+
+    start = statement.index(name)
+    assert slot_gender(statement, start, start + len(name)) == gender
+
+
+def test_a_slot_for_a_woman_gets_no_man_the_bank_knows_and_the_other_way(tmp_path):
+    # "Pierre Curie, Countess of Lovelace" or "Ada Lovelace was killed when he was struck": any student
+    # rules these out. The bank's own sentences say who is a woman and who a man; the unknown stay.
+    facts = [entity_fact(i, s, a, "person") for i, s, a in [
+        ("countess", "Augusta Ada King, Countess of Lovelace, wrote the first published program.", "Augusta Ada King"),
+        ("wagon", "Pierre Curie was killed when he was struck by a horse-drawn wagon.", "Pierre Curie"),
+        ("engine", "Charles Babbage designed his Difference Engine in the 1820s.", "Charles Babbage"),
+        ("radium", "Marie Curie isolated radium with her husband in a leaky shed.", "Marie Curie"),
+        ("queen", "Queen Victoria opened the exhibition in 1851.", "Victoria"),
+        ("translator", "The article was translated by Luigi Menabrea.", "Luigi Menabrea"),
+        ("notes", "The notes were printed by Richard Taylor.", "Richard Taylor")]]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    men, women = {"Pierre Curie", "Charles Babbage"}, {"Augusta Ada King", "Marie Curie", "Victoria"}
+    _, wrong = split(questions["countess.mc"])
+    assert not men & set(wrong) and len(wrong) == 3, wrong  # Luigi Menabrea and Richard Taylor: not known
+    _, wrong = split(questions["wagon.mc"])
+    assert not women & set(wrong) and len(wrong) == 3, wrong
+    for fact_id, ruled_out in (("countess", men), ("radium", men), ("wagon", women), ("engine", women)):
+        assert not [n for n in ruled_out if n in questions[f"{fact_id}.tf-false"].stem], questions[f"{fact_id}.tf-false"].stem
+    # a slot that says nothing of its person takes anyone
+    _, wrong = split(questions["notes.mc"])
+    assert men & set(wrong) or women & set(wrong)

@@ -30,7 +30,14 @@ from quizgen.generate.values import (
     quantity_candidates,
     quantity_style,
 )
-from quizgen.generate.text import fits_word_before, name_sort, role_before, roles_named, word_before_choice
+from quizgen.generate.text import (
+    fits_word_before,
+    name_sort,
+    role_before,
+    roles_named,
+    slot_gender,
+    word_before_choice,
+)
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
@@ -134,6 +141,40 @@ class BankIndex:
     same_entity: dict[str, str] = field(default_factory=dict)
     # that shared key -> every name written for the entity, in bank order
     entity_names: dict[str, list[str]] = field(default_factory=dict)
+    # (name, statement, start, end) of every fact whose answer is a person: their own sentences say
+    # whether they are a woman or a man (see gender_of)
+    person_slots: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # entity key of a person -> "female" or "male", where the bank says so (made on first use)
+    person_genders: Optional[dict[str, str]] = None
+
+    def gender_of(self, name: str) -> Optional[str]:
+        """"female" or "male" if the bank's sentences say which this person is (and never both):
+        from the slot of each fact that asks for them ("______, Countess of Lovelace", "______ was
+        killed when he was struck") and from every sentence that opens with their name."""
+        if self.person_genders is None:
+            self.person_genders = self._person_genders()
+        return self.person_genders.get(self.entity_key(answer_key(name)))
+
+    def _person_genders(self) -> dict[str, str]:
+        found: dict[str, set[str]] = {}
+
+        def add(name: str, gender: Optional[str]) -> None:
+            if gender is not None:
+                found.setdefault(self.entity_key(answer_key(name)), set()).add(gender)
+
+        names = {}
+        for name, statement, start, end in self.person_slots:
+            add(name, slot_gender(statement, start, end))
+            names[answer_key(name)] = name
+        longest = max((len(name.split()) for name in names.values()), default=0)
+        for statement in self.statements.values():
+            words = statement.split(None, longest)
+            for count in range(min(longest, len(words)), 0, -1):  # the longest name the sentence opens with
+                prefix = " ".join(words[:count]).rstrip(",;:")
+                if answer_key(prefix) in names and statement.startswith(prefix):
+                    add(prefix, slot_gender(statement, 0, len(prefix)))
+                    break
+        return {key: genders.pop() for key, genders in found.items() if len(genders) == 1}
 
     def entity_key(self, key: str) -> str:
         """The key every name of one entity shares, from one name's answer key (the key itself for a
@@ -192,6 +233,8 @@ def build_index(facts: list[Fact], spans: dict[str, tuple[int, int]]) -> BankInd
         if isinstance(value, EntityValue):
             if span is not None:
                 index.the_before[fact.id] = _THE_BEFORE.search(fact.statement, 0, span[0]) is not None
+                if value.entity_class == "person":
+                    index.person_slots.append((fact.answer.strip(), fact.statement, span[0], span[1]))
             names = seen_entities.setdefault(value.entity_class, set())
             for name, owner in [(fact.answer, fact.id)] + [(d, "") for d in fact.distractors]:
                 key = answer_key(name)
@@ -382,10 +425,15 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "President" may offer others; the false statement, which does, may not.
         role = role_before(fact.statement, span[0]) if span and value.entity_class == "person" else None
         role_in_stem = role is not None and find_word(stem.casefold(), role) >= 0
+        # "______, Countess of Lovelace", "______ was killed when he was struck": a man among the
+        # choices of the first, or a woman in the second, is ruled out by grammar alone
+        gender = slot_gender(fact.statement, span[0], span[1]) if span and value.entity_class == "person" else None
         for name, owner in _entity_siblings(fact, value, index):
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
             if value.entity_class == "person" and find_word(around, surname(name)) >= 0:
+                continue
+            if gender is not None and index.gender_of(name) not in (None, gender):
                 continue
             fits = role is None or role in index.roles_of(name)
             if not fits and role_in_stem:

@@ -147,6 +147,62 @@ def roles_named(texts) -> dict[str, set[str]]:
     return roles
 
 
+# Words that say a person is a woman or a man, right before the name ("Queen ______", "his wife
+# ______") or in an apposition after it ("______, Countess of Lovelace,"). Words used of anyone
+# ("chairman", "actor") are left out.
+_GENDER_WORDS = {
+    "female": frozenset("""
+        queen princess duchess countess baroness marchioness empress tsarina lady dame mrs ms miss madame
+        mme woman girl mother daughter wife widow sister aunt niece grandmother granddaughter
+        great-granddaughter actress heroine congresswoman businesswoman sportswoman spokeswoman
+        stepmother stepdaughter""".split()),
+    "male": frozenset("""
+        king prince duke count baron marquess emperor tsar lord sir mr man boy father son husband widower
+        brother uncle nephew grandfather grandson great-grandson congressman businessman sportsman
+        stepfather stepson""".split()),
+}
+_GENDER_OF_WORD = {word: gender for gender, words in _GENDER_WORDS.items() for word in words}
+_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|their)\s+)?((?:[\w'’-]+\s+){0,3}?[\w-]+)(?=\s+of\b|\s*[,.;]|$)")
+# After a subject: its subject pronoun, reflexive or possessive refers back to it ("______ was
+# killed when he was struck", "caused by her long exposure"); "her" before an article or a
+# preposition is someone else, the object ("______ showed her a working portion").
+_PRONOUN_AFTER = re.compile(r"\b(?:(he|himself|his)|(she|herself|hers)|(her)(?!\s+(?:a|an|the|that|this|to|and|in|on|at|"
+                            r"from|with|for|as|by|about|into)\b)(?=\s+[\w-]))\b", re.I)
+# Two capitalised words in a row: another person's full name, who may be the one the pronoun means.
+_ANOTHER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
+# "In 1928 ______", "In 1976 President ______": a short opening phrase before the subject
+_INTRODUCTION = re.compile(r"(?:In|On|At|During|After|Before|By)(?:\s+[\w'’-]+){1,3}")
+_DESCRIPTION_BEFORE = re.compile(r"(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3})$")
+
+
+@per_batch
+def slot_gender(text: str, start: int, end: int) -> Optional[str]:
+    """"female" or "male" when the sentence says which the person in text[start:end] is, else None:
+    a word right before the slot ("Queen ______"), an apposition after it ("______, Countess of
+    Lovelace"), or, for a slot that is the subject, the pronouns that refer back to it ("______ was
+    killed when he was struck"). Conservative: any doubt gives None."""
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before and before.group(1).casefold() in _GENDER_OF_WORD:
+        return _GENDER_OF_WORD[before.group(1).casefold()]
+    after = text[end:]
+    apposition = _APPOSITION.match(after)
+    if apposition:
+        genders = {_GENDER_OF_WORD[w] for w in apposition.group(1).casefold().split() if w in _GENDER_OF_WORD}
+        if len(genders) == 1:
+            return genders.pop()
+    lead = _DESCRIPTION_BEFORE.sub("", text[:start]).rstrip()
+    if lead and not lead.endswith(",") and not _INTRODUCTION.fullmatch(lead):
+        return None  # not the subject: a later pronoun may mean the subject instead
+    clause_end = len(after)
+    other = _ANOTHER_NAME.search(after)
+    if other:
+        clause_end = other.start()
+    pronoun = _PRONOUN_AFTER.search(after, 0, clause_end)
+    if pronoun is None:
+        return None
+    return "male" if pronoun.group(1) else "female"
+
+
 @per_run
 def name_noun(name: str, entity_class: str) -> str:
     """What a name names, as a noun: from its head word ("Pacific Ocean" -> "ocean", "Mount Everest"
