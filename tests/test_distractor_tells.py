@@ -544,6 +544,8 @@ def test_a_short_answer_naming_two_people_joins_neither(tmp_path):
     ("In 1928 the adventurer Richard Halliburton swam the canal, and he paid a toll of 36 cents.", "Richard Halliburton", "male"),
     ("Charles Babbage showed her a working portion of his Difference Engine.", "Charles Babbage", "male"),
     ("Her daughter Irène Joliot-Curie won the Nobel Prize in Chemistry in 1935.", "Irène Joliot-Curie", "female"),
+    ("The Japanese climber Junko Tabei became the first woman to reach the summit.", "Junko Tabei", "female"),
+    ("Jesse Owens was the son of a sharecropper from Alabama.", "Jesse Owens", "male"),
     # no word about the slot's person: the pronoun means someone else, or there is none
     ("Pierre Curie met Maria Sklodowska and married her in 1895.", "Pierre Curie", None),
     ("Jesse Owens was coached by Charles Riley, who let him train before classes.", "Charles Riley", None),
@@ -579,3 +581,22 @@ def test_a_slot_for_a_woman_gets_no_man_the_bank_knows_and_the_other_way(tmp_pat
     # a slot that says nothing of its person takes anyone
     _, wrong = split(questions["notes.mc"])
     assert men & set(wrong) or women & set(wrong)
+
+
+def test_a_plural_role_before_coordinated_names_covers_each_name(tmp_path):
+    # "in place of the Jewish sprinters Gerald Ford and Sam Stoller": only sprinters fill either slot.
+    facts = [entity_fact(i, s, a, "person") for i, s, a in [
+        ("first", "Owens replaced the sprinters Marty Glickman and Sam Stoller in the relay.", "Marty Glickman"),
+        ("second", "Owens replaced the sprinters Marty Glickman and Sam Stoller in the relay.", "Sam Stoller"),
+        ("medal", "In 1976 President Gerald Ford awarded Owens the Medal of Freedom.", "Gerald Ford"),
+        ("coach", "Owens was trained at Ohio State by Larry Snyder.", "Larry Snyder"),
+        ("film", "In the film Race, Owens was played by Stephan James.", "Stephan James")]]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    # each sprinter's only fellow sprinter is the other key of the same sentence: no choices, no swap
+    for fact_id in ("first", "second"):
+        assert f"{fact_id}.mc" not in questions and f"{fact_id}.tf-false" not in questions, questions.keys()
+    from quizgen.generate.text import role_before, roles_named
+
+    sentence = facts[0]["statement"]
+    assert role_before(sentence, sentence.index("Sam Stoller")) == "sprinter"
+    assert roles_named([sentence]) == {"Marty Glickman": {"sprinter"}, "Sam Stoller": {"sprinter"}}

@@ -424,7 +424,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "President Michael Collins", which any student rules out). A question that does not say
         # "President" may offer others; the false statement, which does, may not.
         role = role_before(fact.statement, span[0]) if span and value.entity_class == "person" else None
-        role_in_stem = role is not None and find_word(stem.casefold(), role) >= 0
+        role_in_stem = role is not None and (find_word(stem.casefold(), role) >= 0
+                                             or find_word(stem.casefold(), role + "s") >= 0)
         # "______, Countess of Lovelace", "______ was killed when he was struck": a man among the
         # choices of the first, or a woman in the second, is ruled out by grammar alone
         gender = slot_gender(fact.statement, span[0], span[1]) if span and value.entity_class == "person" else None

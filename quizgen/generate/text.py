@@ -110,26 +110,39 @@ _ROLE_WORDS = frozenset("""
     congressman congresswoman governor mayor chancellor premier minister ambassador king queen prince
     princess emperor empress tsar pope cardinal bishop archbishop rabbi imam reverend professor coach
     astronaut cosmonaut chairman chairwoman founder director editor author poet novelist composer
-    painter sculptor guide climber explorer engineer inventor manager
+    painter sculptor guide climber explorer engineer inventor manager sprinter runner jumper athlete
+    swimmer boxer wrestler actor actress singer dancer
 """.split())
 _ROLE_SUFFIXES = ("ist", "ian")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w-])((?i:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
-                             + r")|[a-z][a-z-]{2,}(?:" + "|".join(_ROLE_SUFFIXES)
-                             + r"))\.?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+                             + r")s?|[a-z][a-z-]{2,}(?:" + "|".join(_ROLE_SUFFIXES)
+                             + r")s?)\.?\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\.?\s+$")
 
 
 def _role_word(word: str) -> Optional[str]:
+    """The role a word names, singular and casefolded ("sprinters" -> "sprinter"), or None."""
     folded = word.casefold()
     if folded in _ROLE_WORDS or (word.islower() and len(word) > 5 and folded.endswith(_ROLE_SUFFIXES)):
         return folded
+    if word.islower() and folded.endswith("s") and len(folded) > 4:
+        return _role_word(word[:-1])
     return None
 
 
+# "the Jewish sprinters Marty Glickman and ______": the plural role before the names covers each
+_PLURAL_ROLE_BEFORE = re.compile(r"(?<![\w-])([a-z][\w-]*s)\s+(?:[A-Z][\w'’.-]*,?\s+)+(?:and\s+)?$")
+
+
 def role_before(text: str, at: int) -> Optional[str]:
-    """The role word written right before position `at` ("President ______"), casefolded, or None."""
+    """The role word written right before position `at` ("President ______", "the sprinters Marty
+    Glickman and ______"), singular and casefolded, or None."""
     match = _WORD_BEFORE.search(text, 0, at)
-    return _role_word(match.group(1)) if match else None
+    role = _role_word(match.group(1)) if match else None
+    if role is None and match and match.group(1) == "and" or text[:at].rstrip().endswith(","):
+        plural = _PLURAL_ROLE_BEFORE.search(text, 0, at)
+        role = _role_word(plural.group(1)) if plural else None
+    return role
 
 
 def roles_named(texts) -> dict[str, set[str]]:
@@ -141,10 +154,19 @@ def roles_named(texts) -> dict[str, set[str]]:
         for match in _ROLE_THEN_NAME.finditer(text):
             role = _role_word(match.group(1))
             if role is not None:
-                name = match.group(2)
-                name = name[:-1] if name.endswith(".") and not name.endswith(("Jr.", "Sr.")) else name
-                roles.setdefault(name, set()).add(role)
+                names = [match.group(2)]
+                if role != match.group(1).casefold():  # a plural role: every name it heads
+                    at = match.end()
+                    while (more := _NEXT_NAME.match(text, at)) is not None:
+                        names.append(more.group(1))
+                        at = more.end()
+                for name in names:
+                    name = name[:-1] if name.endswith(".") and not name.endswith(("Jr.", "Sr.")) else name
+                    roles.setdefault(name, set()).add(role)
     return roles
+
+
+_NEXT_NAME = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 
 
 # Words that say a person is a woman or a man, right before the name ("Queen ______", "his wife
@@ -172,7 +194,9 @@ _PRONOUN_AFTER = re.compile(r"\b(?:(he|himself|his)|(she|herself|hers)|(her)(?!\
 _ANOTHER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
 # "In 1928 ______", "In 1976 President ______": a short opening phrase before the subject
 _INTRODUCTION = re.compile(r"(?:In|On|At|During|After|Before|By)(?:\s+[\w'’-]+){1,3}")
-_DESCRIPTION_BEFORE = re.compile(r"(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3})$")
+# "was the first woman", "became the only man": what the subject is, up to the next comma
+_PREDICATE = re.compile(r"\s+(?:was|were|is|became|becomes|remains|remained)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|who|that|in|of|on|at)\b|[,.;]|$)")
+_DESCRIPTION_BEFORE = re.compile(r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w-]*\s+){0,3})$")
 
 
 @per_batch
@@ -193,6 +217,11 @@ def slot_gender(text: str, start: int, end: int) -> Optional[str]:
     lead = _DESCRIPTION_BEFORE.sub("", text[:start]).rstrip()
     if lead and not lead.endswith(",") and not _INTRODUCTION.fullmatch(lead):
         return None  # not the subject: a later pronoun may mean the subject instead
+    predicate = _PREDICATE.match(after)
+    if predicate:
+        genders = {_GENDER_OF_WORD[w] for w in predicate.group(1).casefold().split() if w in _GENDER_OF_WORD}
+        if len(genders) == 1:
+            return genders.pop()  # "______ became the first woman to reach the summit"
     clause_end = len(after)
     other = _ANOTHER_NAME.search(after)
     if other:
