@@ -600,3 +600,13 @@ def test_a_plural_role_before_coordinated_names_covers_each_name(tmp_path):
     sentence = facts[0]["statement"]
     assert role_before(sentence, sentence.index("Sam Stoller")) == "sprinter"
     assert roles_named([sentence]) == {"Marty Glickman": {"sprinter"}, "Sam Stoller": {"sprinter"}}
+
+
+@pytest.mark.parametrize("name, sort", [("Alexanderplatz", "street"), ("Potsdamer Platz", "street"),
+                                        ("Kurfürstendamm", "street"), ("Bornholmer Strasse", "street"),
+                                        ("West Berlin", ""), ("Amsterdam", "")])
+def test_a_german_compound_names_its_sort_at_the_end(name, sort):
+    # "hundreds of thousands gathered on West Berlin": a square is replaced by squares and streets only
+    from quizgen.generate.text import name_sort
+
+    assert name_sort(name, "place") == sort

@@ -76,7 +76,7 @@ _HEAD_NOUNS = frozenset("""
     ocean sea river lake lagoon bay gulf strait channel canal isthmus peninsula cape island isle islands
     archipelago mount mountain mountains range peak volcano glacier desert valley canyon plain plateau
     forest jungle falls waterfall reef coast beach delta basin park reserve zone dam bridge tunnel tower
-    wall gate street avenue road square harbour harbor port airport station railway highway
+    wall gate street avenue road square platz strasse straße allee harbour harbor port airport station railway highway
     university college school institute academy museum library hospital observatory laboratory
     cathedral church temple mosque palace castle fort stadium prison
     province county state republic kingdom empire territory region district city town village
@@ -86,7 +86,8 @@ _HEAD_NOUNS = frozenset("""
 # a head word as the noun a question uses ("Which mountain", "Which mountain range")
 _HEAD_AS_NOUN = {"mount": "mountain", "mountains": "mountain range", "islands": "group of islands",
                  "archipelago": "group of islands", "isle": "island", "treaties": "treaty", "harbor": "harbour",
-                 "range": "mountain range"}
+                 "range": "mountain range", "platz": "square", "strasse": "street", "straße": "street",
+                 "allee": "avenue"}
 # nouns of one sort: an ocean beside a sea, a protocol beside a treaty, an empire beside a country
 _SORT_OF_NOUN = {"ocean": "sea", "bay": "gulf", "channel": "strait", "peak": "mountain", "volcano": "mountain",
                  "falls": "waterfall", "reserve": "park", "avenue": "street", "road": "street", "square": "street",
@@ -97,6 +98,8 @@ _SORT_OF_NOUN = {"ocean": "sea", "bay": "gulf", "channel": "strait", "peak": "mo
                  "agreement": "treaty", "accord": "treaty", "convention": "treaty", "protocol": "treaty",
                  "award": "prize", "medal": "prize", "trophy": "prize", "corporation": "company",
                  "college": "university"}
+_COMPOUND_HEADS = (("platz", "square"), ("straße", "street"), ("strasse", "street"), ("allee", "avenue"),
+                   ("damm", "street"), ("brücke", "bridge"), ("bahnhof", "station"), ("flughafen", "airport"))
 _HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the head is "Academy"
 # a regnal number: "George V", "Elizabeth II", "John XXIII" (and, alas, "Malcolm X")
 _REGNAL = re.compile(r"\s(?=[IVX]+$)X{0,2}(?:IX|IV|V?I{0,3})$")
@@ -247,6 +250,12 @@ def name_noun(name: str, entity_class: str) -> str:
             folded = word.casefold()
             if folded in _HEAD_NOUNS:
                 return _HEAD_AS_NOUN.get(folded, folded)
+    if len(words) == 1 and entity_class == "place":
+        # German compounds name their sort at the end: "Alexanderplatz" is a square, not a town
+        folded = name.casefold()
+        for ending, noun in _COMPOUND_HEADS:
+            if folded.endswith(ending) and len(folded) > len(ending) + 2:
+                return noun
     if entity_class == "place":
         # a bare place name: a continent, a country ("on the border between London and Tibet",
         # "a ship sailing from New York") or anything else (cities, regions)
