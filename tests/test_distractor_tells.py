@@ -610,3 +610,22 @@ def test_a_german_compound_names_its_sort_at_the_end(name, sort):
     from quizgen.generate.text import name_sort
 
     assert name_sort(name, "place") == sort
+
+
+def test_an_age_gets_ages_near_it(tmp_path):
+    # "a 99-year-old police constable", "an 8-year-old bricklayer": ruled out at a glance.
+    bank = write_bank(tmp_path, [
+        quantity_fact("patient", "The first patient was a 43-year-old police constable.", "43", 43, unit="years"),
+        quantity_fact("met", "At the age of 17, she met the mathematician Charles Babbage.", "17", 17, unit="years"),
+        quantity_fact("mission", "The mission is planned to last at least 10 years.", "10", 10, unit="years"),
+        quantity_fact("fuel", "The telescope carries enough fuel for about 99 years.", "99", 99, unit="years"),
+        quantity_fact("orbit", "The probe spent 4 years in orbit.", "4", 4, unit="years")])
+    for fact_id, key in (("patient", 43), ("met", 17)):
+        questions = {q.id: q for q in generate_questions(bank) if q.fact_id == fact_id}
+        wrong = [parse_quantity(c.text) for c in questions[f"{fact_id}.mc"].choices if not c.correct]
+        assert len(wrong) == 3 and all(0.7 * key <= w <= 1.5 * key for w in wrong), wrong
+        false = re.search(r"\d+", questions[f"{fact_id}.tf-false"].stem)
+        assert false and 0.7 * key <= int(false.group()) <= 1.5 * key
+    # a duration is no age: its choices may range wider
+    mission = {q.id: q for q in generate_questions(bank)}["mission.mc"]
+    assert max(parse_quantity(c.text) for c in mission.choices) > 15

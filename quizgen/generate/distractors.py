@@ -491,15 +491,23 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             return chosen
         from quizgen.generate.values import format_quantity
 
+        # An age ("a 43-year-old police constable", "at the age of 17") stays near the key: "a
+        # 99-year-old police constable" or "an 8-year-old bricklayer" any student rules out.
+        low, high = AGE_BAND if span and _is_age(fact.statement, span) else (0.0, float("inf"))
+
+        def plausible(magnitude: float) -> bool:
+            return low <= magnitude / value.magnitude <= high if value.magnitude > 0 else True
+
         siblings = []
         for magnitude, owner in _quantity_siblings(value, index)[:SIBLINGS_LOOKED_AT]:
             text = format_quantity(magnitude, style)
-            if text is not None and not is_derived_number(magnitude, value.magnitude) and not _zero_ending_tell(text, answer):
+            if text is not None and not is_derived_number(magnitude, value.magnitude) \
+                    and not _zero_ending_tell(text, answer) and plausible(magnitude):
                 siblings.append((text, magnitude, "sibling", owner))
         def invented_numbers() -> tuple[list, list]:
             below, above = quantity_candidates(value, answer, style)
-            return ([(text, m, "perturbation", "") for m, text in below],
-                    [(text, m, "perturbation", "") for m, text in above])
+            return ([(text, m, "perturbation", "") for m, text in below if plausible(m)],
+                    [(text, m, "perturbation", "") for m, text in above if plausible(m)])
 
         _fill_balanced(chosen, wanted, value.magnitude, target_below, siblings, invented_numbers, parse_quantity,
                        offer, acceptable)
@@ -561,6 +569,16 @@ def surname(name: str) -> str:
     while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
         words.pop()
     return words[-1] if words else name
+
+
+AGE_BAND = (0.7, 1.5)  # an age's distractors lie within these ratios of the key
+_AGE_AFTER = re.compile(r"[- ]years?[- ]old\b|\s+years\s+of\s+age\b")
+_AGE_BEFORE = re.compile(r"(?:\bage of|\baged)\s+$")
+
+
+def _is_age(statement: str, span: tuple[int, int]) -> bool:
+    """Whether the number at `span` is someone's age ("a 43-year-old", "at the age of 17")."""
+    return bool(_AGE_AFTER.match(statement, span[1]) or _AGE_BEFORE.search(statement, 0, span[0]))
 
 
 def _same_day_family(other: DateValue, key: DateValue) -> bool:
