@@ -629,3 +629,17 @@ def test_an_age_gets_ages_near_it(tmp_path):
     # a duration is no age: its choices may range wider
     mission = {q.id: q for q in generate_questions(bank)}["mission.mc"]
     assert max(parse_quantity(c.text) for c in mission.choices) > 15
+
+
+def test_lint_warns_of_a_curated_choice_of_the_other_gender(tmp_path):
+    # Curated distractors win in generation; lint tells their author when one is ruled out by grammar.
+    facts = [entity_fact(i, s, a, "person") for i, s, a in [
+        ("countess", "Augusta Ada King, Countess of Lovelace, wrote the first published program.", "Augusta Ada King"),
+        ("wagon", "Pierre Curie was killed when he was struck by a horse-drawn wagon.", "Pierre Curie"),
+        ("engine", "Charles Babbage designed his Difference Engine in the 1820s.", "Charles Babbage")]]
+    facts[0]["distractors"] = ["Charles Babbage", "Mary Somerville", "Caroline Herschel"]
+    facts[1]["distractors"] = ["Henri Becquerel", "Ernest Rutherford", "Paul Langevin"]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    findings = [f for f in questions["countess.mc"].lint if f.code == "gender-tell"]
+    assert len(findings) == 1 and '"Charles Babbage"' in findings[0].message and findings[0].severity == "warning"
+    assert not [f for f in questions["wagon.mc"].lint if f.code == "gender-tell"]

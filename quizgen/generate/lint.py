@@ -20,6 +20,8 @@ Rules (code, severity):
                                   | August 23"): the key is the centre of the family
   grammar-tell           error    a/an or singular/plural before the blank fits the key but not a distractor
                                   (or a false statement reads wrong where the true one does not)
+  gender-tell            warning  the sentence says the person asked for is a woman (or a man), and a wrong
+                                  choice is someone the bank's sentences say is the other
   unresolved-pronoun     error    the stem opens with a pronoun (He, It, This...) that nothing resolves
   stem-form              error    a question stem is not capitalised or does not end in "?" (or a blank)
   garbled-stem           error    an automatic question reads garbled: the words around the removed answer
@@ -49,12 +51,13 @@ from quizgen.generate.text import (
     fits_word_before,
     garbled_stem_reasons,
     shared_phrases,
+    slot_gender,
     starts_with_vowel_sound,
     word_before_choice,
 )
 from quizgen.generate.values import _NUMBER_IN_TEXT, date_variants, derived_number_tells, parse_date, parse_quantity
 from quizgen.loading import Bank
-from quizgen.model import DateValue, Fact, LintFinding, Question, normalize_text
+from quizgen.model import DateValue, EntityValue, Fact, LintFinding, Question, normalize_text
 
 LENGTH_TELL_RATIO = 1.6
 LENGTH_TELL_MIN_EXTRA = 12
@@ -131,6 +134,8 @@ class Linter:
                 also_true = also_true_of[question.fact_id] = self._also_true(fact)
             found += check_stem(question, facts, spans)
             found += check_choices(question, also_true, self.index.same_entity)
+            if question.kind == "multiple_choice" and fact is not None:
+                found += self._gender_tells(question, fact)
             if question.kind == "true_false" and question.answer == "False" and fact is not None:
                 found += check_false_statement(question, fact.statement, self.true_statements, also_true)
             if near_duplicates:
@@ -144,6 +149,23 @@ class Linter:
                                  for code, severity, message in found]
             elif question.lint:
                 question.lint = []
+
+    def _gender_tells(self, question: Question, fact: Fact) -> list[tuple[str, str, str]]:
+        """Wrong choices of the other gender than the one the fact's sentence gives its person
+        ("______, Countess of Lovelace": Charles Babbage); generation never picks them, a curated
+        distractor may."""
+        value, span = fact.value, self.spans.get(fact.id)
+        if not isinstance(value, EntityValue) or value.entity_class != "person" or span is None:
+            return []
+        gender = slot_gender(fact.statement, span[0], span[1])
+        if gender is None:
+            return []
+        other = [c.text for c in question.choices if not c.correct and self.index.gender_of(c.text) not in (None, gender)]
+        if not other:
+            return []
+        named = ", ".join(f'"{text}"' for text in other)
+        return [("gender-tell", "warning", f"the sentence speaks of a {'woman' if gender == 'female' else 'man'}, "
+                                           f"and the bank says {named} {'is' if len(other) == 1 else 'are'} not")]
 
     def _near_duplicate_of(self, question: Question, key: Optional[tuple]) -> Optional[tuple[str, str, str]]:
         """The near-duplicate finding of `question` if an earlier question had its key (else the key
