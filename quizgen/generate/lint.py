@@ -116,8 +116,8 @@ class Linter:
         if not self.index.same_entity:
             return keys
         # every name of each true answer: "Marie Curie" is true wherever "Maria Sklodowska" is
-        names = {answer_key(n) for key in keys for n in self.index.entity_names.get(self.index.same_entity.get(key, ""), [])}
-        return keys | names
+        same, names = self.index.same_entity, self.index.entity_names
+        return keys | {answer_key(name) for key in keys for name in names.get(same.get(key, ""), [])}
 
     def lint(self, questions: list[Question], *, near_duplicates: bool = True) -> None:
         """Attach findings to each question of this batch (replacing earlier ones).

@@ -76,7 +76,8 @@ _HEAD_NOUNS = frozenset("""
     ocean sea river lake lagoon bay gulf strait channel canal isthmus peninsula cape island isle islands
     archipelago mount mountain mountains range peak volcano glacier desert valley canyon plain plateau
     forest jungle falls waterfall reef coast beach delta basin park reserve zone dam bridge tunnel tower
-    wall gate street avenue road square platz strasse straße allee harbour harbor port airport station railway highway
+    wall gate street avenue road square platz strasse straße allee harbour harbor port airport station
+    railway highway
     university college school institute academy museum library hospital observatory laboratory
     cathedral church temple mosque palace castle fort stadium prison
     province county state republic kingdom empire territory region district city town village
@@ -142,7 +143,7 @@ def role_before(text: str, at: int) -> Optional[str]:
     Glickman and ______"), singular and casefolded, or None."""
     match = _WORD_BEFORE.search(text, 0, at)
     role = _role_word(match.group(1)) if match else None
-    if role is None and match and match.group(1) == "and" or text[:at].rstrip().endswith(","):
+    if role is None and ((match is not None and match.group(1) == "and") or text[:at].rstrip().endswith(",")):
         plural = _PLURAL_ROLE_BEFORE.search(text, 0, at)
         role = _role_word(plural.group(1)) if plural else None
     return role
@@ -198,7 +199,8 @@ _ANOTHER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
 # "In 1928 ______", "In 1976 President ______": a short opening phrase before the subject
 _INTRODUCTION = re.compile(r"(?:In|On|At|During|After|Before|By)(?:\s+[\w'’-]+){1,3}")
 # "was the first woman", "became the only man": what the subject is, up to the next comma
-_PREDICATE = re.compile(r"\s+(?:was|were|is|became|becomes|remains|remained)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|who|that|in|of|on|at)\b|[,.;]|$)")
+_PREDICATE = re.compile(r"\s+(?:was|were|is|became|becomes|remains|remained)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+                        r"(?=\s+(?:to|who|that|in|of|on|at)\b|[,.;]|$)")
 _DESCRIPTION_BEFORE = re.compile(r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w-]*\s+){0,3})$")
 
 
