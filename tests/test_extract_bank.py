@@ -219,3 +219,14 @@ def test_another_name_the_article_gives_becomes_the_values_aliases(tmp_path):
     bank = load_bank(tmp_path / "bank")
     for question in generate_questions(bank):
         assert not ({"Marie Curie", "Maria Sklodowska"} <= {c.text for c in question.choices}), question
+
+
+def test_two_people_with_one_surname_are_flagged_for_the_reviewer(drafts):
+    # "James Cleveland Owens" and "Jesse Owens" are one man, Pierre and Marie Curie two people: only a
+    # reader can tell, so the draft asks (one name under two would be offered as a wrong choice).
+    owens = (drafts["jesse-owens"] / "facts.yaml").read_text(encoding="utf-8")
+    assert "# review: Jesse Owens shares this surname: if one person, add to value.aliases" in owens
+    curie = (drafts["marie-curie"] / "facts.yaml").read_text(encoding="utf-8")
+    assert "Pierre Curie shares this surname" in curie
+    apollo = (drafts["apollo-11"] / "facts.yaml").read_text(encoding="utf-8")
+    assert "shares this surname" not in apollo

@@ -109,6 +109,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
     entities.merge_short_names()
     for entity in entities.all():
         entity.freeze()
+    namesakes = _namesakes(entities)
     antecedents = Antecedents()
     out: list[Candidate] = []
     for info, mentions in zip(sentences, raw_mentions):
@@ -118,6 +119,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
             candidate.tags = _tags(info.headings)
             _use_full_name(candidate)
             _add_other_names(candidate, entities)
+            _note_namesakes(candidate, namesakes)
             if candidate.kind in ("entity", "event") and _names_the_topic(candidate.answer, title_key):
                 # "Which organisation ...?" -> "Nintendo" in an article titled "Nintendo: ...": too easy.
                 candidate.confidence = round(candidate.confidence - 0.15, 2)
@@ -149,6 +151,28 @@ def _add_other_names(candidate: Candidate, entities: EntityIndex) -> None:
     if names:
         candidate.value = value.model_copy(update={"aliases": names})
         candidate.notes.append(f"also named {', '.join(names)} in the article (value.aliases)")
+
+
+def _namesakes(entities: EntityIndex) -> dict[str, list[str]]:
+    """Each person's name -> the other people of the article with the same surname ("Jesse Owens"
+    -> ["James Cleveland Owens"]): family, or one person under two names, which only a reader can
+    tell."""
+    by_surname: dict[str, list[str]] = {}
+    for entity in entities.all():
+        words = entity.name.split()
+        if entity.entity_class == "person" and len(words) >= 2:
+            by_surname.setdefault(words[-1].casefold(), []).append(entity.name)
+    return {name: [other for other in names if other != name]
+            for names in by_surname.values() if len(names) > 1 for name in names}
+
+
+def _note_namesakes(candidate: Candidate, namesakes: dict[str, list[str]]) -> None:
+    value = candidate.value
+    if isinstance(value, EntityValue) and value.entity_class == "person" and value.name in namesakes:
+        others = [n for n in namesakes[value.name] if n not in value.aliases]
+        if others:
+            candidate.notes.append(f"{' and '.join(others)} {'shares' if len(others) == 1 else 'share'} this "
+                                   "surname: if one person, add to value.aliases")
 
 
 def _use_full_name(candidate: Candidate) -> None:
