@@ -643,3 +643,18 @@ def test_lint_warns_of_a_curated_choice_of_the_other_gender(tmp_path):
     findings = [f for f in questions["countess.mc"].lint if f.code == "gender-tell"]
     assert len(findings) == 1 and '"Charles Babbage"' in findings[0].message and findings[0].severity == "warning"
     assert not [f for f in questions["wagon.mc"].lint if f.code == "gender-tell"]
+
+
+def test_a_full_name_gets_no_bare_surname_beside_it(tmp_path):
+    # "Anne Isabella Milbanke | Byron | Charles Babbage | Luigi Menabrea": the one-word name stands out.
+    facts = [entity_fact(i, s, a, "person") for i, s, a in [
+        ("engine", "Charles Babbage designed the Difference Engine.", "Charles Babbage"),
+        ("paper", "The paper was written by Luigi Menabrea.", "Luigi Menabrea"),
+        ("mother", "Her mother was Anne Isabella Milbanke.", "Anne Isabella Milbanke"),
+        ("poet", "Her father was the poet Lord Byron.", "Byron")]]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path / "four", facts))}
+    assert "engine.mc" not in questions  # two full names besides the key: no question rather than "Byron"
+    facts += [entity_fact("notes", "The notes were printed by Richard Taylor.", "Richard Taylor", "person")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path / "five", facts))}
+    _, wrong = split(questions["engine.mc"])
+    assert all(" " in w for w in wrong), wrong

@@ -441,6 +441,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                 continue
             if surnames_only:
                 name = surname(name)
+            elif value.entity_class == "person" and " " not in name.strip():
+                continue  # "Byron" among "Charles Babbage" and "Luigi Menabrea": the odd one out
             if offer(name, "sibling", owner, fits_statement=fits):
                 return chosen
         return chosen
