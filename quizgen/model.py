@@ -247,7 +247,7 @@ def fact_consistency_problems(raw: Any) -> list[tuple[str, str]]:
             if tag != wanted_tag:
                 problems.append(("value", f"kind {kind} needs a value {_VALUE_SHAPES[wanted_tag]}"))
     value = raw.get("value")
-    aliases = value.get("aliases") if isinstance(value, dict) else None
+    aliases = value.get("aliases") if isinstance(value, dict) and _value_tag(value) == "entity" else None
     alias_keys: set[str] = set()
     if isinstance(aliases, list):
         name = value.get("name")

@@ -38,7 +38,7 @@ REPLACEMENTS = [
     "=", "?", "%", "@", "`", "#", "- ", "{", "[", "}", "]", ":", "\t", "\u00e9t\u00e9", "\U0001f36e",
 ]
 KEYS = ["id", "kind", "statement", "answer", "value", "source", "quote", "tags", "distractors", "prompt",
-        "image", "explanation", "version", "facts", "date", "precision", "number", "class", "name",
+        "image", "explanation", "version", "facts", "date", "precision", "number", "class", "name", "aliases",
         "unknwon", "Id", "1", "yes", "~", "<<", "? [a]"]
 
 
