@@ -411,6 +411,8 @@ def test_who_said_prompt_drops_the_quotations_own_closing_stop(text, prompt):
     ("Jesse Owens, born James Cleveland Owens, won four gold medals.", "Jesse Owens", "James Cleveland Owens"),
     ("Maria Sklodowska, better known as Marie Curie, moved to Paris.", "Maria Sklodowska", "Marie Curie"),
     ("The German Democratic Republic (GDR) built the wall.", "German Democratic Republic", "GDR"),
+    ("Marie Curie (born Maria Salomea Skłodowska) moved to Paris.", "Marie Curie", "Maria Salomea Skłodowska"),
+    ("Dravic Ostel (born Émile Varnet) won the prize in 1957.", "Dravic Ostel", "Émile Varnet"),
 ])
 def test_another_name_the_sentence_gives(sentence, name, other):
     index = EntityIndex()

@@ -364,7 +364,7 @@ def _is_demonym(word: str, after: str) -> bool:
 
 _OTHER_NAME = re.compile(
     r"\s*[(,]\s*(?:born|n[ée]e|(?:also|better|formerly|originally) known as|real name|birth name)\s+"
-    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|da|van|von|el|al|bin|ibn)\s+)?[A-Z][\w'\u2019.-]*)+)"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'\u2019.-]*(?:\s+(?:(?:de|da|van|von|el|al|bin|ibn)\s+)?[A-ZÀ-ÖØ-Þ][\w'\u2019.-]*)+)"
     r"(?=\s*[),;]|\s+(?:on|in)\s)")
 
 
