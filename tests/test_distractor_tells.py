@@ -658,3 +658,42 @@ def test_a_full_name_gets_no_bare_surname_beside_it(tmp_path):
     questions = {q.id: q for q in generate_questions(write_bank(tmp_path / "five", facts))}
     _, wrong = split(questions["engine.mc"])
     assert all(" " in w for w in wrong), wrong
+
+
+@pytest.mark.parametrize("statement, name, nation", [
+    ("In 1842 the Italian engineer Luigi Menabrea published a paper.", "Luigi Menabrea", "italy"),
+    ("The British climbers George Mallory and Andrew Irvine disappeared.", "Andrew Irvine", "uk"),
+    ("On June 12, 1987, U.S. President Ronald Reagan spoke at the gate.", "Ronald Reagan", "us"),
+    ("Jesse Owens was an American track and field athlete who won four medals.", "Jesse Owens", "us"),
+    ("Augusta Ada King, Countess of Lovelace, was an English mathematician.", "Augusta Ada King", "uk"),
+    ("In September 1928, the Scottish physician Alexander Fleming returned.", "Alexander Fleming", "uk"),
+    # a nationality that is not the person's
+    ("They were members of a British expedition led by John Hunt.", "John Hunt", None),
+    ("The German long jumper Luz Long gave Jesse Owens advice.", "Jesse Owens", None),
+    ("In 1977 President Jimmy Carter and the Panamanian leader Omar Torrijos signed.", "Jimmy Carter", None),
+])
+def test_what_a_sentence_says_of_its_persons_nation(statement, name, nation):
+    from quizgen.generate.text import slot_nation
+
+    start = statement.index(name)
+    assert slot_nation(statement, start, start + len(name)) == nation
+
+
+def test_a_slot_with_a_nationality_gets_no_one_the_bank_gives_another(tmp_path):
+    # "The Japanese climber George Mallory became the first woman to reach the summit": the bank calls
+    # Mallory British. People the bank gives no nation stay eligible.
+    facts = [entity_fact(i, s, a, "person") for i, s, a in [
+        ("tabei", "The Japanese climber Junko Tabei reached the summit in 1975.", "Junko Tabei"),
+        ("mallory", "The British climber George Mallory disappeared on the ridge in 1924.", "George Mallory"),
+        ("irvine", "The British climber Andrew Irvine disappeared with him.", "Andrew Irvine"),
+        ("messner", "The Italian climber Reinhold Messner climbed it without oxygen.", "Reinhold Messner"),
+        ("uemura", "The Japanese climber Naomi Uemura climbed it in 1970.", "Naomi Uemura"),
+        ("nobody", "The climber Kami Rita has climbed it most often.", "Kami Rita"),
+        ("guide", "The climber Ang Rita guided many teams.", "Ang Rita")]]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    _, wrong = split(questions["tabei.mc"])
+    assert not {"George Mallory", "Andrew Irvine", "Reinhold Messner"} & set(wrong), wrong
+    for fact_id, others in (("tabei", ("George Mallory", "Andrew Irvine", "Reinhold Messner")),
+                            ("mallory", ("Junko Tabei", "Naomi Uemura", "Reinhold Messner"))):
+        stem = questions[f"{fact_id}.tf-false"].stem
+        assert not [n for n in others if n in stem], stem

@@ -35,7 +35,9 @@ from quizgen.generate.text import (
     name_sort,
     role_before,
     roles_named,
+    nations_named,
     slot_gender,
+    slot_nation,
     word_before_choice,
 )
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
@@ -146,25 +148,40 @@ class BankIndex:
     person_slots: list[tuple[str, str, int, int]] = field(default_factory=list)
     # entity key of a person -> "female" or "male", where the bank says so (made on first use)
     person_genders: Optional[dict[str, str]] = None
+    # entity key of a person -> the nations the bank gives them ("the Italian engineer ...")
+    person_nations: Optional[dict[str, set[str]]] = None
 
     def gender_of(self, name: str) -> Optional[str]:
         """"female" or "male" if the bank's sentences say which this person is (and never both):
         from the slot of each fact that asks for them ("______, Countess of Lovelace", "______ was
         killed when he was struck") and from every sentence that opens with their name."""
         if self.person_genders is None:
-            self.person_genders = self._person_genders()
+            said = self._said_of_people(slot_gender)
+            self.person_genders = {key: genders.pop() for key, genders in said.items() if len(genders) == 1}
         return self.person_genders.get(self.entity_key(answer_key(name)))
 
-    def _person_genders(self) -> dict[str, str]:
+    def nations_of(self, name: str) -> set[str]:
+        """The nations the bank's sentences give this person ("the Italian engineer Luigi Menabrea",
+        "Jesse Owens was an American athlete"); empty when none does."""
+        if self.person_nations is None:
+            said = self._said_of_people(slot_nation)
+            for named, nations in nations_named(self.statements.values()).items():
+                said.setdefault(self.entity_key(answer_key(named)), set()).update(nations)
+            self.person_nations = said
+        return self.person_nations.get(self.entity_key(answer_key(name)), set())
+
+    def _said_of_people(self, read) -> dict[str, set[str]]:
+        """What `read(statement, start, end)` says of each person (by entity key): in the slot of
+        each fact asking for them, and in every sentence that opens with their name."""
         found: dict[str, set[str]] = {}
 
-        def add(name: str, gender: Optional[str]) -> None:
-            if gender is not None:
-                found.setdefault(self.entity_key(answer_key(name)), set()).add(gender)
+        def add(name: str, value: Optional[str]) -> None:
+            if value is not None:
+                found.setdefault(self.entity_key(answer_key(name)), set()).add(value)
 
         names = {}
         for name, statement, start, end in self.person_slots:
-            add(name, slot_gender(statement, start, end))
+            add(name, read(statement, start, end))
             names[answer_key(name)] = name
         longest = max((len(name.split()) for name in names.values()), default=0)
         for statement in self.statements.values():
@@ -172,9 +189,9 @@ class BankIndex:
             for count in range(min(longest, len(words)), 0, -1):  # the longest name the sentence opens with
                 prefix = " ".join(words[:count]).rstrip(",;:")
                 if answer_key(prefix) in names and statement.startswith(prefix):
-                    add(prefix, slot_gender(statement, 0, len(prefix)))
+                    add(prefix, read(statement, 0, len(prefix)))
                     break
-        return {key: genders.pop() for key, genders in found.items() if len(genders) == 1}
+        return found
 
     def entity_key(self, key: str) -> str:
         """The key every name of one entity shares, from one name's answer key (the key itself for a
@@ -429,6 +446,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "______, Countess of Lovelace", "______ was killed when he was struck": a man among the
         # choices of the first, or a woman in the second, is ruled out by grammar alone
         gender = slot_gender(fact.statement, span[0], span[1]) if span and value.entity_class == "person" else None
+        nation = slot_nation(fact.statement, span[0], span[1]) if span and value.entity_class == "person" else None
         for name, owner in _entity_siblings(fact, value, index):
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
@@ -436,6 +454,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                 continue
             if gender is not None and index.gender_of(name) not in (None, gender):
                 continue
+            if nation is not None and index.nations_of(name) and nation not in index.nations_of(name):
+                continue  # "The Japanese climber George Mallory", whom the bank calls British
             fits = role is None or role in index.roles_of(name)
             if not fits and role_in_stem:
                 continue

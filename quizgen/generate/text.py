@@ -199,7 +199,7 @@ _ANOTHER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
 # "In 1928 ______", "In 1976 President ______": a short opening phrase before the subject
 _INTRODUCTION = re.compile(r"(?:In|On|At|During|After|Before|By)(?:\s+[\w'’-]+){1,3}")
 # "was the first woman", "became the only man": what the subject is, up to the next comma
-_PREDICATE = re.compile(r"\s+(?:was|were|is|became|becomes|remains|remained)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+_PREDICATE = re.compile(r"\s+(?:was|were|is|became|becomes|remains|remained)\s+((?:[\w'’-]+\s+){0,6}?[\w'’-]+)"
                         r"(?=\s+(?:to|who|that|in|of|on|at)\b|[,.;]|$)")
 _DESCRIPTION_BEFORE = re.compile(r"(?:(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w-]*\s+){0,3})$")
 
@@ -235,6 +235,79 @@ def slot_gender(text: str, start: int, end: int) -> Optional[str]:
     if pronoun is None:
         return None
     return "male" if pronoun.group(1) else "female"
+
+
+# Nationality words written before a person's name ("the Italian engineer Luigi Menabrea", "The
+# British climbers George Mallory and Andrew Irvine") or after a subject ("was an American track and
+# field athlete"), each with the nation it names: a Scot is British, a Soviet leader Russian.
+_NATIONS = {
+    "american": "us", "u.s.": "us", "us": "us", "british": "uk", "english": "uk", "scottish": "uk", "welsh": "uk",
+    "irish": "ireland", "canadian": "canada", "australian": "australia", "french": "france", "german": "germany",
+    "italian": "italy", "spanish": "spain", "portuguese": "portugal", "dutch": "netherlands", "belgian": "belgium",
+    "swiss": "switzerland", "austrian": "austria", "swedish": "sweden", "norwegian": "norway", "danish": "denmark",
+    "finnish": "finland", "polish": "poland", "czech": "czechia", "hungarian": "hungary", "greek": "greece",
+    "russian": "russia", "soviet": "russia", "ukrainian": "ukraine", "turkish": "turkey", "israeli": "israel",
+    "egyptian": "egypt", "indian": "india", "pakistani": "pakistan", "chinese": "china", "japanese": "japan",
+    "korean": "korea", "vietnamese": "vietnam", "thai": "thailand", "indonesian": "indonesia",
+    "filipino": "philippines", "mexican": "mexico", "brazilian": "brazil", "argentine": "argentina",
+    "argentinian": "argentina", "chilean": "chile", "colombian": "colombia", "peruvian": "peru",
+    "panamanian": "panama", "cuban": "cuba", "nigerian": "nigeria", "kenyan": "kenya", "ethiopian": "ethiopia",
+    "south african": "south africa", "nepalese": "nepal", "nepali": "nepal", "new zealander": "new zealand",
+}
+# "the Italian engineer ______", "U.S. President ______", "The British climbers George Mallory and
+# ______": a nationality word, lower-case role words, then perhaps names coordinated before the slot
+# the words between: lower-case nouns ("long jumper") or a title ("President"), not "led by"
+_DESCRIBING_WORD = (r"(?:(?!(?:by|of|in|with|to|for|from|at|on|and|or|as|was|were|is|are|led|had|has|who|which|that)\b)"
+                    r"[a-z][\w-]*\s+|(?:" + "|".join(sorted((w.capitalize() for w in _ROLE_WORDS), key=len, reverse=True))
+                    + r")\s+)")
+_NATION_BEFORE = re.compile(r"(?<![\w.-])(?P<nation>U\.S\.|[A-Z][a-z]+)\s+" + _DESCRIBING_WORD
+                            + r"{0,3}(?:(?:[A-Z][\w'’.-]*\s+)+(?:and\s+|,\s*))*$")
+_NATION_THEN_NAME = re.compile(r"(?<![\w.-])(?P<nation>U\.S\.|[A-Z][a-z]+)\s+" + _DESCRIBING_WORD
+                               + r"{1,3}(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+_SHORT_APPOSITION = re.compile(r",[^,]{1,60},")
+
+
+def _nation(word: str) -> Optional[str]:
+    return _NATIONS.get(word.casefold())
+
+
+@per_batch
+def slot_nation(text: str, start: int, end: int) -> Optional[str]:
+    """The nation the sentence gives the person in text[start:end] ("the Italian engineer ______" ->
+    "italy", "______ was an American athlete" -> "us"), or None."""
+    before = _NATION_BEFORE.search(text, 0, start)
+    if before and _nation(before.group("nation")):
+        return _nation(before.group("nation"))
+    # "______ was an American athlete", also past an apposition ("______, Countess of Lovelace, was
+    # an English mathematician")
+    apposition = _SHORT_APPOSITION.match(text, end)
+    predicate = _PREDICATE.match(text, apposition.end() if apposition else end)
+    if predicate and not _DESCRIPTION_BEFORE.sub("", text[:start]).strip(" ,"):
+        nations = {_nation(w) for w in predicate.group(1).split() if _nation(w)}
+        if len(nations) == 1:
+            return nations.pop()
+    return None
+
+
+def nations_named(texts) -> dict[str, set[str]]:
+    """Each person name the texts write after a nationality and role ("the Italian engineer Luigi
+    Menabrea", "The British climbers George Mallory and Andrew Irvine"), with those nations."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for match in _NATION_THEN_NAME.finditer(text):
+            nation = _nation(match.group("nation"))
+            if nation is None:
+                continue
+            names = [match.group("name")]
+            at = match.end()
+            while (more := _NEXT_NAME.match(text, at)) is not None:
+                names.append(more.group(1))
+                at = more.end()
+            for name in names:
+                found.setdefault(name.rstrip("."), set()).add(nation)
+    return found
 
 
 @per_run
