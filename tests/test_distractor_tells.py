@@ -697,3 +697,13 @@ def test_a_slot_with_a_nationality_gets_no_one_the_bank_gives_another(tmp_path):
                             ("mallory", ("Junko Tabei", "Naomi Uemura", "Reinhold Messner"))):
         stem = questions[f"{fact_id}.tf-false"].stem
         assert not [n for n in others if n in stem], stem
+
+
+def test_lint_warns_of_a_curated_choice_of_another_nation(tmp_path):
+    facts = [entity_fact(i, s, a, "person") for i, s, a in [
+        ("tabei", "The Japanese climber Junko Tabei reached the summit in 1975.", "Junko Tabei"),
+        ("mallory", "The British climber George Mallory disappeared on the ridge in 1924.", "George Mallory")]]
+    facts[0]["distractors"] = ["George Mallory", "Naomi Uemura", "Yuichiro Miura"]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    findings = [f for f in questions["tabei.mc"].lint if f.code == "nationality-tell"]
+    assert len(findings) == 1 and '"George Mallory"' in findings[0].message

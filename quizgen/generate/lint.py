@@ -22,6 +22,8 @@ Rules (code, severity):
                                   (or a false statement reads wrong where the true one does not)
   gender-tell            warning  the sentence says the person asked for is a woman (or a man), and a wrong
                                   choice is someone the bank's sentences say is the other
+  nationality-tell       warning  the sentence gives the person asked for a nationality ("the Italian
+                                  engineer ______"), and a wrong choice is someone the bank gives another
   unresolved-pronoun     error    the stem opens with a pronoun (He, It, This...) that nothing resolves
   stem-form              error    a question stem is not capitalised or does not end in "?" (or a blank)
   garbled-stem           error    an automatic question reads garbled: the words around the removed answer
@@ -52,6 +54,7 @@ from quizgen.generate.text import (
     garbled_stem_reasons,
     shared_phrases,
     slot_gender,
+    slot_nation,
     starts_with_vowel_sound,
     word_before_choice,
 )
@@ -151,21 +154,29 @@ class Linter:
                 question.lint = []
 
     def _gender_tells(self, question: Question, fact: Fact) -> list[tuple[str, str, str]]:
-        """Wrong choices of the other gender than the one the fact's sentence gives its person
-        ("______, Countess of Lovelace": Charles Babbage); generation never picks them, a curated
-        distractor may."""
+        """Wrong choices of the other gender, or of another nation, than the fact's sentence gives its
+        person ("______, Countess of Lovelace": Charles Babbage; "the Japanese climber ______":
+        George Mallory); generation never picks them, a curated distractor may."""
         value, span = fact.value, self.spans.get(fact.id)
         if not isinstance(value, EntityValue) or value.entity_class != "person" or span is None:
             return []
+        out = []
+        wrong = [c.text for c in question.choices if not c.correct]
         gender = slot_gender(fact.statement, span[0], span[1])
-        if gender is None:
-            return []
-        other = [c.text for c in question.choices if not c.correct and self.index.gender_of(c.text) not in (None, gender)]
-        if not other:
-            return []
-        named = ", ".join(f'"{text}"' for text in other)
-        return [("gender-tell", "warning", f"the sentence speaks of a {'woman' if gender == 'female' else 'man'}, "
-                                           f"and the bank says {named} {'is' if len(other) == 1 else 'are'} not")]
+        if gender is not None:
+            other = [text for text in wrong if self.index.gender_of(text) not in (None, gender)]
+            if other:
+                named = ", ".join(f'"{text}"' for text in other)
+                out.append(("gender-tell", "warning", f"the sentence speaks of a {'woman' if gender == 'female' else 'man'}, "
+                                                      f"and the bank says {named} {'is' if len(other) == 1 else 'are'} not"))
+        nation = slot_nation(fact.statement, span[0], span[1])
+        if nation is not None:
+            other = [text for text in wrong if self.index.nations_of(text) and nation not in self.index.nations_of(text)]
+            if other:
+                named = ", ".join(f'"{text}"' for text in other)
+                out.append(("nationality-tell", "warning", f"the sentence gives a nationality, and the bank gives "
+                                                           f"{named} another"))
+        return out
 
     def _near_duplicate_of(self, question: Question, key: Optional[tuple]) -> Optional[tuple[str, str, str]]:
         """The near-duplicate finding of `question` if an earlier question had its key (else the key
