@@ -440,13 +440,14 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "proposed by President ______": only people the bank calls presidents fit the slot (not
         # "President Michael Collins", which any student rules out). A question that does not say
         # "President" may offer others; the false statement, which does, may not.
-        role = role_before(fact.statement, span[0]) if span and value.entity_class == "person" else None
+        person_slot = span is not None and value.entity_class == "person"
+        role = role_before(fact.statement, span[0]) if person_slot else None
         role_in_stem = role is not None and (find_word(stem.casefold(), role) >= 0
                                              or find_word(stem.casefold(), role + "s") >= 0)
-        # "______, Countess of Lovelace", "______ was killed when he was struck": a man among the
-        # choices of the first, or a woman in the second, is ruled out by grammar alone
-        gender = slot_gender(fact.statement, span[0], span[1]) if span and value.entity_class == "person" else None
-        nation = slot_nation(fact.statement, span[0], span[1]) if span and value.entity_class == "person" else None
+        # "______, Countess of Lovelace", "______ was killed when he was struck", "the Japanese
+        # climber ______": a man, a woman, a Briton the bank knows as such is ruled out at a glance
+        gender = slot_gender(fact.statement, span[0], span[1]) if person_slot else None
+        nation = slot_nation(fact.statement, span[0], span[1]) if person_slot else None
         for name, owner in _entity_siblings(fact, value, index):
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
@@ -455,7 +456,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             if gender is not None and index.gender_of(name) not in (None, gender):
                 continue
             if nation is not None and index.nations_of(name) and nation not in index.nations_of(name):
-                continue  # "The Japanese climber George Mallory", whom the bank calls British
+                continue
             fits = role is None or role in index.roles_of(name)
             if not fits and role_in_stem:
                 continue
