@@ -138,7 +138,7 @@ class Linter:
             found += check_stem(question, facts, spans)
             found += check_choices(question, also_true, self.index.same_entity)
             if question.kind == "multiple_choice" and fact is not None:
-                found += self._gender_tells(question, fact)
+                found += self._person_tells(question, fact)
             if question.kind == "true_false" and question.answer == "False" and fact is not None:
                 found += check_false_statement(question, fact.statement, self.true_statements, also_true)
             if near_duplicates:
@@ -153,7 +153,7 @@ class Linter:
             elif question.lint:
                 question.lint = []
 
-    def _gender_tells(self, question: Question, fact: Fact) -> list[tuple[str, str, str]]:
+    def _person_tells(self, question: Question, fact: Fact) -> list[tuple[str, str, str]]:
         """Wrong choices of the other gender, or of another nation, than the fact's sentence gives its
         person ("______, Countess of Lovelace": Charles Babbage; "the Japanese climber ______":
         George Mallory); generation never picks them, a curated distractor may."""
