@@ -235,10 +235,9 @@ def fact_consistency_problems(raw: Any) -> list[tuple[str, str]]:
     statement, answer = raw.get("statement"), raw.get("answer")
     if isinstance(statement, str) and isinstance(answer, str) and answer.strip() and answer.strip() not in statement:
         problems.append(("answer", f'"{answer.strip()}" does not occur in the statement'))
-    kind = raw.get("kind")
+    kind, value = raw.get("kind"), raw.get("value")
     if kind in VALUE_FOR_KIND:
         wanted = VALUE_FOR_KIND[kind]
-        value = raw.get("value")
         tag = _value_tag(value) if value is not None else None
         if wanted is None and value is not None:
             problems.append(("value", f"kind {kind} takes no typed value"))
@@ -246,7 +245,6 @@ def fact_consistency_problems(raw: Any) -> list[tuple[str, str]]:
             wanted_tag = {DateValue: "date", QuantityValue: "quantity", EntityValue: "entity"}[wanted]
             if tag != wanted_tag:
                 problems.append(("value", f"kind {kind} needs a value {_VALUE_SHAPES[wanted_tag]}"))
-    value = raw.get("value")
     aliases = value.get("aliases") if isinstance(value, dict) and _value_tag(value) == "entity" else None
     alias_keys: set[str] = set()
     if isinstance(aliases, list):

@@ -160,10 +160,7 @@ def roles_named(texts) -> dict[str, set[str]]:
             if role is not None:
                 names = [match.group(2)]
                 if role != match.group(1).casefold():  # a plural role: every name it heads
-                    at = match.end()
-                    while (more := _NEXT_NAME.match(text, at)) is not None:
-                        names.append(more.group(1))
-                        at = more.end()
+                    names += _coordinated_names(text, match.end())
                 for name in names:
                     name = name[:-1] if name.endswith(".") and not name.endswith(("Jr.", "Sr.")) else name
                     roles.setdefault(name, set()).add(role)
@@ -171,6 +168,15 @@ def roles_named(texts) -> dict[str, set[str]]:
 
 
 _NEXT_NAME = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def _coordinated_names(text: str, at: int) -> list[str]:
+    """The names coordinated right after position `at` (", Sam Stoller and Marty Glickman")."""
+    names = []
+    while (more := _NEXT_NAME.match(text, at)) is not None:
+        names.append(more.group(1))
+        at = more.end()
+    return names
 
 
 # Words that say a person is a woman or a man, right before the name ("Queen ______", "his wife
@@ -252,7 +258,7 @@ _NATIONS = {
     "filipino": "philippines", "mexican": "mexico", "brazilian": "brazil", "argentine": "argentina",
     "argentinian": "argentina", "chilean": "chile", "colombian": "colombia", "peruvian": "peru",
     "panamanian": "panama", "cuban": "cuba", "nigerian": "nigeria", "kenyan": "kenya", "ethiopian": "ethiopia",
-    "south african": "south africa", "nepalese": "nepal", "nepali": "nepal", "new zealander": "new zealand",
+    "nepalese": "nepal", "nepali": "nepal",
 }
 # "the Italian engineer ______", "U.S. President ______", "The British climbers George Mallory and
 # ______": a nationality word, lower-case role words, then perhaps names coordinated before the slot
@@ -300,11 +306,7 @@ def nations_named(texts) -> dict[str, set[str]]:
             nation = _nation(match.group("nation"))
             if nation is None:
                 continue
-            names = [match.group("name")]
-            at = match.end()
-            while (more := _NEXT_NAME.match(text, at)) is not None:
-                names.append(more.group(1))
-                at = more.end()
+            names = [match.group("name")] + _coordinated_names(text, match.end())
             for name in names:
                 found.setdefault(name.rstrip("."), set()).add(nation)
     return found
