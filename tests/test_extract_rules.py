@@ -430,3 +430,91 @@ def test_no_other_name_without_one(sentence):
     index = EntityIndex()
     index.add_sentence(find_mentions(sentence), sentence)
     assert not [e.other_names for e in index.entities.values() if e.other_names]
+
+
+# -- found on unseen articles (Wright brothers, Chernobyl, Rosetta Stone) ---------------------------
+
+def test_a_date_without_its_year_takes_the_year_of_the_full_date_just_before():
+    # the bare year in between is another event's: "April 27" is the day after the accident
+    text = ("The reactor exploded on April 26, 1986, one of two accidents of that size, the other in Japan "
+            "in 2011. The town was evacuated on April 27, about 36 hours after the explosion.")
+    dates = [c.value.date for c in _candidates(text) if c.kind == "date" and "evacuated" in c.statement]
+    assert dates == ["1986-04-27"]
+
+
+def test_a_date_long_after_the_last_full_date_takes_the_running_year():
+    # months later, the bare year named in between is the one meant
+    text = ("Jesse Owens set a record on May 25, 1935, in Michigan. In 1936 Owens travelled to Berlin. "
+            "Owens won the final on August 3 in front of a large crowd.")
+    dates = [c.value.date for c in _candidates(text) if c.kind == "date" and "final" in c.statement]
+    assert dates == ["1936-08-03"]
+
+
+@pytest.mark.parametrize("text", [
+    "At 1:23 a.m. local time, a power surge destroyed the reactor core.",
+    "The explosion happened at the No. 4 reactor of the plant in 1986.",
+])
+def test_clock_times_and_serial_numbers_are_no_quantities(text):
+    assert not [c for c in _candidates(text) if c.kind == "quantity"]
+    assert "No. 4" not in [c.answer for c in _candidates(text)]
+
+
+def test_a_regnal_number_can_end_a_sentence():
+    text = ("The decree was issued in 196 BC on behalf of King Ptolemy V. The top text is in hieroglyphs. "
+            "President Harry S. Truman visited the museum in 1950.")
+    statements = _statements(text)
+    assert not any("Ptolemy V. The top" in s for s in statements)
+    assert any(s.startswith("President Harry S. Truman visited") for s in statements)
+
+
+def test_it_after_a_sentence_about_something_else_is_not_the_topic():
+    text = ("The Chernobyl disaster was a nuclear accident in 1986. A shelter was built over the reactor in 1986. "
+            "Because the shelter was decaying, a larger structure called the New Safe Confinement was slid over "
+            "it in November 2016. It cost about 2.1 billion euros.")
+    statements = _statements(text)
+    assert not any("disaster cost" in s or "Chernobyl cost" in s for s in statements)
+
+
+def test_the_topic_phrase_keeps_its_head_noun():
+    text = ("The Chernobyl disaster was a nuclear accident in the Soviet Union. It is one of only two accidents "
+            "rated at level seven, the other being at Fukushima in 2011.")
+    assert any(s.startswith("The Chernobyl disaster is one of only two") for s in _statements(text))
+
+
+def test_two_people_as_the_topic_are_both_named_and_he_is_not_either():
+    text = ("Orville and Wilbur Wright were two American brothers who built the first airplane. "
+            "Wilbur Wright was born on April 16, 1867, in Indiana. His younger brother Orville was born on "
+            "August 19, 1871, in Ohio. The brothers studied the work of the German glider pioneer Otto "
+            "Lilienthal in 1896.")
+    statements = _statements(text)
+    assert any(s.startswith("Orville and Wilbur Wright studied the work") for s in statements)
+    assert not any(s.startswith("Orville studied") for s in statements)
+
+
+def test_he_after_a_person_in_apposition_to_the_subject_means_that_person():
+    text = ("Wilbur Wright was born on April 16, 1867, in Indiana. His brother Orville was born in 1871. "
+            "Their father, Milton Wright, was a bishop of the church. In 1878 he brought home a toy helicopter.")
+    statements = " ".join(_statements(text))
+    assert "In 1878 Milton Wright brought home" in statements
+    assert "Wilbur Wright brought home" not in statements
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wilbur flew in France in 1908. In the same year Orville crashed at Fort Myer in Virginia.",
+     "In 1908 Orville crashed at Fort Myer in Virginia."),
+    ("They shared the Nobel Prize in 1945. The following year, Hodgkin was elected to the Royal Society.",
+     "In 1946, Hodgkin was elected to the Royal Society."),
+])
+def test_the_same_year_is_named(text, expected):
+    assert expected in _statements(text)
+
+
+def test_washington_dc_is_one_place():
+    text = "The original Flyer has been displayed at the Smithsonian Institution in Washington, D.C., since 1948."
+    places = [c.answer for c in _candidates(text) if c.kind == "entity" and c.value.entity_class == "place"]
+    assert places == ["Washington, D.C."]
+
+
+def test_a_number_after_to_is_no_purpose():
+    text = "The engineer was later sentenced to ten years in a labour camp in 1987."
+    assert not [c for c in _candidates(text) if c.kind == "cause"]

@@ -11,6 +11,7 @@ draft is never written broken.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 import tempfile
@@ -77,6 +78,27 @@ class ExtractReport:
 # Analysis
 
 
+# A date without its year ("was evacuated on April 27") this many days after the last date written
+# in full ("April 26, 1986") takes that date's year, even if a bare year came between: "..., the other
+# being the Fukushima accident in 2011. Pripyat was evacuated on April 27" means April 27, 1986.
+_NEAR_DATED_DAYS = 61
+
+
+def _year_of_bare_dates(text: str, running_year: Optional[int], last_dated: tuple[int, int, int]) -> Optional[int]:
+    """The year for the dates of `text` written without one: the running year (the last one the
+    article wrote), unless the first such date falls within _NEAR_DATED_DAYS after `last_dated`."""
+    bare = [d for d in find_dates(text, last_dated[0]) if d.year_inferred]
+    if not bare:
+        return running_year
+    year, month, day = bare[0].value.parts
+    last_year, last_month, last_day = last_dated
+    try:
+        gap = (datetime.date(year, month, max(day, 1)) - datetime.date(last_year, last_month, max(last_day, 1))).days
+    except ValueError:
+        return running_year
+    return last_year if 0 <= gap <= _NEAR_DATED_DAYS else running_year
+
+
 def draft_candidates(document: Document, start_year: Optional[int] = None) -> list[Candidate]:
     """Every candidate fact of the article, in article order."""
     sentences: list[SentenceInfo] = []
@@ -85,6 +107,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
     common_words = {w for b in document.body_blocks() for w in re.findall(r"\b[a-z][a-z-]+\b", b.text)}
     entities = EntityIndex()
     context_year = start_year
+    last_dated: Optional[tuple[int, int, int]] = None  # the last date written with its month and year
     position = 0
     raw_mentions: list[list] = []
     for block_index, block in enumerate(document.blocks):
@@ -96,15 +119,20 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
         heading_date = _heading_date(block.headings)
         for sentence in block.sentences:
             year_here = heading_date.value.parts[0] if heading_date else context_year
+            if not heading_date and last_dated is not None and last_dated[0] != year_here:
+                year_here = _year_of_bare_dates(sentence.text, year_here, last_dated)
             info = SentenceInfo(text=sentence.text, position=position, block_index=block_index,
                                 headings=block.headings, heading_date=heading_date, context_year=year_here)
             mentions = find_mentions(sentence.text, known_names, common_words)
             entities.add_sentence(mentions, sentence.text)
             raw_mentions.append(mentions)
             sentences.append(info)
-            explicit = [d.value.parts[0] for d in find_dates(sentence.text) if not d.year_inferred]
-            if explicit:
-                context_year = explicit[-1]
+            explicit_dates = [d.value for d in find_dates(sentence.text) if not d.year_inferred]
+            if explicit_dates:
+                context_year = explicit_dates[-1].parts[0]
+            dated = [v.parts for v in explicit_dates if v.precision != "year"]
+            if dated:
+                last_dated = dated[-1]
             position += 1
     entities.merge_short_names()
     for entity in entities.all():

@@ -298,8 +298,8 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             continue
         start, end = first_at, last_at + len(words[-1])
         text = sentence[start:end]
-        if rx.fullmatch(r"[\d.\s-]+", text):
-            continue
+        if rx.fullmatch(r"[\d.\s-]+|No\.?\s*\d+", text):
+            continue  # a number, or a serial number ("the No. 4 reactor") that names nothing on its own
         at_sentence_start = not sentence[:start].strip(" \"'\u201c\u2018(-")
         if at_sentence_start and len(words) == 1 and (known_names is None or text not in known_names) \
                 and not _name_shaped(text, sentence[end:]):
@@ -324,6 +324,12 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             place_start = start + person_of.start(2)
             mentions.append(Mention(person_of.group(2), place_start, place_start + len(person_of.group(2))))
             continue
+        district = rx.match(r",\s+D\.\s?C\.", sentence[end:])
+        if district:
+            end += district.end()  # "Washington, D.C." is one name: "Dayton, D.C." would give the key away
+            text = sentence[start:end]
+        if mentions and start < mentions[-1].end:
+            continue  # the "D.C." of "Washington, D.C."
         mentions.append(Mention(text, start, end, title))
     return _join_on_names(sentence, mentions)
 
@@ -629,7 +635,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     if rx.search(r"(?:competitors|rivals|companies|firms|labs|makers|such as|like)\s+(?:like\s+|such as\s+)?$", before_l) \
             or rx.search(r"(?:competitors|companies|firms) (?:like|such as) [A-Z][\w ]*(?:,| and) $", before):
         votes.append(("organisation", 2))
-    if key_of(name) in _PLACES or lower_words & _PLACE_WORDS and not lower_words & _ORG_WORDS:
+    if key_of(name) in _PLACES or lower_words & _PLACE_WORDS and not lower_words & _ORG_WORDS \
+            or rx.search(r",\s+D\.\s?C\.$", name):
         votes.append(("place", 4))
     elif len(words) == 2 and words[-1] in _PLACES and words[0] not in _ORG_WORDS:
         votes.append(("place", 3))  # "Nazi Germany", "Imperial Russia": a country under another name

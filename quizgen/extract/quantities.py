@@ -163,9 +163,10 @@ def _numeric_mention(text: str, match: re.Match) -> Optional[QuantityMention]:
         unit_word = (match.group("unit") or "").split(" ")[0]
         if unit_word not in ("people", "units", "copies", "km", "kilometres", "miles", "metres", "meters"):
             return None  # a year
-    # A date's day ("April 18") or a clock time is not a quantity.
+    # A date's day ("April 18"), a clock time ("1:23 a.m.", either side of the colon) or a serial
+    # number ("the No. 4 reactor", a name rather than a count) is not a quantity.
     if rx.search(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s$",
-                 before) or rx.match(r"[:.]\d", text[match.end("num"):]):
+                 before) or rx.match(r"[:.]\d", text[match.end("num"):]) or rx.search(r"\d:$|\bNo\.\s?$", before):
         return None
     if rx.match(r",\s*(1[0-9]{3}|20[0-9]{2})", text[match.end("num"):]):
         return None

@@ -47,6 +47,9 @@ _NOT_VERB_AFTER_TO = {
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
     "be", "date", "and", "or", "one", "two", "three", "it", "them", "him", "us", "me", "all", "each", "every",
     "some", "any", "such", "more", "most", "less", "other", "another", "both", "which", "whom", "what",
+    # "sentenced to ten years": a number after "to" is an amount, never a purpose
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "fifty",
+    "hundred", "thousand", "million", "several", "many", "life",
 }
 
 
@@ -107,19 +110,13 @@ class Antecedents:
         self.last_text: tuple[int, str] = (-1, "")
         # "Edmund Hillary ... and ... Tenzing Norgay reached ...": later "They" / "The pair".
         self.pairs: dict[int, str] = {}
+        # People the article introduces as a relative ("Their father, Milton Wright,"): never the
+        # person the text is about under another name, though they share a surname.
+        self.relatives: set[str] = set()
         # Resolved clauses of the current sentences: several candidates share one clause.
         self.resolved: dict[tuple[int, str], tuple[Optional[str], list[str]]] = {}
 
     def record(self, info: SentenceInfo) -> None:
-        if info.position == 0 and info.subject_np:
-            self.topic = info.subject_np
-            self.topic_is_person = bool(info.subject and info.subject[1].entity_class == "person")
-            if self.topic_is_person and info.subject:
-                self.topic_person = info.subject[1].name
-            head = rx.match(r"^.*?\b(?:is|was|are|were)\s+(?:(?:an?|the|one of the)\s+)?([^,;.]*?)"
-                            r"(?=\s+(?:who|that|which|whose|in|of|on|at|above|from|with|for|to|by)\b|[,;.]|$)", info.text)
-            if head and head.group(1) and rx.fullmatch(r"[a-z]+", head.group(1).split()[-1]):
-                self.topic_head = head.group(1).split()[-1]
         for mention, entity in info.mentions:
             if " " in mention.text and mention.text.split()[-1][:1].isupper():
                 lead = "the " if info.text[max(0, mention.start - 4): mention.start].lower() == "the " else ""
@@ -135,6 +132,19 @@ class Antecedents:
                                          info.text[first.end: mention.start]):
                     self.pairs[info.position] = f"{info.subject[1].name} and {entity.name}"
                     break
+        if info.position == 0 and info.subject_np:
+            self.topic = info.subject_np
+            self.topic_is_person = bool(info.subject and info.subject[1].entity_class == "person")
+            if self.topic_is_person and info.subject:
+                self.topic_person = info.subject[1].name
+            if info.position in self.pairs:
+                # "Orville and Wilbur Wright were two American brothers": the topic is the two of
+                # them ("The brothers studied ..."), and neither alone is whom "he" means
+                self.topic, self.topic_person = self.pairs[info.position], None
+            head = rx.match(r"^.*?\b(?:is|was|are|were)\s+(?:(?:an?|the|one of the)\s+)?([^,;.]*?)"
+                            r"(?=\s+(?:who|that|which|whose|in|of|on|at|above|from|with|for|to|by)\b|[,;.]|$)", info.text)
+            if head and head.group(1) and rx.fullmatch(r"[a-z]+", head.group(1).split()[-1]):
+                self.topic_head = head.group(1).split()[-1]
         for mention, entity in info.mentions:
             self.history.append((info.position, mention, entity))
         copular = None
@@ -146,7 +156,19 @@ class Antecedents:
                         and rx.match(r"^The\s+[a-z]+(?:\s+[a-z]+)?\s+(?:was|is|became)\b", info.text):
                     copular = entity.name
                     break
-        if info.subject and info.subject[1].entity_class == "person":
+            # "Their father, Milton Wright, was a bishop": the person in apposition to the subject
+            opening = rx.match(r"^(?:The|His|Her|Their)\s+(?:[a-z]+\s+){0,2}([a-z]+),\s+", info.text)
+            for mention, entity in info.mentions if opening else ():
+                if mention.start == opening.end() and entity.entity_class == "person" \
+                        and info.text[mention.end: mention.end + 1] == ",":
+                    copular = entity.name
+                    if opening.group(1) in _KIN:
+                        self.relatives.add(entity.name)  # a father is not the son under another name
+                break
+        if info.position in self.pairs and info.subject:
+            # "Orville and Wilbur Wright were ...": a "he" after them means neither one for sure
+            self.person_subjects.append((info.position, self.pairs[info.position]))
+        elif info.subject and info.subject[1].entity_class == "person":
             self.person_subjects.append((info.position, info.subject[1].name))
         elif copular:
             self.person_subjects.append((info.position, copular))
@@ -172,7 +194,19 @@ class Antecedents:
                 if before - position <= 1:
                     return phrase
                 break
-        return self.topic if topic and not self.topic_is_person else None
+        if not topic or self.topic_is_person or not self.topic:
+            return None
+        # Only while the text is still about the topic: after "... a larger structure called the New
+        # Safe Confinement was slid over it.", "It cost 2.1 billion euros" is not the disaster's cost.
+        position, text = self.last_text
+        if position == before - 1 and not self._names_topic(text):
+            return None
+        return self.topic
+
+    def _names_topic(self, text: str) -> bool:
+        """Whether `text` names the topic: one of its capitalised words, or else its last word."""
+        words = [w for w in self.topic.split() if w[:1].isupper() and w != "The"] or self.topic.split()[-1:]
+        return any(rx.search(rf"\b{re.escape(w)}\b", text, re.I) for w in words)
 
     def definite_referent(self, noun: str, before: int, rest: str = "") -> Optional[str]:
         """What "The <noun>" opening a statement names, if the article says: a name ending in that
@@ -212,6 +246,8 @@ class Antecedents:
         for position, name in reversed(self.person_subjects):
             if position < before:
                 if before - position <= 4:
+                    if position in self.pairs and name == self.pairs[position]:
+                        return None  # the last subject was two people
                     common = self._common_name(name)
                     # "He got the name Jesse ...": not "Jesse Owens got the name Jesse".
                     return name if common != name and rx.search(rf"\b{re.escape(common.split()[0])}\b", text) else common
@@ -223,7 +259,7 @@ class Antecedents:
     def _common_name(self, name: str) -> str:
         """"James Cleveland Owens" (a birth name) -> "Jesse Owens", the name the article is about."""
         topic = self.topic_person
-        if topic and name != topic and name.split()[-1] == topic.split()[-1]:
+        if topic and name != topic and name.split()[-1] == topic.split()[-1] and name not in self.relatives:
             return topic
         return name
 
@@ -409,6 +445,16 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         year = info.context_year + count
         notes.append(f'"{later.group(0).strip()}" read as "In {year},": check the year')
         out = f"In {year}, " + out[later.end():]
+    # "In the same year Orville crashed ..." -> "In 1908 Orville crashed ...": the same counted from
+    # the year the article named last.
+    same = rx.match(r"^(?:In\s+)?(the\s+same\s+year|that\s+(?:same\s+)?year|the\s+(?:following|next)\s+year|"
+                    r"the\s+year\s+(?:after|before))(,?)\s+(?=\S)", out, re.I)
+    if same and info.context_year and not find_dates(out):
+        phrase = same.group(1).lower()
+        year = info.context_year + (1 if ("following" in phrase or "next" in phrase or "after" in phrase)
+                                    else -1 if "before" in phrase else 0)
+        notes.append(f'"{same.group(0).strip()}" read as "In {year}": check the year')
+        out = f"In {year}{same.group(2)} " + out[same.end():]
     # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
     # statement names another person as its subject.
     him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None
@@ -1047,6 +1093,14 @@ _OPENING = re.compile(
 )
 
 
+_KIN = {"father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "uncle", "aunt",
+        "grandfather", "grandmother", "cousin", "parents", "brothers", "sisters", "sons", "daughters"}
+
+# Lower-case words after a name that are not a head noun of it ("The Switch also sold").
+_NOT_HEADS = {"also", "then", "still", "soon", "now", "first", "later", "itself", "alone", "too", "again",
+              "and", "or", "but", "who", "which", "that", "never", "often", "once", "not"}
+
+
 def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], Optional[str]]:
     opening = _OPENING.match(info.text)
     position = opening.end() if opening else 0
@@ -1061,6 +1115,11 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
             np = info.text[opening.start() if opening and info.text[position - 4: position] in ("The ", "the ") and False else position: mention.end]
             has_the = info.text[max(0, mention.start - 4): mention.start] in ("The ", "the ")
             phrase = ("The " if has_the else "") + mention.text
+            # "The Chernobyl disaster was ...": the phrase is the disaster, not "The Chernobyl"
+            head = rx.match(r"\s+([a-z]+)(?=\s+(?:was|is|were|are|has|had|became|[a-z]+ed)\b)",
+                            info.text[mention.end:]) if has_the else None
+            if head and not head.group(1).endswith("ly") and head.group(1) not in _NOT_HEADS:
+                phrase += " " + head.group(1)
             # A title before the name belongs to the subject phrase but not to the answer.
             return (mention, entity), phrase
         if mention.start > position:

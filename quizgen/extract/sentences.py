@@ -24,6 +24,10 @@ _OPENERS = {
     "during", "under", "with", "to", "according", "one", "some", "many", "most",
 }
 
+# Sentence openers that are never a surname after an initial ("Henry V. The", not "Harry S. Truman").
+_NOT_SURNAMES = {"The", "This", "These", "Those", "It", "Its", "He", "She", "They", "His", "Her", "Their",
+                 "After", "When", "During", "However", "But", "In", "On"}
+
 # End punctuation, then closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"([.!?]+)([\"'\u201d\u2019)\]]*)(\s+)")
 _NEXT_START = re.compile(r"[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f]")
@@ -76,7 +80,10 @@ def _ends_sentence(before: str, following: str) -> bool:
     word = found.group(1)
     lower = word.lower().rstrip(".")
     if len(word) == 1 and word.isupper():
-        return False  # an initial: "J. R. R. Tolkien", "Harry S. Truman"
+        # an initial: "J. R. R. Tolkien", "Harry S. Truman"; but a regnal number ends a sentence when
+        # no name can follow: "on behalf of King Ptolemy V. The top text is ..."
+        next_word = re.match(r"[\"'\u201c\u2018(]*([A-Za-z]+)\b", following)
+        return word in "IVX" and bool(next_word) and next_word.group(1) in _NOT_SURNAMES
     if lower in _ALWAYS_CONTINUE:
         return False
     if lower in _MAYBE_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", lower):
