@@ -707,3 +707,40 @@ def test_lint_warns_of_a_curated_choice_of_another_nation(tmp_path):
     questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
     findings = [f for f in questions["tabei.mc"].lint if f.code == "nationality-tell"]
     assert len(findings) == 1 and '"George Mallory"' in findings[0].message
+
+
+def test_numbers_of_a_thousand_and_more_are_grouped_beside_a_key_below_a_thousand(tmp_path):
+    # "1,123 millimetres high and ______ millimetres wide": "1123" beside the article's "1,123" looks
+    # like a typo, and a student rules it out
+    bank = write_bank(tmp_path, [
+        quantity_fact("high", "The stone is 1,123 millimetres high.", "1,123", 1123, unit="millimetres"),
+        quantity_fact("wide", "The stone is 757 millimetres wide.", "757", 757, unit="millimetres"),
+        quantity_fact("flight", "The longest flight covered 852 feet.", "852", 852, unit="feet")])
+    for fact_id in ("wide", "flight"):
+        _, wrong = split(mc_of(bank, fact_id))
+        big = [w for w in wrong if parse_quantity(w) >= 1000]
+        assert big, wrong  # the case is exercised
+        assert all(re.fullmatch(r"\d{1,3}(?:,\d{3})+", w) for w in big), wrong
+
+
+def test_a_town_with_its_region_gets_no_town_the_bank_places_elsewhere(tmp_path):
+    # "near ______, Indiana" offered Dayton, which the bank places in Ohio; and "issued in Paris, Egypt"
+    # was a false statement any student rules out
+    facts = [entity_fact(i, s, a, "place") for i, s, a in [
+        ("millville", "Wilbur Wright was born near Millville, Indiana.", "Millville"),
+        ("dayton", "Orville Wright was born in Dayton, Ohio.", "Dayton"),
+        ("kitty", "The brothers flew near Kitty Hawk, North Carolina.", "Kitty Hawk"),
+        ("muncie", "Their uncle farmed near Muncie, Indiana.", "Muncie"),
+        ("paris", "Champollion announced the decipherment in Paris in 1822.", "Paris"),
+        ("london", "The stone is on display in London at the British Museum.", "London"),
+        ("memphis", "The decree was issued in Memphis, Egypt, in 196 BC.", "Memphis")]]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    for fact_id, elsewhere in (("millville", {"Dayton", "Kitty Hawk"}), ("memphis", {"Dayton", "Kitty Hawk", "Muncie"})):
+        mc = questions.get(f"{fact_id}.mc")
+        if mc is not None:
+            assert not elsewhere & {c.text for c in mc.choices}, mc.choices
+    # the false statement takes a town the bank places in that region, and only such a town
+    assert questions["millville.tf-false"].stem == "Wilbur Wright was born near Muncie, Indiana."
+    assert "memphis.tf-false" not in questions  # no town the bank places in Egypt
+    # a town without a region after it is not limited
+    assert "paris.tf-false" in questions

@@ -36,8 +36,10 @@ from quizgen.generate.text import (
     role_before,
     roles_named,
     nations_named,
+    regions_named,
     slot_gender,
     slot_nation,
+    slot_region,
     word_before_choice,
 )
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
@@ -150,6 +152,18 @@ class BankIndex:
     person_genders: Optional[dict[str, str]] = None
     # entity key of a person -> the nations the bank gives them ("the Italian engineer ...")
     person_nations: Optional[dict[str, set[str]]] = None
+
+    # town name -> the states or countries the bank writes after it ("Dayton, Ohio"; made on first use)
+    place_regions: Optional[dict[str, set[str]]] = None
+
+    def regions_of(self, name: str) -> set[str]:
+        """The states or countries the bank's sentences write right after this town ("Dayton, Ohio"
+        -> {"ohio"}); empty when none does."""
+        if self.place_regions is None:
+            towns = {n[2] for (cls, sort), names in self.entities.items() if cls == "place" and sort == ""
+                     for n in names}
+            self.place_regions = regions_named(self.statements.values(), sorted(towns))
+        return self.place_regions.get(name, set())
 
     def gender_of(self, name: str) -> Optional[str]:
         """"female" or "male" if the bank's sentences say which this person is (and never both):
@@ -448,6 +462,11 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # climber ______": a man, a woman, a Briton the bank knows as such is ruled out at a glance
         gender = slot_gender(fact.statement, span[0], span[1]) if person_slot else None
         nation = slot_nation(fact.statement, span[0], span[1]) if person_slot else None
+        # "issued in ______, Egypt": a town the bank places elsewhere ("Dayton, Ohio" for "______,
+        # Indiana") is ruled out at a glance; one it places nowhere may be a choice, but is swapped
+        # into the sentence only if the bank places it there ("in Paris, Egypt" reads absurd)
+        region = slot_region(fact.statement, span[0], span[1]) if span is not None and value.entity_class == "place" \
+            else None
         for name, owner in _entity_siblings(fact, value, index):
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
@@ -460,6 +479,11 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             fits = role is None or role in index.roles_of(name)
             if not fits and role_in_stem:
                 continue
+            if region is not None:
+                regions = index.regions_of(name)
+                if regions and region not in regions:
+                    continue
+                fits = fits and region in regions
             if surnames_only:
                 name = surname(name)
             elif value.entity_class == "person" and " " not in name.strip():

@@ -9,7 +9,7 @@ import re
 from quizgen.generate.memo import per_batch, per_run
 from typing import Optional
 
-from quizgen.model import Fact
+from quizgen.model import Fact, normalize_text
 
 BLANK = "______"
 
@@ -309,6 +309,44 @@ def nations_named(texts) -> dict[str, set[str]]:
             names = [match.group("name")] + _coordinated_names(text, match.end())
             for name in names:
                 found.setdefault(name.rstrip("."), set()).add(nation)
+    return found
+
+
+# Sorts of place that hold towns: "Dayton, Ohio", "Memphis, Egypt", "Kitty Hawk, North Carolina"
+_REGION_SORTS = {"state", "country", "continent"}
+# ", Ohio" right after a town; not ", Ohio and ..." (a list of places)
+_REGION_AFTER = re.compile(r",\s+(?P<region>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?![\w-])(?!\s+(?:and|or)\b)")
+
+
+def _region(text: str, end: int) -> Optional[str]:
+    match = _REGION_AFTER.match(text, end)
+    if match is None:
+        return None
+    region = match.group("region").rstrip(".")
+    return normalize_text(region) if name_sort(region, "place") in _REGION_SORTS else None
+
+
+def slot_region(text: str, start: int, end: int) -> Optional[str]:
+    """The state or country the sentence places the town in text[start:end] ("near ______, Indiana"
+    -> "indiana", normalised); None if it names none, or if the slot is no town."""
+    if name_sort(text[start:end], "place") != "":
+        return None  # "Kitty Hawk, ______": the slot is the region itself
+    return _region(text, end)
+
+
+def regions_named(texts, places) -> dict[str, set[str]]:
+    """Each of `places` (town names) that the texts write with a region after it ("Dayton, Ohio"),
+    with those regions (normalised, as slot_region gives them)."""
+    found: dict[str, set[str]] = {}
+    for place in places:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(place)}(?=,)")
+        for text in texts:
+            if place not in text:
+                continue
+            for match in pattern.finditer(text):
+                region = _region(text, match.end())
+                if region is not None:
+                    found.setdefault(place, set()).add(region)
     return found
 
 

@@ -301,7 +301,10 @@ def quantity_style(answer: str, value: QuantityValue) -> Optional[QuantityStyle]
         # "405-billion" is caught above; an answer "405" for a value in billions keeps its scale
         scale = value.scale
         scale_text = ""
-    return QuantityStyle(pre=match["pre"], currency=match["cur"], decimals=decimals, commas="," in num,
+    # A key below 1,000 cannot show whether the text groups thousands: English does ("1,123 millimetres
+    # high and ______ wide" offers "1,123", not "1123" beside the article's own "1,123").
+    commas = "," in num or len(num.split(".")[0]) < 4
+    return QuantityStyle(pre=match["pre"], currency=match["cur"], decimals=decimals, commas=commas,
                          sep=match["sep"] if scale_text else "", scale_text=scale_text, scale=scale,
                          post=match["post"] if scale_text else match["sep"] + match["post"])
 
