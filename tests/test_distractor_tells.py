@@ -744,3 +744,25 @@ def test_a_town_with_its_region_gets_no_town_the_bank_places_elsewhere(tmp_path)
     assert "memphis.tf-false" not in questions  # no town the bank places in Egypt
     # a town without a region after it is not limited
     assert "paris.tf-false" in questions
+
+
+def test_no_wrong_choice_is_the_start_or_end_of_the_keys_name(tmp_path):
+    # "the Cas9 system" for "the CRISPR-Cas9 system" is no false statement; "Germany" beside "East
+    # Germany" is hardly a wrong answer. Two products sharing words stay apart ("Llama 3", "Llama Guard 3").
+    facts = [entity_fact(i, s, a, "product") for i, s, a in [
+        ("crispr", "Adapted as a laboratory tool, the CRISPR-Cas9 system cuts DNA at a chosen place.", "CRISPR-Cas9"),
+        ("cas9", "The paper showed that the Cas9 protein could be guided by RNA.", "Cas9"),
+        ("talen", "Before 2012 labs used the TALEN system to edit genes.", "TALEN"),
+        ("zfn", "Zinc fingers, or the ZFN system, came even earlier.", "ZFN"),
+        ("mage", "Engineers used the MAGE system in 2009.", "MAGE"),
+        ("hdr", "Cells repair the cuts with the HDR system.", "HDR"),
+        ("guard", "Meta released Llama Guard 3 to help developers.", "Llama Guard 3"),
+        ("llama3", "Meta released Llama 3 in April 2024.", "Llama 3"),
+        ("llama31", "Meta released Llama 3.1 in July 2024.", "Llama 3.1")]]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    assert "the TALEN system" in questions["crispr.tf-false"].stem  # not "the Cas9 system"
+    assert "the TALEN protein" in questions["cas9.tf-false"].stem
+    offered = [{c.text for c in q.choices} for q in questions.values() if q.kind == "multiple_choice"]
+    assert offered  # the case is exercised
+    assert not [texts for texts in offered if {"Cas9", "CRISPR-Cas9"} <= texts], offered
+    assert questions["guard.tf-false"].stem == "Meta released Llama 3 to help developers."

@@ -518,3 +518,18 @@ def test_washington_dc_is_one_place():
 def test_a_number_after_to_is_no_purpose():
     text = "The engineer was later sentenced to ten years in a labour camp in 1987."
     assert not [c for c in _candidates(text) if c.kind == "cause"]
+
+
+def test_a_date_without_its_year_takes_the_year_its_own_sentence_writes():
+    text = ("The pandemic lasted from February 1918 to April 1920. The first cases were in Kansas in March 1918, "
+            "where the army cook Albert Gitchell reported sick on March 4.")
+    dates = [c.value.date for c in _candidates(text) if c.kind == "date" and c.answer.startswith("March 4")]
+    assert dates == ["1918-03-04"]
+
+
+def test_a_city_named_after_a_saint_is_a_place_not_a_person():
+    text = ("Philadelphia held a parade in 1918. St. Louis closed public places early and had far fewer "
+            "deaths than Philadelphia.")
+    answers = {c.answer: c.value.entity_class for c in _candidates(text) if c.kind == "entity"}
+    assert "Louis" not in answers
+    assert answers.get("St. Louis") == "place"

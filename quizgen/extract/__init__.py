@@ -82,13 +82,26 @@ class ExtractReport:
 # in full ("April 26, 1986") takes that date's year, even if a bare year came between: "..., the other
 # being the Fukushima accident in 2011. Pripyat was evacuated on April 27" means April 27, 1986.
 _NEAR_DATED_DAYS = 61
+_ANY_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
 
-def _year_of_bare_dates(text: str, running_year: Optional[int], last_dated: tuple[int, int, int]) -> Optional[int]:
-    """The year for the dates of `text` written without one: the running year (the last one the
-    article wrote), unless the first such date falls within _NEAR_DATED_DAYS after `last_dated`."""
-    bare = [d for d in find_dates(text, last_dated[0]) if d.year_inferred]
+def _year_of_bare_dates(text: str, running_year: Optional[int],
+                        last_dated: Optional[tuple[int, int, int]]) -> Optional[int]:
+    """The year for the dates of `text` written without one: the year of a date the sentence itself
+    writes before them ("in March 1918, where the cook reported sick on March 4"); else the running
+    year (the last one the article wrote), unless the first such date falls within _NEAR_DATED_DAYS
+    after `last_dated`, the last date written in full."""
+    if not _ANY_MONTH.search(text):
+        return running_year  # most sentences: no date can lack its year
+    dates = find_dates(text, (last_dated or (running_year or 2000,))[0])
+    bare = [d for d in dates if d.year_inferred]
     if not bare:
+        return running_year
+    own = [d for d in dates if not d.year_inferred and d.start < bare[0].start]
+    if own:
+        return own[-1].value.parts[0]
+    if last_dated is None or last_dated[0] == running_year:
         return running_year
     year, month, day = bare[0].value.parts
     last_year, last_month, last_day = last_dated
@@ -119,7 +132,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
         heading_date = _heading_date(block.headings)
         for sentence in block.sentences:
             year_here = heading_date.value.parts[0] if heading_date else context_year
-            if not heading_date and last_dated is not None and last_dated[0] != year_here:
+            if not heading_date:
                 year_here = _year_of_bare_dates(sentence.text, year_here, last_dated)
             info = SentenceInfo(text=sentence.text, position=position, block_index=block_index,
                                 headings=block.headings, heading_date=heading_date, context_year=year_here)

@@ -148,6 +148,10 @@ _US_STATES = {
     "virginia", "west virginia", "wisconsin", "wyoming",
 }
 _PLACES |= _US_STATES
+# Places named after a saint: "St. Louis closed public places" is the city, not a Louis with a title.
+_SAINT_PLACES = {"louis", "petersburg", "paul", "andrews", "helena", "lucia", "kitts", "moritz", "gallen",
+                 "albans", "ives", "augustine", "tropez", "john's", "pancras", "malo", "etienne", "denis"}
+_PLACES |= {f"{saint} {place}" for saint in ("st.", "st", "saint") for place in _SAINT_PLACES}
 # Words that make "X Y of Z" one name of a body, place, work or event ("Bank of England").
 _KIND_WORDS = set()  # filled below, once every word list exists
 # Capitalised words that start sentences or name months and days; never entities on their own.
@@ -249,7 +253,7 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         title = None
         while words:
             head = words[0].lower().rstrip(",")
-            if head in TITLES and len(words) > 1:
+            if head in TITLES and len(words) > 1 and key_of(" ".join(words[:2])) not in _PLACES:
                 title = words[0] if title is None else f"{title} {words[0]}"
                 start += len(words[0]) + 1
                 words = words[1:]
@@ -280,7 +284,8 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             break
         # A title inside the run: "NASA Administrator Bill Nelson" -> "Bill Nelson" (title "NASA Administrator").
         for i in range(len(words) - 2, -1, -1):
-            if words[i].lower() in TITLES and words[i + 1][:1].isupper():
+            if words[i].lower() in TITLES and words[i + 1][:1].isupper() \
+                    and key_of(f"{words[i]} {words[i + 1]}") not in _PLACES:
                 title = " ".join(words[: i + 1])
                 start += len(" ".join(words[: i + 1])) + 1
                 words = words[i + 1:]

@@ -467,7 +467,13 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # into the sentence only if the bank places it there ("in Paris, Egypt" reads absurd)
         region = slot_region(fact.statement, span[0], span[1]) if span is not None and value.entity_class == "place" \
             else None
+        taken_parts = [name_parts(answer)]
         for name, owner in _entity_siblings(fact, value, index):
+            parts = name_parts(name)
+            if any(part_of_name(parts, taken) for taken in taken_parts):
+                # "Cas9" for "CRISPR-Cas9", "Germany" for "East Germany": not wrong enough; and beside
+                # another wrong choice, one thing offered twice
+                continue
             if key_the is not None and index.the_before.get(owner, key_the) != key_the:
                 continue  # "the Pacific Ocean" in the slot of "created Gatun Lake", or the other way
             if value.entity_class == "person" and find_word(around, surname(name)) >= 0:
@@ -490,6 +496,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                 continue  # "Byron" among "Charles Babbage" and "Luigi Menabrea": the odd one out
             if offer(name, "sibling", owner, fits_statement=fits):
                 return chosen
+            if chosen and chosen[-1].text == name:
+                taken_parts.append(parts)
         return chosen
     target_below = key_position_target(fact.id, wanted, index)
     if isinstance(value, DateValue):
@@ -607,6 +615,22 @@ def _fill_balanced(chosen: list[Distractor], wanted: int, key_position, target_b
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+@per_run
+def name_parts(name: str) -> tuple[str, ...]:
+    """The words of a name, case-folded, split at spaces, hyphens and commas, without "the"
+    ("CRISPR-Cas9" -> ("crispr", "cas9"), "Llama 3.1" -> ("llama", "3.1"))."""
+    return tuple(w for w in re.split(r"[\s,\-\u2013]+", name.casefold()) if w and w != "the")
+
+
+def part_of_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one name is the start or the end of the other ("Cas9" of "CRISPR-Cas9", "Washington"
+    of "Washington, D.C."): it names part of the same thing, or the thing itself, so it is not a
+    clearly wrong choice. Not "Llama 3" in "Llama Guard 3", which are two products."""
+    if len(a) > len(b):
+        a, b = b, a
+    return bool(a) and (b[:len(a)] == a or b[-len(a):] == a)
 
 
 def surname(name: str) -> str:
