@@ -533,3 +533,9 @@ def test_a_city_named_after_a_saint_is_a_place_not_a_person():
     answers = {c.answer: c.value.entity_class for c in _candidates(text) if c.kind == "entity"}
     assert "Louis" not in answers
     assert answers.get("St. Louis") == "place"
+
+
+def test_it_is_never_the_person_just_named_as_subject():
+    text = ("Emmanuelle Charpentier and Jennifer Doudna shared the Nobel Prize in Chemistry in 2020. "
+            "It was the first time that two women had shared a science Nobel Prize.")
+    assert not any("Charpentier was the first time" in s for s in _statements(text))

@@ -192,7 +192,10 @@ class Antecedents:
         for position, phrase in reversed(self.subjects):
             if position < before:
                 if before - position <= 1:
-                    return phrase
+                    # "Charpentier and Doudna shared the prize. It was the first time ...": "it" is
+                    # never a person
+                    people = {name for at, name in self.person_subjects if at == position}
+                    return None if phrase in people or position in self.pairs else phrase
                 break
         if not topic or self.topic_is_person or not self.topic:
             return None
