@@ -539,3 +539,23 @@ def test_it_is_never_the_person_just_named_as_subject():
     text = ("Emmanuelle Charpentier and Jennifer Doudna shared the Nobel Prize in Chemistry in 2020. "
             "It was the first time that two women had shared a science Nobel Prize.")
     assert not any("Charpentier was the first time" in s for s in _statements(text))
+
+
+def test_a_name_joined_by_an_en_dash_is_one_name():
+    text = "In July 2010 President Barack Obama signed the Dodd\u2013Frank Act, which tightened the regulation of banks."
+    answers = [c.answer for c in _candidates(text) if c.kind == "entity"]
+    assert "Dodd\u2013Frank Act" in answers and "Frank Act" not in answers
+
+
+@pytest.mark.parametrize("text", [
+    "The financial crisis of 2007\u20132008 was the most severe crisis since the Great Depression.",
+    "The war of 1914-1918 changed the map of Europe.",
+])
+def test_a_year_range_is_not_a_date_of_its_first_year(text):
+    assert not [c for c in _candidates(text) if c.kind == "date"]
+
+
+def test_the_next_day_is_named():
+    text = ("On September 15, 2008, Lehman Brothers filed for bankruptcy. The next day the Federal Reserve "
+            "lent $85 billion to the insurer AIG.")
+    assert "On September 16, 2008, the Federal Reserve lent $85 billion to the insurer AIG." in _statements(text)

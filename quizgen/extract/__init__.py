@@ -135,7 +135,8 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
             if not heading_date:
                 year_here = _year_of_bare_dates(sentence.text, year_here, last_dated)
             info = SentenceInfo(text=sentence.text, position=position, block_index=block_index,
-                                headings=block.headings, heading_date=heading_date, context_year=year_here)
+                                headings=block.headings, heading_date=heading_date, context_year=year_here,
+                                context_date=last_dated)
             mentions = find_mentions(sentence.text, known_names, common_words)
             entities.add_sentence(mentions, sentence.text)
             raw_mentions.append(mentions)

@@ -43,7 +43,7 @@ _PATTERNS = [
     ("year", re.compile(rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Bb]y )|(?<=\bof )|(?<=\bfrom )|(?<=\bto )"
                         rf"|(?<=\buntil )|(?<=\bduring )|(?<=\bthroughout )|(?<=\bafter )|(?<=\bbefore )"
                         rf"|(?<=\bin early )|(?<=\bthe year )|(?<=\()|(?<=, )|(?<=^))(?P<year>{_YEAR})\b"
-                        rf"(?![-.,]?\d)(?!\s*(?:%|percent|people|units|years|million|billion|thousand|[a-z]\w*s\b))")),
+                        rf"(?![-.,\u2013]?\d)(?!\s*(?:%|percent|people|units|years|million|billion|thousand|[a-z]\w*s\b))")),
     # a bare month: "in December" (year from context)
     ("m", re.compile(r"(?:(?<=\b[Ii]n )|(?<=\b[Bb]y )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Ll]ate )"
                      r"|(?<=\b[Ee]arly ))(?P<month>January|February|March|April|June|July|August|September"

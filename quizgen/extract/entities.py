@@ -22,7 +22,7 @@ _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b"
 _CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da)"
 _MENTION = re.compile(
     rf"(?<![\w/])(?:The\s+)?(?:(?:St\.?|Saint)\s+[A-Z]\w+['\u2019]s(?=\s+[A-Z])|{_WORD})"
-    rf"(?:(?:\s+&\s+|\s+|-)(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
+    rf"(?:(?:\s+&\s+|\s+|-|\u2013(?=[A-Z]))(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
     rf"(?:,\s+(?:Ltd|Inc|LLC|PLC|S\.A|AG)\.?)?"
 )
 
@@ -133,7 +133,7 @@ _PLACES = {
 }
 _PROJECT_WORDS = {"project", "program", "programme", "initiative", "mission", "plan"}
 _EVENT_WORDS = {"war", "revolution", "olympics", "summit", "d-day", "crisis", "festival", "games", "conference",
-                "prize", "award", "election", "treaty", "protocol", "accord", "championship", "cup", "expo", "medal", "trophy"}
+                "prize", "award", "election", "treaty", "protocol", "accord", "act", "championship", "cup", "expo", "medal", "trophy"}
 # "the command module Columbia", "a Saturn V rocket", "the film Race": a named craft or work.
 _CRAFT_WORDS = (r"module|ship|rocket|spacecraft|probe|satellite|aircraft|airplane|plane|locomotive|vessel|boat|"
                 r"submarine|shuttle|lander|rover|capsule|film|movie|novel|album|song|opera|painting|telescope")

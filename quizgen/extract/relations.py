@@ -7,6 +7,7 @@ value, a confidence and a note for the reviewer. Nothing here decides what is ke
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -15,7 +16,7 @@ from quizgen.extract import rx
 from quizgen.extract.dates import DateMention, find_dates, format_date
 from quizgen.extract.entities import Entity, EntityIndex, Mention
 from quizgen.extract.quantities import QuantityMention, find_quantities
-from quizgen.model import EntityValue, QuantityValue
+from quizgen.model import DateValue, EntityValue, QuantityValue
 
 CLASS_WORDS = {
     "publication": "publication", "organisation": "organisation", "product": "product", "place": "place",
@@ -63,6 +64,8 @@ class SentenceInfo:
     headings: tuple[str, ...]
     heading_date: Optional[DateMention]
     context_year: Optional[int]
+    # the last date the article wrote in full before this sentence, (year, month, day; 0 = not given)
+    context_date: Optional[tuple[int, int, int]] = None
     mentions: list[tuple[Mention, Entity]] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quantities: list[QuantityMention] = field(default_factory=list)
@@ -458,6 +461,14 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                                     else -1 if "before" in phrase else 0)
         notes.append(f'"{same.group(0).strip()}" read as "In {year}": check the year')
         out = f"In {year}{same.group(2)} " + out[same.end():]
+    # "The next day the Federal Reserve lent ..." -> "On September 16, 2008, the Federal Reserve lent
+    # ...": the day after the last full date the article wrote.
+    next_day = rx.match(r"^(?:The|On the)\s+(?:next|following)\s+day,?\s+(?=\S)", out)
+    if next_day and info.context_date and info.context_date[2] and not find_dates(out):
+        day = datetime.date(*info.context_date) + datetime.timedelta(days=1)
+        written = format_date(DateValue(date=day.isoformat(), precision="day"))
+        notes.append(f'"{next_day.group(0).strip()}" read as "On {written},": check the date')
+        out = f"On {written}, " + out[next_day.end():]
     # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
     # statement names another person as its subject.
     him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None
