@@ -79,6 +79,15 @@ def test_near_duplicate_choice(bank):
     assert "near-duplicate-choice" in codes(q, bank)
 
 
+def test_a_name_that_is_part_of_another_is_a_near_duplicate_choice(bank):
+    q = make(stem="Which tool lets scientists cut DNA at a chosen place?", key="CRISPR-Cas9",
+             wrong=("Cas9", "TALEN", "Zinc finger"), fact_id="tool", fact_kind="entity")
+    assert "near-duplicate-choice" in codes(q, bank)
+    fair = make(stem="Which tool lets scientists cut DNA at a chosen place?", key="CRISPR-Cas9",
+                wrong=("Prime editing", "TALEN", "Zinc finger"), fact_id="tool", fact_kind="entity")
+    assert "near-duplicate-choice" not in codes(fair, bank)
+
+
 def test_also_true_distractor_from_another_fact_with_the_same_stem(bank):
     q = make(stem="Zuckerberg compared the plan to which project?", key="Open Compute Project",
              wrong=("PyTorch", "React", "Kubernetes"), fact_id="compare-a")

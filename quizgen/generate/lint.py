@@ -6,7 +6,8 @@ Rules (code, severity):
   answer-leak            error    the answer (or an accepted variant) is printed in the stem
   distractor-in-stem     error    a wrong choice is printed in the stem
   duplicate-choice       error    two choices are the same after normalisation
-  near-duplicate-choice  warning  two choices differ only trivially
+  near-duplicate-choice  warning  two choices differ only trivially, or one name is the start or the end
+                                  of another ("Cas9", "CRISPR-Cas9")
   also-true              error    a "wrong" choice is a true answer too (accepted variant, or the answer
                                   of another fact with the same stem), or a "false" statement is true
   length-tell            warning  the key is the longest option by far
@@ -45,7 +46,15 @@ from quizgen.generate.memo import per_batch, per_run
 from typing import Iterable, Optional
 
 from quizgen.errors import display_path
-from quizgen.generate.distractors import BankIndex, answer_key, build_index, normalized, word_in
+from quizgen.generate.distractors import (
+    BankIndex,
+    answer_key,
+    build_index,
+    name_parts,
+    normalized,
+    part_of_name,
+    word_in,
+)
 from quizgen.generate.text import (
     BLANK,
     PRONOUNS,
@@ -293,6 +302,9 @@ def check_choices(q: Question, also_true: Optional[set[str]] = None,
             for b in q.choices[i + 1:]:
                 if _near_duplicate(a.text, b.text):
                     out.append(("near-duplicate-choice", "warning", f'"{a.text}" and "{b.text}" are nearly the same'))
+                elif q.fact_kind in _NAME_KINDS and _part_of_other_name(a.text, b.text):
+                    out.append(("near-duplicate-choice", "warning",
+                                f'"{a.text}" and "{b.text}": one name is part of the other'))
     accepted = _accepted_keys(q.answer, tuple(q.accepted))
     for d in distractors:
         dkey = answer_key(d.text)
@@ -503,6 +515,16 @@ def text_shape(text: str) -> str:
     shape = _SHAPE_CAPITALISED.sub("Aa", shape)
     shape = _SHAPE_LOWER.sub("a", shape)
     return shape
+
+
+_NAME_KINDS = {"entity", "attribution", "quote", "event"}
+
+
+def _part_of_other_name(a: str, b: str) -> bool:
+    """"Cas9" and "CRISPR-Cas9", "Germany" and "East Germany": short names, one the start or the end
+    of the other (distractors.part_of_name)."""
+    pa, pb = name_parts(a), name_parts(b)
+    return len(pa) <= 4 and len(pb) <= 4 and part_of_name(pa, pb)
 
 
 def _near_duplicate(a: str, b: str) -> bool:
