@@ -559,3 +559,22 @@ def test_the_next_day_is_named():
     text = ("On September 15, 2008, Lehman Brothers filed for bankruptcy. The next day the Federal Reserve "
             "lent $85 billion to the insurer AIG.")
     assert "On September 16, 2008, the Federal Reserve lent $85 billion to the insurer AIG." in _statements(text)
+
+
+def test_that_year_is_named():
+    text = ("In 2019 fires in the Brazilian Amazon drew worldwide attention. The space agency of Brazil "
+            "reported more than 80,000 fires in Brazil that year.")
+    assert "The space agency of Brazil reported more than 80,000 fires in Brazil in 2019." in _statements(text)
+
+
+def test_of_before_an_adjective_of_origin_ends_the_name():
+    text = ("Orellana named the river after the Amazons of Greek legend in 1542. In 2019 fires in the "
+            "Brazilian Amazon drew worldwide attention.")
+    answers = [c.answer for c in _candidates(text) if c.kind == "entity"]
+    assert "Amazons of Greek" not in answers
+
+
+def test_the_city_named_after_is_is_a_place():
+    text = "The largest city on the river is Manaus, in the Brazilian state of Amazonas, with two million people."
+    classes = {c.answer: c.value.entity_class for c in _candidates(text) if c.kind == "entity"}
+    assert classes.get("Manaus") == "place"

@@ -39,6 +39,8 @@ _PATTERNS = [
     ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
     # July 20 (year from context)
     ("md", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]?\d)(?!,?\s+{_YEAR})")),
+    # a year opening the sentence: "In 2019 fires in the Amazon drew attention" (not 2019 fires)
+    ("year_start", re.compile(rf"(?<=^In )(?P<year>{_YEAR})\b(?![-.,\u2013]?\d)(?!\s*(?:%|percent))")),
     # a year after a preposition or in brackets: "in 2024", "since 1949", "(1985)", "from 1961 to 1989"
     ("year", re.compile(rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Bb]y )|(?<=\bof )|(?<=\bfrom )|(?<=\bto )"
                         rf"|(?<=\buntil )|(?<=\bduring )|(?<=\bthroughout )|(?<=\bafter )|(?<=\bbefore )"

@@ -303,6 +303,10 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             continue
         start, end = first_at, last_at + len(words[-1])
         text = sentence[start:end]
+        cut = text.rfind(" of ")
+        if cut > 0 and _is_demonym(text[cut + 4:], sentence[end:]):
+            end = start + cut  # "the Amazons of Greek legend": the name is "Amazons"
+            text = sentence[start:end]
         if rx.fullmatch(r"[\d.\s-]+|No\.?\s*\d+", text):
             continue  # a number, or a serial number ("the No. 4 reactor") that names nothing on its own
         at_sentence_start = not sentence[:start].strip(" \"'\u201c\u2018(-")
@@ -650,6 +654,9 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
             and not rx.search(r"\d", name) and not name.isupper():
         votes.append(("place", 1))
+    if rx.search(r"\b(?:city|town|port|capital|village)\b[^.;]{0,40}\b(?:is|was)\s+$", before_l) \
+            or rx.match(r",?\s+in\s+the\s+(?:[\w-]+\s+){0,2}(?:state|province|region|county|district)\s+of\b", after):
+        votes.append(("place", 3))  # "The largest city on the river is Manaus, in the Brazilian state of Amazonas"
     region = rx.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", after) if after.startswith(",") else None
     if region and (region.group(1).lower() in _PLACES or rx.match(r",\s*(?:new york)\b", after.lower())):
         votes.append(("place", 3))  # "Ann Arbor, Michigan", "Oakville, Alabama"

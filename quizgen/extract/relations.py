@@ -461,6 +461,12 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                                     else -1 if "before" in phrase else 0)
         notes.append(f'"{same.group(0).strip()}" read as "In {year}": check the year')
         out = f"In {year}{same.group(2)} " + out[same.end():]
+    # "... reported more than 80,000 fires in Brazil that year." -> "... in 2019.": the year the
+    # article named last.
+    that_year = rx.search(r"(?:\bin\s+)?\bthat\s+(?:same\s+)?year\b", out) if "that" in out else None
+    if that_year and that_year.start() > 0 and info.context_year and not find_dates(out):
+        notes.append(f'"{that_year.group(0)}" read as "in {info.context_year}": check the year')
+        out = out[: that_year.start()] + f"in {info.context_year}" + out[that_year.end():]
     # "The next day the Federal Reserve lent ..." -> "On September 16, 2008, the Federal Reserve lent
     # ...": the day after the last full date the article wrote.
     next_day = rx.match(r"^(?:The|On the)\s+(?:next|following)\s+day,?\s+(?=\S)", out)
