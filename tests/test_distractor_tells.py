@@ -420,6 +420,21 @@ def test_a_forecast_after_the_articles_date_may_get_later_distractors(tmp_path):
     assert any(parse_date(w)[1] > parse_date(key)[1] for w in wrong), wrong
 
 
+def test_a_past_key_gets_no_bank_date_after_the_articles_date(tmp_path):
+    # "Meta held 50 percent of the market in ______" offered 2026, a year the same article only
+    # forecasts: a student rules it out for a past event
+    bank = write_bank(tmp_path, [
+        date_fact("share", "Analysts estimated that Meta held half of the market in 2023.", "2023", "2023", "year"),
+        date_fact("cheaper", "Apple did not expect to release a cheaper model before 2026.", "2026", "2026", "year"),
+        date_fact("launch", "Apple first showed the device in 2022.", "2022", "2022", "year")])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["share.mc"])
+    assert "2026" not in wrong and all(int(w) <= 2024 for w in wrong), wrong
+    assert "2026" not in questions["share.tf-false"].stem
+    key, wrong = split(questions["cheaper.mc"])  # the forecast itself may still get later years
+    assert key == "2026"
+
+
 CURIE_PEOPLE = [
     ("born", "Maria Sklodowska was born in Warsaw in 1867.", "Maria Sklodowska"),
     ("quote", "Marie Curie said that nothing in life is to be feared.", "Marie Curie"),

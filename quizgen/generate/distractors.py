@@ -510,8 +510,13 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             return None if parsed is None else _date_ordinal(make_date(*parsed[1], qualifier=parsed[2]))
 
         key_ordinal = _date_ordinal(value)
+        # A key the article could report (not after its date) gets no bank date after the article
+        # either: "Meta held 50 percent of the market in 2026" in a 2024 article is a forecast's year,
+        # which a student rules out for a past event.
+        reportable = written is not None and key_start <= written
         siblings = [(format_date(d, style), _date_ordinal(d), "sibling", owner)
-                    for d, owner in _date_siblings(value, index)[:SIBLINGS_LOOKED_AT] if not _same_day_family(d, value)]
+                    for d, owner in _date_siblings(value, index)[:SIBLINGS_LOOKED_AT]
+                    if not _same_day_family(d, value) and not (reportable and date_interval(d)[0] > latest)]
         def invented_dates() -> tuple[list, list]:
             before, after = date_candidates(value, stable_hash(fact.id))
             # A key after the article's date is a plan or a forecast ("moving into 2025"): a later
