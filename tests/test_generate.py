@@ -259,3 +259,20 @@ def test_number_matching_uses_figures_and_distinct_answers():
         if "number" in q.stem:
             assert all(any(ch.isdigit() for ch in p.right) for p in q.pairs), q.pairs
         assert len({p.right for p in q.pairs}) == len(q.pairs) == 4
+
+
+def test_a_statement_shared_by_several_facts_is_asked_true_or_false_once(tmp_path):
+    # A drafted sentence gives a fact per answer (its date, its number, its name): on one form the same
+    # "True" statement printed three times is one question three times.
+    statement = "In October 2008 Congress created the $700 billion Troubled Asset Relief Program."
+    bank = write_bank(tmp_path, [
+        date_fact("when", statement, "October 2008", "2008-10", "month"),
+        quantity_fact("how-much", statement, "$700 billion", 700, "billion", "USD"),
+        entity_fact("who", statement, "Congress", "organisation"),
+        date_fact("other", "In March 2008 Bear Stearns was sold to JPMorgan Chase.", "March 2008", "2008-03", "month")])
+    questions = generate_questions(bank)
+    true_ones = [q for q in questions if q.id.endswith(".tf-true")]
+    assert [q.id for q in true_ones if q.stem == statement] == ["when.tf-true"]
+    assert "other.tf-true" in {q.id for q in true_ones}
+    # each fact keeps its own questions of every other form
+    assert {"when.tf-false", "how-much.tf-false", "how-much.cloze", "when.cloze"} <= {q.id for q in questions}

@@ -50,6 +50,7 @@ from quizgen.model import (
     QuantityValue,
     Question,
     SourceRef,
+    normalize_text,
 )
 
 __all__ = ["generate_questions", "FORMS", "KIND_ALIASES", "resolve_kinds"]
@@ -113,6 +114,9 @@ class _Context:
     source_lines: dict[str, int] = field(default_factory=dict)
     sources: dict[str, SourceRef] = field(default_factory=dict)
     written: Optional[tuple[int, int, int]] = None  # the article's date, latest day it can mean
+    # The facts whose statement no earlier fact states: facts drafted from one sentence (its date,
+    # its number, its name) share it, and the statement is asked as a true/false question once.
+    first_statements: set[str] = field(default_factory=set)
 
     def source(self, fact: Fact) -> SourceRef:
         quote = fact.source.quote
@@ -197,6 +201,10 @@ def _generate(bank: Bank, lint: bool) -> list[Question]:
     ctx = _Context(bank=bank, index=build_index(bank.facts, spans), spans=spans, common_words=_common_words(bank),
                    name_words=_name_words(bank),
                    written=_article_date(bank))
+    owners: dict[str, str] = {}
+    for fact in bank.facts:
+        owners.setdefault(normalize_text(fact.statement), fact.id)
+    ctx.first_statements = set(owners.values())
     from quizgen import workers
     from quizgen.generate.lint import Linter
 
@@ -403,11 +411,13 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
                              choices=_sort_choices(fact, choices), answer=answer, accepted=accepted,
                              explanation=explanation, **common))
 
-    # True/false: the statement as written, and with the best distractor swapped in.
-    out.append(_question(id=f"{fact.id}.tf-true", kind="true_false", stem=statement,
-                         choices=[Choice(text="True", correct=True, feedback=confirmed),
-                                  Choice(text="False", correct=False, feedback=f"It is true. {explanation}")],
-                         answer="True", explanation=explanation, **common))
+    # True/false: the statement as written (once per statement, whichever facts share it), and with
+    # the best distractor swapped in.
+    if fact.id in ctx.first_statements:
+        out.append(_question(id=f"{fact.id}.tf-true", kind="true_false", stem=statement,
+                             choices=[Choice(text="True", correct=True, feedback=confirmed),
+                                      Choice(text="False", correct=False, feedback=f"It is true. {explanation}")],
+                             answer="True", explanation=explanation, **common))
     fitting = [d for d in distractors if d.fits_statement]
     if span is not None and fitting:
         # The best distractor that does not echo the rest of the sentence: "... by letting a central
