@@ -44,7 +44,8 @@ KIND_WEIGHTS = {"multiple_choice": 6, "true_false": 3, "cloze": 2, "short_answer
 
 def select_questions(candidates: list[Question], count: int, rng: random.Random,
                      allow_same_fact: bool = False) -> list[Question]:
-    """Up to `count` questions, kinds mixed by KIND_WEIGHTS, at most one per fact."""
+    """Up to `count` questions, kinds mixed by KIND_WEIGHTS, at most one per fact (and per sentence
+    that several facts state)."""
     by_kind: dict[str, list[Question]] = {}
     for q in sorted(candidates, key=lambda q: q.id):
         by_kind.setdefault(q.kind, []).append(q)
@@ -52,10 +53,15 @@ def select_questions(candidates: list[Question], count: int, rng: random.Random,
         rng.shuffle(pool)
     kinds = [k for k in KIND_ORDER if k in by_kind]
     rng.shuffle(kinds)
+    # Facts that one sentence states (a drafted sentence gives a fact per answer) count as one: each
+    # one's cloze would print the others' answers ("In July 2010 President ______ signed the
+    # Dodd-Frank Act" beside "In July 2010 President Barack Obama signed the ______").
+    sentence_of = _sentence_groups(candidates)
     used_facts: set[str] = set()
-    # Facts that still have a single-fact question: a timeline or matching question (4 facts) is only
-    # taken when enough of them remain to fill the quiz, so multi-fact items never starve the count.
-    free_facts = {q.fact_id for q in candidates if len(q.fact_ids) == 1}
+    # Facts (sentences) that still have a single-fact question: a timeline or matching question (4
+    # facts) is only taken when enough of them remain to fill the quiz, so multi-fact items never
+    # starve the count.
+    free_facts = {sentence_of.get(q.fact_id, q.fact_id) for q in candidates if len(q.fact_ids) == 1}
     chosen: list[Question] = []
     cursors = {k: 0 for k in kinds}
     picked = {k: 0 for k in kinds}
@@ -66,16 +72,17 @@ def select_questions(candidates: list[Question], count: int, rng: random.Random,
         while cursors[kind] < len(pool):
             q = pool[cursors[kind]]
             cursors[kind] += 1
+            groups = {sentence_of.get(f, f) for f in q.fact_ids}
             if not allow_same_fact:
-                if used_facts.intersection(q.fact_ids):
+                if used_facts.intersection(groups):
                     continue
                 if (len(q.fact_ids) > 1 and free_facts
-                        and len(free_facts - set(q.fact_ids)) < count - len(chosen) - 1):
+                        and len(free_facts - groups) < count - len(chosen) - 1):
                     continue
             chosen.append(q)
             picked[kind] += 1
-            used_facts.update(q.fact_ids)
-            free_facts.difference_update(q.fact_ids)
+            used_facts.update(groups)
+            free_facts.difference_update(groups)
             return True
         return False
 
@@ -90,6 +97,16 @@ def select_questions(candidates: list[Question], count: int, rng: random.Random,
         if not take(kind):
             kinds.remove(kind)
     return chosen
+
+
+def _sentence_groups(questions: list[Question]) -> dict[str, str]:
+    """Fact id -> what it states (its questions' explanation: the fact's explanation, else its
+    statement), for the facts of single-fact questions; a "false" true/false item explains otherwise."""
+    groups: dict[str, str] = {}
+    for q in questions:
+        if len(q.fact_ids) == 1 and not (q.kind == "true_false" and q.answer == "False"):
+            groups.setdefault(q.fact_id, q.explanation)
+    return groups
 
 
 def apportion(count: int, weights: dict[str, int]) -> dict[str, int]:
@@ -143,7 +160,8 @@ def assemble_forms(questions: list[Question], *, count: int, forms: int, seed: i
         if tags:
             what.append("tags " + ", ".join(str(t) for t in tags))
         scope = f" for {' and '.join(what)}" if what else ""
-        per_fact = "" if allow_same_fact else " (at most one per fact; --allow-same-fact lifts that)"
+        per_fact = "" if allow_same_fact else \
+            " (at most one per fact, or per sentence that several facts state; --allow-same-fact lifts that)"
         available = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
         raise QuizgenError(f"only {available} available{scope}{per_fact}, but {count} were requested")
     if not title:

@@ -142,3 +142,28 @@ def test_a_mixed_quiz_is_mostly_multiple_choice_with_every_kind(questions):
 def test_a_quiz_of_only_multi_fact_kinds(questions):
     form = assemble_forms(questions, count=2, forms=1, seed=1, kinds=["ordering"])[0]
     assert [item.question.kind for item in form.items] == ["ordering", "ordering"]
+
+
+def test_facts_stated_by_one_sentence_get_one_question_per_form(tmp_path):
+    # A drafted sentence gives a fact per answer; a cloze of each prints the others' answers ("In July
+    # 2010 President ______ signed the Dodd-Frank Act" beside "... President Barack Obama signed the
+    # ______"), so a form takes one of them.
+    shared = "In July 2010 President Barack Obama signed the Dodd-Frank Act, which tightened bank rules."
+    facts = [date_fact("when", shared, "July 2010", "2010-07", "month"),
+             entity_fact("who", shared, "Barack Obama", "person"),
+             entity_fact("what", shared, "Dodd-Frank Act", "event")]
+    for i, month in enumerate(["January", "March", "May", "August", "October", "December"]):
+        facts.append(date_fact(f"other-{i}", f"The bank opened branch number {i + 1} in {month} 2009.",
+                               f"{month} 2009", f"2009-{[1, 3, 5, 8, 10, 12][i]:02d}", "month"))
+    for i, name in enumerate(["Ben Bernanke", "Henry Paulson", "Timothy Geithner", "Sheila Bair"]):
+        facts.append(entity_fact(f"person-{i}", f"{name} spoke to Congress about plan {i + 1}.", name, "person"))
+    questions = generate_questions(write_bank(tmp_path, facts))
+    for seed in range(12):
+        form = assemble_forms(questions, count=11, forms=1, seed=seed)[0]
+        sharing = [item.question.id for item in form.items
+                   if {"when", "who", "what"} & set(item.question.fact_ids)]
+        assert len(sharing) <= 1, (seed, sharing)
+    with pytest.raises(QuizgenError, match="per sentence"):
+        assemble_forms(questions, count=12, forms=1, seed=1)
+    allowed = assemble_forms(questions, count=12, forms=1, seed=1, allow_same_fact=True)[0]
+    assert len(allowed.items) == 12
