@@ -512,11 +512,12 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         key_ordinal = _date_ordinal(value)
         # A key the article could report (not after its date) gets no bank date after the article
         # either: "Meta held 50 percent of the market in 2026" in a 2024 article is a forecast's year,
-        # which a student rules out for a past event.
+        # which a student rules out for a past event. (`latest` is a whole day, so comparing a date's
+        # parts, 0 for a missing month or day, says whether it starts after it.)
         reportable = written is not None and key_start <= written
         siblings = [(format_date(d, style), _date_ordinal(d), "sibling", owner)
                     for d, owner in _date_siblings(value, index)[:SIBLINGS_LOOKED_AT]
-                    if not _same_day_family(d, value) and not (reportable and date_interval(d)[0] > latest)]
+                    if not _same_day_family(d, value) and not (reportable and d.parts > latest)]
         def invented_dates() -> tuple[list, list]:
             before, after = date_candidates(value, stable_hash(fact.id))
             # A key after the article's date is a plan or a forecast ("moving into 2025"): a later
