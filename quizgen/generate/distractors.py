@@ -634,9 +634,11 @@ def part_of_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one name is the start or the end of the other ("Cas9" of "CRISPR-Cas9", "Washington"
     of "Washington, D.C."): it names part of the same thing, or the thing itself, so it is not a
     clearly wrong choice. Not "Llama 3" in "Llama Guard 3", which are two products."""
+    if not a or not b or (a[0] != b[0] and a[-1] != b[-1]):
+        return False  # most pairs: neither the first nor the last words agree
     if len(a) > len(b):
         a, b = b, a
-    return bool(a) and (b[:len(a)] == a or b[-len(a):] == a)
+    return b[:len(a)] == a or b[-len(a):] == a
 
 
 def surname(name: str) -> str:
