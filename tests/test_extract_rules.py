@@ -578,3 +578,34 @@ def test_the_city_named_after_is_is_a_place():
     text = "The largest city on the river is Manaus, in the Brazilian state of Amazonas, with two million people."
     classes = {c.answer: c.value.entity_class for c in _candidates(text) if c.kind == "entity"}
     assert classes.get("Manaus") == "place"
+
+
+def test_a_score_after_a_name_is_no_version_number():
+    text = "In the semi-finals on July 8, 2014, Germany beat Brazil 7\u20131 in Belo Horizonte."
+    answers = [c.answer for c in _candidates(text) if c.kind == "entity"]
+    assert "Brazil 7" not in answers and "Brazil" in answers
+
+
+def test_a_date_without_its_year_shortly_before_the_last_full_date_takes_its_year():
+    # "on July 8" after "until July 13, 2014" and a bare "after 1950" in between
+    text = ("The 2014 World Cup was held in Brazil from June 12 to July 13, 2014. It was the second time "
+            "that Brazil had hosted it, after 1950. In the semi-finals, Germany beat Brazil in Belo Horizonte "
+            "on July 8.")
+    dates = {c.answer: c.value.date for c in _candidates(text) if c.kind == "date"}
+    assert dates.get("July 8, 2014") == "2014-07-08" and "June 12, 2014" in dates
+
+
+def test_the_next_day_at_the_end_of_a_sentence_is_named():
+    text = ("Germany beat Brazil in the semi-final on July 8, 2014. Argentina beat the Netherlands on "
+            "penalties in Sao Paulo the next day.")
+    assert "Argentina beat the Netherlands on penalties in Sao Paulo on July 9, 2014." in _statements(text)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The German goalkeeper Manuel Neuer won the Golden Glove in 2014.", "Manuel Neuer"),
+    ("Mario Götze scored the only goal in the final in 2014.", "Mario Götze"),
+    ("In 2014 James Rodríguez of Colombia won the Golden Boot.", "James Rodríguez"),
+])
+def test_footballers_are_people(sentence, name):
+    classes = {c.answer: c.value.entity_class for c in _candidates(sentence) if c.kind in ("entity", "event")}
+    assert classes.get(name) == "person", classes

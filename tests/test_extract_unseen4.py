@@ -14,7 +14,8 @@ from quizgen.generate import generate_questions
 from quizgen.loading import load_bank
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
-NAMES = ["wright-brothers", "chernobyl", "rosetta-stone", "crispr", "flu-1918", "crisis-2008", "amazon", "vision-pro"]
+NAMES = ["wright-brothers", "chernobyl", "rosetta-stone", "crispr", "flu-1918", "crisis-2008", "amazon", "vision-pro",
+         "world-cup-2014"]
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +120,16 @@ def test_vision_pro_past_keys_get_no_year_after_the_article(banks):
     for q in questions:
         if q.kind == "multiple_choice" and q.answer == "2023":
             assert "2026" not in {c.text for c in q.choices}, q.stem
+
+
+def test_world_cup_scores_players_and_dates(banks):
+    found = answers(banks, "world-cup-2014")
+    assert not [a for a in found if a in ("Brazil 7", "Argentina 1")]
+    for fact in banks["world-cup-2014"][0].facts:
+        if fact.kind == "date":
+            assert fact.value.date.startswith("2014-"), fact.statement  # not "July 8, 1950"
+    _, questions = banks["world-cup-2014"]
+    for q in questions:
+        texts = " ".join([q.stem] + [c.text for c in q.choices])
+        assert "company Mario" not in texts and "goalkeeper GoalControl" not in texts, q.stem
+    assert not [q.stem for q in questions if q.stem.startswith("Which term scored")]

@@ -78,8 +78,8 @@ class ExtractReport:
 # Analysis
 
 
-# A date without its year ("was evacuated on April 27") this many days after the last date written
-# in full ("April 26, 1986") takes that date's year, even if a bare year came between: "..., the other
+# A date without its year ("was evacuated on April 27") within this many days of the last date
+# written in full ("April 26, 1986") takes that date's year, even if a bare year came between: "..., the other
 # being the Fukushima accident in 2011. Pripyat was evacuated on April 27" means April 27, 1986.
 _NEAR_DATED_DAYS = 61
 _ANY_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -89,18 +89,19 @@ _ANY_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August
 def _year_of_bare_dates(text: str, running_year: Optional[int],
                         last_dated: Optional[tuple[int, int, int]]) -> Optional[int]:
     """The year for the dates of `text` written without one: the year of a date the sentence itself
-    writes before them ("in March 1918, where the cook reported sick on March 4"); else the running
-    year (the last one the article wrote), unless the first such date falls within _NEAR_DATED_DAYS
-    after `last_dated`, the last date written in full."""
+    writes ("in March 1918, where the cook reported sick on March 4"); else the running year (the
+    last one the article wrote), unless the first such date falls within _NEAR_DATED_DAYS of
+    `last_dated`, the last date written in full."""
     if not _ANY_MONTH.search(text):
         return running_year  # most sentences: no date can lack its year
     dates = find_dates(text, (last_dated or (running_year or 2000,))[0])
     bare = [d for d in dates if d.year_inferred]
     if not bare:
         return running_year
-    own = [d for d in dates if not d.year_inferred and d.start < bare[0].start]
-    if own:
-        return own[-1].value.parts[0]
+    own = [d for d in dates if not d.year_inferred]
+    if own:  # the nearest before it, else the first after it: "from June 12 to July 13, 2014"
+        before = [d for d in own if d.start < bare[0].start]
+        return (before[-1] if before else own[0]).value.parts[0]
     if last_dated is None or last_dated[0] == running_year:
         return running_year
     year, month, day = bare[0].value.parts
@@ -109,7 +110,8 @@ def _year_of_bare_dates(text: str, running_year: Optional[int],
         gap = (datetime.date(year, month, max(day, 1)) - datetime.date(last_year, last_month, max(last_day, 1))).days
     except ValueError:
         return running_year
-    return last_year if 0 <= gap <= _NEAR_DATED_DAYS else running_year
+    # within two months either side: "the semi-final on July 8" after "until July 13, 2014"
+    return last_year if abs(gap) <= _NEAR_DATED_DAYS else running_year
 
 
 def draft_candidates(document: Document, start_year: Optional[int] = None) -> list[Candidate]:

@@ -18,7 +18,8 @@ from typing import Iterable, Optional
 from quizgen.extract import rx
 
 _WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
-_VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b"
+# A version number after a name ("Llama 3.1", "Apollo 11"); not a score ("Brazil 7–1", "3-1")
+_VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b(?![\u2013\u2014-]\d)"
 _CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da)"
 _MENTION = re.compile(
     rf"(?<![\w/])(?:The\s+)?(?:(?:St\.?|Saint)\s+[A-Z]\w+['\u2019]s(?=\s+[A-Z])|{_WORD})"
@@ -47,6 +48,7 @@ _OCCUPATIONS = {
     "countess", "count", "duke", "duchess", "earl", "baron", "baroness", "marquess", "viscount", "tsar",
     "czar", "sultan", "rabbi", "reverend", "father", "sister", "brother", "uncle", "aunt", "guide", "player",
     "manager", "farmer", "priest", "monk", "nun", "merchant", "worker", "president", "founder", "chemist",
+    "goalkeeper", "striker", "midfielder", "defender", "footballer",
 }
 # Common given names across languages: a first word here makes "Anne Milbanke" a person. Kept small on
 # purpose; the other signals (titles, verbs, pronouns, appositions, surname re-mentions) do the rest.
@@ -68,6 +70,7 @@ nikolai noel norman olga oliver omar otto pablo patricia patrick paul pedro pete
 ralph raymond reinhold richard robert roberto roger ronald rosa rose ruth sam samuel sandra sarah satoru
 sergei shigeru simon stephan marty sofia sophia sophie stefan stephen steven susan takashi theodore thomas tim timothy tom
 ulrich victor victoria vincent vladimir walter werner william wilhelm wolfgang yuki yuri zhang
+mario manuel lionel miroslav andré emmanuelle ruud terrence milton orville wilbur anatoly johan feng
 """.split())
 _CONNECTORS = {"of", "for", "de", "du", "von", "van", "der", "del", "la", "le", "di", "da"}
 _PERSON_VERBS = {
@@ -75,6 +78,7 @@ _PERSON_VERBS = {
     "wrote", "explained", "added", "recalled", "stated", "claimed", "warned", "died", "resigned", "married",
     "born", "became", "studied", "compared", "thought", "hoped", "feared", "insisted", "recalled", "admitted",
     "replied", "remembered", "realised", "realized", "wondered", "knew", "decided", "translated", "married",
+    "scored",
 }
 _PUBLICATION_VERBS = {"reported", "reports", "noted", "notes", "highlighted", "highlights", "wrote", "writes", "observed",
                       "published"}
@@ -343,7 +347,8 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
     return _join_on_names(sentence, mentions)
 
 
-_PERSON_OF_PLACE = re.compile(r"([A-Z][a-z]+ [A-Z][a-z]+) of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_PERSON_OF_PLACE = re.compile(r"([A-Z\u00c0-\u00de][\w'\u2019-]+ [A-Z\u00c0-\u00de][\w'\u2019-]+) of "
+                              r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
 _ON_NAME = re.compile(r"(?:Panel|Committee|Commission|Council|Conference|Convention|Court|Institute|Agency|Office|"

@@ -469,12 +469,17 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         out = out[: that_year.start()] + f"in {info.context_year}" + out[that_year.end():]
     # "The next day the Federal Reserve lent ..." -> "On September 16, 2008, the Federal Reserve lent
     # ...": the day after the last full date the article wrote.
-    next_day = rx.match(r"^(?:The|On the)\s+(?:next|following)\s+day,?\s+(?=\S)", out)
+    next_day = rx.match(r"^(?:The|On the)\s+(?:next|following)\s+day,?\s+(?=\S)", out) or \
+        rx.search(r"(?<=\s)(?:on\s+)?the\s+(?:next|following)\s+day\b", out) if " day" in out else None
     if next_day and info.context_date and info.context_date[2] and not find_dates(out):
         day = datetime.date(*info.context_date) + datetime.timedelta(days=1)
         written = format_date(DateValue(date=day.isoformat(), precision="day"))
-        notes.append(f'"{next_day.group(0).strip()}" read as "On {written},": check the date')
-        out = f"On {written}, " + out[next_day.end():]
+        if next_day.start() == 0:
+            notes.append(f'"{next_day.group(0).strip()}" read as "On {written},": check the date')
+            out = f"On {written}, " + out[next_day.end():]
+        else:  # "... on penalties in Sao Paulo the next day."
+            notes.append(f'"{next_day.group(0)}" read as "on {written}": check the date')
+            out = out[: next_day.start()] + f"on {written}" + out[next_day.end():]
     # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
     # statement names another person as its subject.
     him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None

@@ -115,7 +115,7 @@ _ROLE_WORDS = frozenset("""
     princess emperor empress tsar pope cardinal bishop archbishop rabbi imam reverend professor coach
     astronaut cosmonaut chairman chairwoman founder director editor author poet novelist composer
     painter sculptor guide climber explorer engineer inventor manager sprinter runner jumper athlete
-    swimmer boxer wrestler actor actress singer dancer
+    swimmer boxer wrestler actor actress singer dancer goalkeeper striker midfielder defender footballer
 """.split())
 _ROLE_SUFFIXES = ("ist", "ian")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w-])((?i:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
