@@ -609,3 +609,18 @@ def test_the_next_day_at_the_end_of_a_sentence_is_named():
 def test_footballers_are_people(sentence, name):
     classes = {c.answer: c.value.entity_class for c in _candidates(sentence) if c.kind in ("entity", "event")}
     assert classes.get(name) == "person", classes
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Polonius's daughter Ophelia goes mad and drowns in the river in 1601.", "Ophelia"),
+    ("By mistake he kills Polonius, the king's chief counsellor, in 1601.", "Polonius"),
+])
+def test_a_kin_word_before_or_a_counsellor_after_makes_a_person(text, name):
+    classes = {c.answer: c.value.entity_class for c in _candidates(text) if c.kind in ("entity", "event")}
+    assert classes.get(name) == "person", classes
+
+
+def test_a_company_named_after_a_title_holder_is_one_name():
+    text = "The role was first played by Richard Burbage, the leading actor of the Lord Chamberlain's Men, in 1600."
+    answers = [c.answer for c in _candidates(text) if c.kind == "entity"]
+    assert "Chamberlain" not in answers

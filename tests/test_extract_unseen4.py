@@ -15,7 +15,7 @@ from quizgen.loading import load_bank
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 NAMES = ["wright-brothers", "chernobyl", "rosetta-stone", "crispr", "flu-1918", "crisis-2008", "amazon", "vision-pro",
-         "world-cup-2014"]
+         "world-cup-2014", "hamlet", "higgs"]
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +133,14 @@ def test_world_cup_scores_players_and_dates(banks):
         texts = " ".join([q.stem] + [c.text for c in q.choices])
         assert "company Mario" not in texts and "goalkeeper GoalControl" not in texts, q.stem
     assert not [q.stem for q in questions if q.stem.startswith("Which term scored")]
+
+
+def test_hamlet_characters_are_people_and_a_company_is_not_a_person(banks):
+    found = answers(banks, "hamlet")
+    assert "Chamberlain" not in found
+    for name in ("Claudius", "Polonius", "Ophelia", "Laertes"):
+        if name in found:
+            assert found[name].value.entity_class == "person", name
+    _, questions = banks["hamlet"]
+    for q in questions:
+        assert "Lord Claudius's Men" not in q.stem and "kills The Mousetrap" not in q.stem, q.stem

@@ -253,6 +253,14 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         if text.endswith(".") and match.end() == len(sentence.rstrip()) and rx.search(r"(?:Inc|Ltd|Co|Corp)\.$", text) is None:
             text = text[:-1]
         words = text.split()
+        possessed = rx.match(r"['\u2019]s\s+[A-Z][a-z]+\b", sentence[match.end():]) \
+            if len(words) == 2 and words[0].lower() in TITLES else None
+        if possessed:
+            # "the Lord Chamberlain's Men", "the King's Men": a company named after a title holder,
+            # not a person "Chamberlain"
+            end = match.end() + possessed.end()
+            mentions.append(Mention(sentence[start:end], start, end, None))
+            continue
         # Split off leading sentence openers and titles: "On April", "CEO Mark Zuckerberg".
         title = None
         while words:
@@ -674,11 +682,15 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("project", 4))
     if lower_words & _EVENT_WORDS:
         votes.append(("event", 4))
-    if rx.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:bricklayer|physician|constable|designer|founder|scientist|"
+    if rx.match(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}(?:bricklayer|physician|constable|designer|founder|scientist|"
                 r"leader|spokesman|president|engineer|chemist|officer|assistant|teacher|student|writer|author|"
                 r"artist|player|soldier|worker|doctor|nurse|lawyer|politician|businessman|businesswoman|"
-                r"great-grandson|grandson|son|daughter|wife|husband)", after.lower()):
+                r"great-grandson|grandson|son|daughter|wife|husband|brother|sister|father|mother|uncle|aunt|"
+                r"counsellor|counselor|adviser|advisor|servant|friend)\b", after.lower()):
         votes.append(("person", 3))
+    if rx.search(r"\b(?:son|daughter|brother|sister|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece)"
+                 r",?\s+$", before_l):
+        votes.append(("person", 3))  # "Polonius's daughter Ophelia", "His uncle Claudius"
     # No vote for "two capitalised words look like a name": "Difference Engine" and "Scientific Memoirs" look
     # like that too. A person needs evidence; without any the class is a guess (see Entity.class_guessed).
     if name.startswith("r/"):
