@@ -781,3 +781,17 @@ def test_no_wrong_choice_is_the_start_or_end_of_the_keys_name(tmp_path):
     assert offered  # the case is exercised
     assert not [texts for texts in offered if {"Cas9", "CRISPR-Cas9"} <= texts], offered
     assert questions["guard.tf-false"].stem == "Meta released Llama 3 to help developers."
+
+
+def test_the_end_of_a_date_range_gets_no_choice_before_its_start(tmp_path):
+    # "held in Brazil from June 12 to ______" offered June 12, 2014 and May 9, 2014
+    statement = "The World Cup was held in Brazil from June 12 to July 13, 2014."
+    bank = write_bank(tmp_path, [
+        date_fact("end", statement, "July 13, 2014", "2014-07-13", "day"),
+        date_fact("start", "The tournament opened in Sao Paulo on June 12, 2014.", "June 12, 2014", "2014-06-12", "day"),
+        date_fact("draw", "The draw took place on December 6, 2013.", "December 6, 2013", "2013-12-06", "day"),
+        date_fact("semi", "Germany beat Brazil on July 8, 2014.", "July 8, 2014", "2014-07-08", "day")])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["end.mc"])
+    assert all(parse_date(w)[1] > (2014, 6, 12) for w in wrong), wrong
+    assert parse_date(questions["end.tf-false"].stem.split(" to ")[1])[1] > (2014, 6, 12)

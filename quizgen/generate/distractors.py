@@ -515,9 +515,16 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # which a student rules out for a past event. (`latest` is a whole day, so comparing a date's
         # parts, 0 for a missing month or day, says whether it starts after it.)
         reportable = written is not None and key_start <= written
+        # "from June 12 to ______": the end of a range comes after its start (and the start before its
+        # end); "from June 12 to June 12, 2014" is no range
+        after_start, before_end = _range_bounds(fact.statement, span, value) if span else (None, None)
+
+        def in_range(d: DateValue) -> bool:
+            return (after_start is None or d.parts > after_start) and (before_end is None or d.parts < before_end)
+
         siblings = [(format_date(d, style), _date_ordinal(d), "sibling", owner)
                     for d, owner in _date_siblings(value, index)[:SIBLINGS_LOOKED_AT]
-                    if not _same_day_family(d, value) and not (reportable and d.parts > latest)]
+                    if not _same_day_family(d, value) and not (reportable and d.parts > latest) and in_range(d)]
         def invented_dates() -> tuple[list, list]:
             before, after = date_candidates(value, stable_hash(fact.id))
             # A key after the article's date is a plan or a forecast ("moving into 2025"): a later
@@ -525,6 +532,9 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             if written and key_start <= written:
                 before = [d for d in before if date_interval(d)[0] <= latest]
                 after = [d for d in after if date_interval(d)[0] <= latest]
+            if after_start is not None or before_end is not None:
+                before = [d for d in before if in_range(d)]
+                after = [d for d in after if in_range(d)]
             return ([(format_date(d, style), _date_ordinal(d), "perturbation", "") for d in before],
                     [(format_date(d, style), _date_ordinal(d), "perturbation", "") for d in after])
 
@@ -658,6 +668,31 @@ _AGE_BEFORE = re.compile(r"(?:\bage of|\baged)\s+$")
 def _is_age(statement: str, span: tuple[int, int]) -> bool:
     """Whether the number at `span` is someone's age ("a 43-year-old", "at the age of 17")."""
     return bool(_AGE_AFTER.match(statement, span[1]) or _AGE_BEFORE.search(statement, 0, span[0]))
+
+
+_YEAR_IN_TEXT = re.compile(r"\b\d{4}\b")
+_RANGE_START_BEFORE = re.compile(r"\bfrom\s+(?P<date>[A-Z]?[\w ,.-]{3,30}?)\s+(?:to|until|through)\s+$")
+_RANGE_END_AFTER = re.compile(r"\s+(?:to|until|through)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|"
+                              r"[A-Z][a-z]+\s+\d{4}|\d{4})\b")
+
+
+def _range_bounds(statement: str, span: tuple[int, int], key: DateValue
+                  ) -> tuple[Optional[tuple[int, int, int]], Optional[tuple[int, int, int]]]:
+    """The other end of a date range the key is one end of, as date parts: ("from June 12 to ______"
+    -> (start, None); "from ______ to July 13, 2014" -> (None, end)). A bare "June 12" takes the
+    key's year."""
+    def parts(text: str) -> Optional[tuple[int, int, int]]:
+        parsed = parse_date(text) or (parse_date(f"{text}, {key.parts[0]}") if not _YEAR_IN_TEXT.search(text) else None)
+        return parsed[1] if parsed else None
+
+    start = _RANGE_START_BEFORE.search(statement, 0, span[0])
+    if start:
+        return parts(start.group("date")), None
+    if statement[: span[0]].rstrip().endswith(("from", "From")):
+        end = _RANGE_END_AFTER.match(statement, span[1])
+        if end:
+            return None, parts(end.group("date"))
+    return None, None
 
 
 def _same_day_family(other: DateValue, key: DateValue) -> bool:
