@@ -79,11 +79,10 @@ class ExtractReport:
 
 
 # A date without its year ("was evacuated on April 27") within this many days of the last date
-# written in full ("April 26, 1986") takes that date's year, even if a bare year came between: "..., the other
-# being the Fukushima accident in 2011. Pripyat was evacuated on April 27" means April 27, 1986.
+# written in full ("April 26, 1986") takes that date's year, even if a bare year came between:
+# "..., the other being the Fukushima accident in 2011. Pripyat was evacuated on April 27" means
+# April 27, 1986.
 _NEAR_DATED_DAYS = 61
-_ANY_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
 
 def _year_of_bare_dates(text: str, running_year: Optional[int],
@@ -92,8 +91,6 @@ def _year_of_bare_dates(text: str, running_year: Optional[int],
     writes ("in March 1918, where the cook reported sick on March 4"); else the running year (the
     last one the article wrote), unless the first such date falls within _NEAR_DATED_DAYS of
     `last_dated`, the last date written in full."""
-    if not _ANY_MONTH.search(text):
-        return running_year  # most sentences: no date can lack its year
     dates = find_dates(text, (last_dated or (running_year or 2000,))[0])
     bare = [d for d in dates if d.year_inferred]
     if not bare:

@@ -337,17 +337,24 @@ def slot_region(text: str, start: int, end: int) -> Optional[str]:
 def regions_named(texts, places) -> dict[str, set[str]]:
     """Each of `places` (town names) that the texts write with a region after it ("Dayton, Ohio"),
     with those regions (normalised, as slot_region gives them)."""
+    towns = set(places)
+    longest = max((len(town.split()) for town in towns), default=0)
     found: dict[str, set[str]] = {}
-    for place in places:
-        pattern = re.compile(rf"(?<![\w-]){re.escape(place)}(?=,)")
-        for text in texts:
-            if place not in text:
+    for text in texts:  # one pass over each text, whatever the number of towns
+        for comma in _COMMA.finditer(text) if ", " in text else ():
+            region = _region(text, comma.start())
+            if region is None:
                 continue
-            for match in pattern.finditer(text):
-                region = _region(text, match.end())
-                if region is not None:
-                    found.setdefault(place, set()).add(region)
+            words = text[: comma.start()].split()[-longest:]
+            for count in range(len(words), 0, -1):  # the longest town name ending at the comma
+                name = " ".join(words[-count:])
+                if name in towns:
+                    found.setdefault(name, set()).add(region)
+                    break
     return found
+
+
+_COMMA = re.compile(r",(?=\s+[A-Z])")
 
 
 @per_run
