@@ -163,6 +163,9 @@ def test_no_who_prompt_when_the_rest_needs_a_pronoun():
     ("The crew was awarded the Presidential Medal of Freedom.", "Presidential Medal of Freedom", "event"),
     ("In 1911 she received a second Nobel Prize, this time in Chemistry, for radium.", "Chemistry", "concept"),
     ("She lectured in Paris, this time in French.", "Paris", "place"),
+    # a title's "of" names its see or realm, and an office's "for" its portfolio, not a person
+    ("The Bishop of Lincoln, Hugh Baxter, signed the charter.", "Lincoln", "place"),
+    ("The Minister for Public Works, Davis Hughes, refused to pay.", "Public Works", "concept"),
 ])
 def test_entity_classes_from_context(sentence, name, cls):
     index = EntityIndex()
@@ -176,6 +179,8 @@ def test_entity_classes_from_context(sentence, name, cls):
     ("Owens won the 200 metres and the 4 × 100 metres relay.", []),
     ("It left from Kennedy Space Center on Merritt Island, Florida.", ["Kennedy Space Center", "Merritt Island", "Florida"]),
     ("Experts of the Intergovernmental Panel on Climate Change agreed.", ["Intergovernmental Panel on Climate Change"]),
+    # mid-sentence, "He" before a name is a surname
+    ("In 2018 the Chinese scientist He Jiankui announced the result.", ["He Jiankui"]),
 ])
 def test_mention_spans(sentence, names):
     assert [m.text for m in find_mentions(sentence)] == names
@@ -624,3 +629,51 @@ def test_a_company_named_after_a_title_holder_is_one_name():
     text = "The role was first played by Richard Burbage, the leading actor of the Lord Chamberlain's Men, in 1600."
     answers = [c.answer for c in _candidates(text) if c.kind == "entity"]
     assert "Chamberlain" not in answers
+
+
+# -- round 5 (tests/data/articles/SOURCES.md): referents and questions ----------------------------------
+
+def test_a_company_named_in_apposition_is_not_replaced_by_the_last_company():
+    text = ("Ove Arup & Partners designed the frame of the hall. "
+            "The tiles were made in Sweden by the company Hoganas Tiles.")
+    assert any("by the company Hoganas Tiles" in s for s in _statements(text))
+    assert not any("Ove Arup & Partners Hoganas" in s for s in _statements(text))
+
+
+def test_a_pronoun_after_a_full_date_is_named():
+    text = ("Apollo 9 was a spaceflight. In 1969 Apollo 9 tested the lunar module in orbit. "
+            "On March 13, 1969, it landed in the Atlantic Ocean.")
+    assert "On March 13, 1969, Apollo 9 landed in the Atlantic Ocean." in _statements(text, "date")
+
+
+def test_no_who_prompt_for_a_person_in_a_relative_clause():
+    text = "The charter was sealed in 1215. The version that Henry Plantagenet issued in 1225 became law."
+    prompts = [c.prompt for c in _candidates(text) if c.kind == "entity" and c.prompt]
+    assert not any(p.startswith("Which version that") for p in prompts), prompts
+
+
+def test_who_prompt_drops_a_second_clause_with_its_own_subject():
+    text = ("The Larks were a choir in Leeds. Ann Smith founded a choir called the Larks in 1956, and Tom Brown "
+            "joined it in 1957.")
+    prompts = {c.prompt for c in _candidates(text) if c.kind == "entity" and c.answer == "Ann Smith"}
+    assert prompts == {"Who founded a choir called the Larks in 1956?"}
+
+
+def test_the_next_year_inside_a_sentence_is_named():
+    text = "The Larks were a choir in Leeds. Tom Brown joined the choir in 1957. Ann Smith joined the next year."
+    assert "Ann Smith joined in 1958." in _statements(text)
+
+
+def test_him_with_no_person_before_it_is_the_person_the_text_is_about():
+    text = ("The Chinese engineer Wen Li designed bridges in Shanghai. In 2019 a court in Beijing sentenced him to three "
+            "years in prison.")
+    assert "In 2019 a court in Beijing sentenced Wen Li to three years in prison." in _statements(text, "date")
+
+
+@pytest.mark.parametrize("topic, kept", [
+    ("The Monkees were an American band.", False),  # "it" cannot be the band: nothing says what it is
+    ("The Hollywood Bowl is an amphitheatre in Los Angeles.", True),  # a reader takes "it" as the topic
+])
+def test_an_object_it_is_kept_only_where_the_topic_can_be_it(topic, kept):
+    text = f"{topic} In 1968 a crowd of 9,000 people came. The police ended it after 42 minutes."
+    assert any("ended it" in s for s in _statements(text)) == kept

@@ -37,6 +37,12 @@ TITLES = {
     "spokesperson", "officer", "head", "astronaut", "archbishop", "bishop", "cardinal", "countess", "duchess",
     "baroness", "baron", "marquess", "viscount",
 }
+# Titles whose "of" names a place ("the Archbishop of Canterbury"), and offices whose "of"/"for"
+# names a portfolio ("the Minister for Public Works", "the Secretary of State").
+_RULERS = {"king", "queen", "prince", "princess", "emperor", "empress", "archbishop", "bishop", "duke", "duchess",
+           "earl", "count", "countess", "baron", "baroness", "marquess", "viscount", "lord", "lady", "mayor",
+           "governor", "tsar", "czar", "sultan", "shah", "emir", "pharaoh"}
+_PORTFOLIO_HOLDERS = {"minister", "ministry", "secretary", "department", "office", "commissioner"}
 # Occupations and roles: "the mathematician Charles Babbage", "the Italian engineer Luigi Menabrea".
 _OCCUPATIONS = {
     "mathematician", "poet", "novelist", "playwright", "painter", "sculptor", "composer", "musician", "singer",
@@ -265,12 +271,17 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         title = None
         while words:
             head = words[0].lower().rstrip(",")
+            if title is not None and head in ("of", "for"):
+                # "the Archbishop of Canterbury", "the Minister for Public Works": what follows is the
+                # title's see, realm or portfolio, not its holder
+                title = None
             if head in TITLES and len(words) > 1 and key_of(" ".join(words[:2])) not in _PLACES:
                 title = words[0] if title is None else f"{title} {words[0]}"
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
-            if head in _NOT_NAMES and not (words[0] == "The" and start > 0 and len(words) > 1):
+            if head in _NOT_NAMES and not (words[0] in ("The", "He") and start > 0 and len(words) > 1):
+                # (mid-sentence, "He" before a name is a surname: "the Chinese scientist He Jiankui")
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
@@ -601,6 +612,11 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
 
     if mention.title:
         votes.append(("person", 4))
+    domain = rx.search(r"\b([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?$", before)
+    if domain and domain.group(1).lower() in _RULERS and domain.group(2) == "of":
+        votes.append(("place", 4))  # "the Archbishop of Canterbury", "King John of England"
+    elif domain and domain.group(1).lower() in _PORTFOLIO_HOLDERS:
+        votes.append(("concept", 5))  # "the Minister for Public Works": a portfolio, no person
     word_before = rx.search(r"([A-Za-z]+)\.?\s+$", before)
     if word_before and word_before.group(1).lower() in TITLES:
         votes.append(("person", 4))

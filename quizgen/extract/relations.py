@@ -375,7 +375,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             return None
         return entity.name + ("'s" if match.group(1) else "")
 
-    if not replace(r"\b[Tt]he company(['\u2019]s)?(?!\w)", company, "organisation"):
+    # (not "the company Höganäs": there the name follows, in apposition)
+    if not replace(r"\b[Tt]he company(['\u2019]s)?(?!\w)(?!\s+[A-Z\u00c0-\u00de])", company, "organisation"):
         return None
 
     # A sentence opening with a pronoun: He/She -> the last person; It -> the last sentence's subject.
@@ -413,7 +414,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         notes.append(f'"it" read as "{noun}"')
         out = out[: match.start(3)] + noun + out[match.end(3):]
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
-    match = rx.match(r"^([A-Z][^,]{3,60}),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+    # (the phrase may hold a full date: "On August 25, 2012, it crossed ...")
+    match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (
             # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
@@ -467,6 +469,11 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     if that_year and that_year.start() > 0 and info.context_year and not find_dates(out):
         notes.append(f'"{that_year.group(0)}" read as "in {info.context_year}": check the year')
         out = out[: that_year.start()] + f"in {info.context_year}" + out[that_year.end():]
+    # "Harrison joined the next year." -> "Harrison joined in 1958.": counted from the last year named.
+    next_year = rx.search(r"(?<=\s)(?:in\s+)?the\s+(?:next|following)\s+year\b", out) if " year" in out else None
+    if next_year and info.context_year and not find_dates(out):
+        notes.append(f'"{next_year.group(0)}" read as "in {info.context_year + 1}": check the year')
+        out = out[: next_year.start()] + f"in {info.context_year + 1}" + out[next_year.end():]
     # "The next day the Federal Reserve lent ..." -> "On September 16, 2008, the Federal Reserve lent
     # ...": the day after the last full date the article wrote.
     next_day = rx.match(r"^(?:The|On the)\s+(?:next|following)\s+day,?\s+(?=\S)", out) or \
@@ -485,8 +492,11 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None
     if him and not rx.search(r"\b(?:he|his|himself)\b", out[: him.start()], re.I):
         name = antecedents.person_referent(info.position, text=out)
-        if name and not rx.search(rf"\b{re.escape(name.split()[-1])}\b", out) and info.subject \
-                and info.subject[1].entity_class == "person" and info.subject[1].name != name:
+        # ... or when no person is named before "him": "a court in Shenzhen sentenced him"
+        people_before = [m for m, e in info.mentions if e.entity_class == "person" and m.text in out[: him.start()]]
+        if name and not rx.search(rf"\b{re.escape(name.split()[-1])}\b", out) and (
+                info.subject and info.subject[1].entity_class == "person" and info.subject[1].name != name
+                or people_before == [] and not (info.subject and info.subject[1].entity_class == "person")):
             notes.append(f'"him" read as "{name}"')
             out = out[: him.start()] + name + out[him.end():]
     match = rx.match(r"^(This|These)\s+(?=[a-z]+(?:\s+[a-z]+)?[\s,])", out)
@@ -494,6 +504,14 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         notes.append(f'"{match.group(1)}" changed to "The": check the sentence still says what it meant')
         out = "The " + out[match.end():]
     if rx.match(r"^(?:this|these|those|that|they|its|his|her|their|such|he|she|it)\b", out, re.I):
+        return None
+    # "The police ended it after 42 minutes": the object is in another sentence. A reader of a quiz
+    # on Mount Everest takes "The Royal Geographical Society named it after George Everest" to mean
+    # the mountain; in a quiz on the Beatles (or on a person) nothing says what "it" is.
+    object_it = rx.match(r"^(?:The\s+)?[A-Za-z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*\s+(?:[a-z]+ed|"
+                         + _IRREGULAR_PAST + r")\s+(it|them)\b", out)
+    if object_it and (object_it.group(1) == "them" or not antecedents.topic or antecedents.topic_is_person
+                      or rx.search(r"[a-z]s$", antecedents.topic)):
         return None
     return out
 
@@ -1004,6 +1022,8 @@ def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[s
     lead = f"{title} {answer} " if title else f"{answer} "
     asker = "Who"
     described = rx.match(rf"^The ((?:[A-Z][a-z]+ )?(?:[a-z-]+ ){{0,2}}[a-z]+) {re.escape(answer)} ", statement)
+    if described and rx.search(r"\b(?:that|which|who|whom|whose|when|where)\b", described.group(1)):
+        return None  # "The version that Henry III issued ...": the person is in a relative clause
     if described and not rx.search(r"\b(?:first|last|only|same)\b", described.group(1)):
         # "The Japanese climber Junko Tabei became ..." -> "Which Japanese climber became ...?"; a plural
         # ("The British climbers George Mallory and Andrew Irvine") stays "Who".
@@ -1025,6 +1045,10 @@ def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[s
         rest = f"{rest[partner.end():]}, with {partner.group(1)}"
     elif rx.match(r"(?:of|and)\b", rest):
         return None
+    # A second clause with its own subject is dropped: "Who founded the Quarrymen in 1956?", not
+    # "..., and McCartney joined it in 1957?"
+    rest = rx.compiled(r",\s+(?:and|but)\s+(?=(?:he|she|it|they)\s|(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:[a-z]+ed|was|were|had|"
+                       + _IRREGULAR_PAST + r")\b)").split(rest, maxsplit=1)[0]
     if not 3 <= len(rest.split()) <= 30 or rx.search(r"[\"\u201c\u201d]", rest):
         return None
     if rx.match(r"(?:is|are|has|have|were)\b", rest) or rx.search(r"\b(?:him|her|them|they|he|she)\b", rest):
