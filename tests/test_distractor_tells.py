@@ -619,7 +619,10 @@ def test_a_plural_role_before_coordinated_names_covers_each_name(tmp_path):
 
 @pytest.mark.parametrize("name, sort", [("Alexanderplatz", "street"), ("Potsdamer Platz", "street"),
                                         ("Kurfürstendamm", "street"), ("Bornholmer Strasse", "street"),
-                                        ("West Berlin", ""), ("Amsterdam", "")])
+                                        ("West Berlin", ""), ("Amsterdam", ""),
+                                        # English street names: "at 3 Savile Row" is no town
+                                        ("Savile Row", "street"), ("Penny Lane", "street"),
+                                        ("Sunset Boulevard", "street"), ("Carlton House Terrace", "street")])
 def test_a_german_compound_names_its_sort_at_the_end(name, sort):
     # "hundreds of thousands gathered on West Berlin": a square is replaced by squares and streets only
     from quizgen.generate.text import name_sort
@@ -795,3 +798,18 @@ def test_the_end_of_a_date_range_gets_no_choice_before_its_start(tmp_path):
     _, wrong = split(questions["end.mc"])
     assert all(parse_date(w)[1] > (2014, 6, 12) for w in wrong), wrong
     assert parse_date(questions["end.tf-false"].stem.split(" to ")[1])[1] > (2014, 6, 12)
+
+
+def test_one_matching_question_never_holds_a_name_and_a_part_of_it(tmp_path):
+    # "John" and "John of England" both fit "King ______ sealed the charter": neither pairing is sure
+    facts = [("a", "The charter was sealed by King John of England at a meadow.", "John of England"),
+             ("b", "John had lost most of his lands in France by then.", "John"),
+             ("c", "The peace was drafted by Stephen Langton in a hurry.", "Stephen Langton"),
+             ("d", "The charter was reissued by William Marshal after the war.", "William Marshal"),
+             ("e", "The fleet was led by Hubert de Burgh at Sandwich.", "Hubert de Burgh")]
+    bank = write_bank(tmp_path, [entity_fact(i, s, a, "person") for i, s, a in facts])
+    matching = [q for q in generate_questions(bank) if q.kind == "matching"]
+    assert matching
+    for q in matching:
+        rights = {p.right for p in q.pairs}
+        assert not {"John", "John of England"} <= rights, rights

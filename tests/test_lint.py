@@ -137,6 +137,17 @@ def test_unresolved_pronoun(bank):
     assert "unresolved-pronoun" in codes(make(stem="This release came on which date?"), bank)
 
 
+@pytest.mark.parametrize("stem, flagged", [
+    ("On ______, it crossed the heliopause.", True),  # a date before the pronoun resolves nothing
+    ("In March 1959 he began work on the site, which took ______ years.", True),
+    ("In the same year they sold ______ copies.", True),
+    ("In ______ the band founded its own company.", False),
+    ("By late ______, Meta had released three models.", False),
+])
+def test_unresolved_pronoun_after_an_opening_time_phrase(bank, stem, flagged):
+    assert ("unresolved-pronoun" in codes(make(kind="cloze", stem=stem, key="2012"), bank)) == flagged
+
+
 def test_stem_form(bank):
     assert "stem-form" in codes(make(stem="on what date did Meta release Llama 3?"), bank)
     assert "stem-form" in codes(make(stem="The date Meta released Llama 3"), bank)

@@ -157,6 +157,19 @@ def test_subject_question_drops_a_second_clause(tmp_path):
 
 
 
+def test_subject_question_drops_a_second_clause_with_its_own_named_subject(tmp_path):
+    bank = write_bank(tmp_path, [entity_fact(
+        "f", "Ann Smith founded a choir called the Larks in 1956, and Tom Brown joined it in 1957.", "Ann Smith",
+        "person")])
+    assert by_id(generate_questions(bank))["f.short"].stem == "Who founded a choir called the Larks in 1956?"
+
+
+def test_quantity_question_asks_of_the_conjunct_holding_the_number(tmp_path):
+    bank = write_bank(tmp_path, [quantity_fact(
+        "q", "The treaty was written in French and later divided into 40 articles.", "40", 40, None, "articles")])
+    assert by_id(generate_questions(bank))["q.mc"].stem == "How many articles was the treaty later divided into?"
+
+
 @pytest.mark.parametrize("statement, answer, entity_class, stem", [
     # the sentence says what the answer is: that, not the class noun, names it
     ("Apollo 11 was the American spaceflight that first landed humans on the Moon.", "Apollo 11", "product",

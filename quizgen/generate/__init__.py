@@ -22,6 +22,8 @@ from quizgen.generate.distractors import (
     answer_key,
     build_index,
     choose_distractors,
+    name_parts,
+    part_of_name,
 )
 from quizgen.generate.text import (
     BLANK,
@@ -592,9 +594,12 @@ def matching_questions(ctx: _Context) -> list[Question]:
         # against every member of the group being filled, over several passes.
         # (two names of one person on the right would each match both left-hand sentences)
         keys_of = {id(item): (answer_key(item[1]), ctx.index.entity_key(answer_key(item[2]))) for item in pool}
+        # names: "John" and "John of England" both fit "King ______ sealed it" (one may be the other)
+        parts_of = {id(item): name_parts(item[2]) for item in pool} if key[0] in ("entity", "claim") else {}
         spans_of = {id(item): date_interval(item[0].value) for item in pool} if key == ("date",) else {}
 
-        def fits(group: list, item: tuple, key: tuple = key, keys_of: dict = keys_of, spans_of: dict = spans_of) -> bool:
+        def fits(group: list, item: tuple, key: tuple = key, keys_of: dict = keys_of, spans_of: dict = spans_of,
+                 parts_of: dict = parts_of) -> bool:
             if spans_of:
                 start, end = spans_of[id(item)]
                 for g in group:
@@ -608,6 +613,8 @@ def matching_questions(ctx: _Context) -> list[Question]:
                 if item_right in g_left or g_right in item_left:
                     return False
                 if item_left == g_left or item_right == g_right:
+                    return False
+                if parts_of and part_of_name(parts_of[id(item)], parts_of[id(g)]):
                     return False
             return True
 

@@ -80,6 +80,14 @@ _ABOVE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b|\
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _WORD = re.compile(r"\w+")
 _WORD_SEPARATORS = re.compile(r"[\s,]+")
+# An opening phrase of time alone ("On ______,", "In March 1959", "By late 2023,"), then the subject.
+_TIME_PREPOSITIONS = {"in", "on", "by", "during", "after", "before", "since", "until", "from", "at"}
+_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we"}
+_AFTER_TIME_PHRASE = re.compile(
+    r"(?:In|On|By|During|After|Before|Since|Until|From|At)\s+"
+    r"(?:(?:the|early|mid|late|same|following|next|year|spring|summer|autumn|fall|winter|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|\d[\d:.apm]*|_+)[\s,\u2013-]*){1,6}"
+    r"\b([A-Za-z]+)\b")
 _LEADING_A_AN = re.compile(r"^(an?|An?)\s+")
 _SHAPE_QUALIFIER = re.compile(r"\b(early|mid|late)[- ](?=\d)", re.I)
 _SHAPE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -229,6 +237,12 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None,
     first_word = _WORD_SEPARATORS.split(stem.lstrip("\"'“‘"), maxsplit=1)[0].casefold() if stem else ""
     if first_word in PRONOUNS:
         out.append(("unresolved-pronoun", "error", f'the stem opens with "{stem.split()[0]}", which nothing resolves'))
+    elif first_word in _TIME_PREPOSITIONS:
+        after_time = _AFTER_TIME_PHRASE.match(stem)
+        if after_time and after_time.group(1).casefold() in _SUBJECT_PRONOUNS:
+            # "On ______, it crossed the heliopause": a date before the pronoun resolves nothing either
+            out.append(("unresolved-pronoun", "error",
+                        f'the stem\'s subject is "{after_time.group(1)}", which nothing resolves'))
     if q.kind in ("multiple_choice", "short_answer", "numeric"):
         if stem[:1].islower():
             out.append(("stem-form", "error", "the stem does not start with a capital letter"))

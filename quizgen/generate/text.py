@@ -76,8 +76,8 @@ _HEAD_NOUNS = frozenset("""
     ocean sea river lake lagoon bay gulf strait channel canal isthmus peninsula cape island isle islands
     archipelago mount mountain mountains range peak volcano glacier desert valley canyon plain plateau
     forest jungle falls waterfall reef coast beach delta basin park reserve zone dam bridge tunnel tower
-    wall gate street avenue road square platz strasse straße allee harbour harbor port airport station
-    railway highway
+    wall gate street avenue road square platz strasse straße allee row lane boulevard terrace crescent
+    harbour harbor port airport station railway highway
     university college school institute academy museum library hospital observatory laboratory
     cathedral church temple mosque palace castle fort stadium prison
     province county state republic kingdom empire territory region district city town village
@@ -88,10 +88,11 @@ _HEAD_NOUNS = frozenset("""
 _HEAD_AS_NOUN = {"mount": "mountain", "mountains": "mountain range", "islands": "group of islands",
                  "archipelago": "group of islands", "isle": "island", "treaties": "treaty", "harbor": "harbour",
                  "range": "mountain range", "platz": "square", "strasse": "street", "straße": "street",
-                 "allee": "avenue"}
+                 "allee": "avenue", "row": "street", "terrace": "street", "crescent": "street"}
 # nouns of one sort: an ocean beside a sea, a protocol beside a treaty, an empire beside a country
 _SORT_OF_NOUN = {"ocean": "sea", "bay": "gulf", "channel": "strait", "peak": "mountain", "volcano": "mountain",
                  "falls": "waterfall", "reserve": "park", "avenue": "street", "road": "street", "square": "street",
+                 "lane": "street", "boulevard": "street",
                  "harbour": "port", "cathedral": "church", "temple": "church", "mosque": "church",
                  "castle": "palace", "fort": "palace", "province": "state", "territory": "state",
                  "county": "region", "district": "region", "city": "town", "village": "town",
@@ -631,6 +632,10 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
     return stem
 
 
+_PARTICIPLE_PHRASE = re.compile(r"(?:(?:later|then|also|soon|finally|eventually)\s+)?[a-z]+(?:ed|en|wn)\b")
+# Where a second clause starts: ", and he signalled ...", ", and McCartney joined it ...", "; ..."
+_FIRST_CLAUSE_END = re.compile(r",\s+(?:and|but)\s+(?:(?:he|she|it|they|we|his|her|its|their)\b|"
+                               r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b))|;\s")
 # "is the largest canal", "was an American spaceflight": the answer's own description follows it
 # (not "was the first to report", which names nothing)
 _COPULA_NOUN_PHRASE = re.compile(r"^\s+(?:is|was|are|were|became|remains|remained)\s+(?:the|a|an)\s+"
@@ -658,7 +663,7 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
         if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'"):
             # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
             # A second clause (", and he signalled...") is dropped: the question asks about the first.
-            predicate = re.split(r",\s+(?:and|but)\s+(?:he|she|it|they|we|his|her|its|their)\b|;\s", after, maxsplit=1)[0]
+            predicate = _FIRST_CLAUSE_END.split(after, maxsplit=1)[0]
             return f"{wh}{ends_sentence(predicate)}?"
         match = re.match(r"^(According to|As reported by)\s+$", before)
         if match and after.startswith(", "):
@@ -722,6 +727,13 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
             return None
         aux, subject, predicate = inverted
         predicate = predicate[:-2].rstrip()  # drop the " X" placeholder
+        if " and " in predicate:
+            # "was written in Latin and later divided into 63 clauses": the question asks of the
+            # conjunct that holds the number ("How many clauses was it later divided into?")
+            last = predicate.rsplit(" and ", 1)[1]
+            if aux not in PARTICIPLE_AUX or not _PARTICIPLE_PHRASE.match(last):
+                return None
+            predicate = last
         if not predicate or (aux == "did" and " " in predicate):
             return None  # the number must follow its verb directly: "did X spend about two hours ..."
         return f"How many {unit} {aux} {subject} {predicate}{tail}?"
