@@ -88,6 +88,9 @@ def test_bare_surname_of_a_person_named_twice_means_the_subject():
     # the topic as the first sentence called it
     ("Mount Everest is Earth's highest mountain above sea level. It is in Nepal. Climbers come every year. "
      "The mountain was measured in 1852.", "Mount Everest was measured in 1852."),
+    # ... where a participle follows the noun ("a space probe launched by NASA")
+    ("Mariner 4 is a space probe launched by NASA to study Mars. It reached Mars in 1965. "
+     "The probe weighed about 260 kilograms at launch.", "Mariner 4 weighed about 260 kilograms at launch."),
     # a mission/crew of a topic that is not a person
     ("Apollo 11 was the American spaceflight that first landed humans on the Moon. Collins stayed in orbit. "
      "The mission was run by NASA, which had been founded in 1958.",

@@ -145,7 +145,8 @@ class Antecedents:
                 # them ("The brothers studied ..."), and neither alone is whom "he" means
                 self.topic, self.topic_person = self.pairs[info.position], None
             head = rx.match(r"^.*?\b(?:is|was|are|were)\s+(?:(?:an?|the|one of the)\s+)?([^,;.]*?)"
-                            r"(?=\s+(?:who|that|which|whose|in|of|on|at|above|from|with|for|to|by)\b|[,;.]|$)", info.text)
+                            r"(?=\s+(?:who|that|which|whose|in|of|on|at|above|from|with|for|to|by|"
+                            r"[a-z]+ed\s+(?:by|in|to|for|at|on|from|as|with|under|after))\b|[,;.]|$)", info.text)
             if head and head.group(1) and rx.fullmatch(r"[a-z]+", head.group(1).split()[-1]):
                 self.topic_head = head.group(1).split()[-1]
         for mention, entity in info.mentions:
