@@ -813,3 +813,43 @@ def test_one_matching_question_never_holds_a_name_and_a_part_of_it(tmp_path):
     for q in matching:
         rights = {p.right for p in q.pairs}
         assert not {"John", "John of England"} <= rights, rights
+
+
+def _town_bank(tmp_path, key_sentence, key):
+    others = [("paris", "The painter studied in Paris for a year.", "Paris"),
+              ("london", "His first show opened in London in May.", "London"),
+              ("york", "A second show followed in New York.", "New York"),
+              ("dc", "The prize was given in Washington, D.C., in June.", "Washington, D.C.")]
+    facts = [entity_fact("key", key_sentence, key, "place")] + [entity_fact(i, s, a, "place") for i, s, a in others]
+    return {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+
+
+def test_a_town_with_its_state_gets_towns_of_that_state(tmp_path):
+    # "moved to ______, Ohio": no town the gazetteer places elsewhere (Paris, London, New York, the
+    # District of Columbia), but Ohio's towns of about the key's size, which the false statement may use
+    from quizgen.generate.places import region_of, town_in_region
+
+    questions = _town_bank(tmp_path, "The family moved to Cleveland, Ohio, in 1922.", "Cleveland")
+    _, wrong = split(questions["key.mc"])
+    assert len(wrong) == 3
+    assert all(town_in_region(town, region_of("Ohio")) for town in wrong), wrong
+    false = questions["key.tf-false"].stem
+    assert any(f"moved to {town}, Ohio" in false for town in wrong), false
+
+
+def test_a_town_of_a_country_the_gazetteer_does_not_list_gets_no_invented_towns(tmp_path):
+    # "Zorbatown, Egypt" is no town the gazetteer knows (a village, a place of the past): Egypt's
+    # smallest towns would stand out beside it, and the bank's towns lie elsewhere: no multiple choice
+    questions = _town_bank(tmp_path, "The decree was issued in Zorbatown, Egypt, in 196 BC.", "Zorbatown")
+    assert "key.mc" not in questions
+    assert "key.cloze" in questions
+
+
+def test_a_town_of_a_country_gets_towns_of_its_size(tmp_path):
+    from quizgen.generate.places import region_of, town_in_region
+
+    questions = _town_bank(tmp_path, "The band played in clubs in Hamburg, Germany, for two years.", "Hamburg")
+    _, wrong = split(questions["key.mc"])
+    assert "New York" not in wrong and "London" not in wrong  # "New York" is GeoNames' "New York City"
+    assert all(town_in_region(town, region_of("Germany")) for town in wrong), wrong
+    assert "Berlin" in wrong  # the town nearest Hamburg in size

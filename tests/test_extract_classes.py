@@ -7,6 +7,7 @@ known one); the last tests run the whole extractor on the lead's unseen Lovelace
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from quizgen.extract import draft_facts, extract_article
 from quizgen.extract.document import parse_document
 from quizgen.extract.entities import EntityIndex, find_mentions
 from quizgen.generate import generate_questions
+from quizgen.generate.places import region_of, town_in_region
 from quizgen.loading import load_bank
 
 LOVELACE = Path(__file__).parent / "data" / "articles" / "lovelace.txt"
@@ -147,6 +149,12 @@ def test_lovelace_names_get_their_real_classes(lovelace_bank):
     assert classes.get("Scientific Memoirs") == "publication", classes
 
 
+def _region_after_blank(statement: str, answer: str):
+    after = statement.split(answer, 1)[1] if answer in statement else ""
+    match = re.match(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)", after)
+    return region_of(match.group(1)) if match else None
+
+
 def _class_mixing_checked(bank) -> tuple[int, int]:
     """Asserts that no multiple-choice question offers, and no false statement swaps in, a name of
     another class than the key's; returns how many of each it checked."""
@@ -160,7 +168,12 @@ def _class_mixing_checked(bank) -> tuple[int, int]:
             continue
         if question.kind == "multiple_choice":
             named = [c.text for c in question.choices if c.text in classes]
-            assert len(named) == len(question.choices), (question.id, [c.text for c in question.choices])
+            # a choice the bank does not name must be a town of the state or country the sentence
+            # writes after the blank ("in ______, Illinois": "Joliet", from the gazetteer)
+            region = _region_after_blank(fact.statement, fact.answer) if fact.value.entity_class == "place" else None
+            towns = [c.text for c in question.choices if c.text not in classes
+                     and region is not None and town_in_region(c.text, region)]
+            assert len(named) + len(towns) == len(question.choices), (question.id, [c.text for c in question.choices])
             assert {classes[name] for name in named} == {fact.value.entity_class}, (
                 question.id, {name: classes[name] for name in named})
             checked_mc += 1

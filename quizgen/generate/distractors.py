@@ -384,6 +384,29 @@ def key_position_target(fact_id: str, wanted: int = 3, index: Optional[BankIndex
     return rank % (wanted + 1)
 
 
+def _gazetteer_region(statement: str, end: int) -> Optional[tuple[str, str]]:
+    """The gazetteer's region for the state or country written after a town ("______, Ohio")."""
+    from quizgen.generate.places import region_of
+
+    region = _REGION_NAME.match(statement, end)
+    return region_of(region.group(1).rstrip(".")) if region else None
+
+
+_REGION_NAME = re.compile(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
+
+
+def town_in_region(name: str, region: tuple[str, str]) -> Optional[bool]:
+    from quizgen.generate.places import town_in_region as lookup
+
+    return lookup(name, region)
+
+
+def towns_like(key: str, region: tuple[str, str], count: int, avoid) -> list[str]:
+    from quizgen.generate.places import towns_like as lookup
+
+    return lookup(key, region, count, avoid)
+
+
 def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, index: BankIndex,
                        wanted: int = 3, written: Optional[tuple[int, int, int]] = None) -> list[Distractor]:
     """Up to `wanted` distractors for the fact, best first (curated, then siblings, then perturbations).
@@ -467,6 +490,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # into the sentence only if the bank places it there ("in Paris, Egypt" reads absurd)
         region = slot_region(fact.statement, span[0], span[1]) if span is not None and value.entity_class == "place" \
             else None
+        place_region = _gazetteer_region(fact.statement, span[1]) if region is not None else None
         taken_parts = [name_parts(answer)]
         for name, owner in _entity_siblings(fact, value, index):
             parts = name_parts(name)
@@ -489,6 +513,14 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                 regions = index.regions_of(name)
                 if regions and region not in regions:
                     continue
+                if not regions and "," in name:
+                    continue  # "Washington, D.C." is placed by its own name, and not in Indiana
+                if not regions and place_region is not None:
+                    # the bank does not place it: the gazetteer may ("London" is no town of Germany)
+                    where = town_in_region(name, place_region)
+                    if where is False:
+                        continue
+                    regions = {region} if where else regions
                 fits = fits and region in regions
             if surnames_only:
                 name = surname(name)
@@ -498,6 +530,14 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                 return chosen
             if chosen and chosen[-1].text == name:
                 taken_parts.append(parts)
+        if place_region is not None:
+            # Too few towns of the bank fit "______, Germany": other towns of Germany, of about the
+            # key's size, that the article does not name (one it names might be true as well)
+            statements = [normalize_text(s) for s in index.statements.values()]
+            named = lambda town: any(word_in(town, s) for s in statements)  # noqa: E731
+            for town in towns_like(answer, place_region, wanted, avoid=named):
+                if offer(town, "perturbation"):
+                    return chosen
         return chosen
     target_below = key_position_target(fact.id, wanted, index)
     if isinstance(value, DateValue):
