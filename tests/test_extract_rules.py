@@ -326,8 +326,9 @@ def test_more_entity_classes(sentence, name, cls):
     # "When he ..." and "At high school in Cleveland he ..." open the statement
     ("Jesse Owens was an American athlete. When he was nine, the family moved to Cleveland, Ohio.",
      "When Jesse Owens was nine, the family moved to Cleveland, Ohio."),
+    # (with a comma where the name would run on from a name: not "in Cleveland Jesse Owens")
     ("Jesse Owens was an American athlete. At high school in Cleveland he was coached by Charles Riley.",
-     "At high school in Cleveland Jesse Owens was coached by Charles Riley."),
+     "At high school in Cleveland, Jesse Owens was coached by Charles Riley."),
     # a birth name of the subject reads as the name the article uses
     ("Jesse Owens was an American athlete. James Cleveland Owens was born in Alabama in 1913. "
      "He studied at Ohio State University from 1933.", "Jesse Owens studied at Ohio State University from 1933."),
@@ -680,3 +681,27 @@ def test_him_with_no_person_before_it_is_the_person_the_text_is_about():
 def test_an_object_it_is_kept_only_where_the_topic_can_be_it(topic, kept):
     text = f"{topic} In 1968 a crowd of 9,000 people came. The police ended it after 42 minutes."
     assert any("ended it" in s for s in _statements(text)) == kept
+
+
+# -- round 6: who "she" can be, and names in full ---------------------------------------------------
+
+def test_she_is_never_a_man_the_article_calls_her_father():
+    text = ("Ann Lowe is an American tennis player. Ann Lowe was born in Ohio in 1981. Her father, Richard Lowe, "
+            "coached her from an early age. She turned professional in 1995, when she was 14.")
+    statements = _statements(text, "date")
+    assert "Ann Lowe turned professional in 1995, when she was 14." in statements, statements
+    assert not [s for s in statements if s.startswith("Richard Lowe turned")]
+
+
+def test_a_pronoun_after_with_a_name_is_named_after_a_comma():
+    text = "Ann Lowe is an American tennis player. With Venus she won 14 doubles titles in 2009."
+    assert "With Venus, Ann Lowe won 14 doubles titles in 2009." in _statements(text)
+
+
+def test_a_bare_surname_shared_with_a_relative_is_the_person_in_full():
+    text = ("Ann Lowe is an American tennis player. Her father, Richard Lowe, coached her. "
+            "Lowe won her first title in September 1999. Lowe later said of the reception at home: \"The president "
+            "didn't even send me a telegram.\"")
+    assert "Ann Lowe won her first title in September 1999." in _statements(text, "date")
+    quotes = [c for c in _candidates(text) if c.kind == "quote"]
+    assert quotes and quotes[0].answer == "Ann Lowe" and quotes[0].statement.startswith("Ann Lowe later said")

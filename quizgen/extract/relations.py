@@ -116,6 +116,9 @@ class Antecedents:
         # People the article introduces as a relative ("Their father, Milton Wright,"): never the
         # person the text is about under another name, though they share a surname.
         self.relatives: set[str] = set()
+        # What the article says of a person's sex: "Her father, Richard Williams," is a man, and "She
+        # turned professional" cannot mean him.
+        self.genders: dict[str, str] = {}
         # Resolved clauses of the current sentences: several candidates share one clause.
         self.resolved: dict[tuple[int, str], tuple[Optional[str], list[str]]] = {}
 
@@ -168,16 +171,30 @@ class Antecedents:
                     copular = entity.name
                     if opening.group(1) in _KIN:
                         self.relatives.add(entity.name)  # a father is not the son under another name
+                    if opening.group(1) in _KIN_GENDER:
+                        self.genders.setdefault(entity.name, _KIN_GENDER[opening.group(1)])
                 break
         if info.position in self.pairs and info.subject:
             # "Orville and Wilbur Wright were ...": a "he" after them means neither one for sure
             self.person_subjects.append((info.position, self.pairs[info.position]))
         elif info.subject and info.subject[1].entity_class == "person":
             self.person_subjects.append((info.position, info.subject[1].name))
+            title = (info.subject[0].title or "").split()[-1:] or [""]
+            # (the pronouns only where no other person is named: "After Pierre's death, Marie Curie
+            # took over his teaching post")
+            alone = all(e.entity_class != "person" or e is info.subject[1] for _, e in info.mentions)
+            said = _TITLE_GENDER.get(title[0].lower().rstrip(".")) or (
+                _pronoun_gender(info.text[info.subject[0].end:]) if alone else None)
+            if said:
+                self.genders.setdefault(info.subject[1].name, said)
         elif copular:
             self.person_subjects.append((info.position, copular))
         elif self.person_subjects and rx.match(r"^(?:[A-Z][^,]{0,60},\s+)?(?:[Hh]e|[Ss]he)\b", info.text):
-            self.person_subjects.append((info.position, self.person_subjects[-1][1]))
+            # "She turned professional": the last person she can be (not "Her father, Richard Williams")
+            pronoun = rx.match(r"^(?:[A-Z][^,]{0,60},\s+)?([Hh]e|[Ss]he)\b", info.text).group(1).lower()
+            carried = self.person_referent(info.position, gender="male" if pronoun == "he" else "female")
+            if carried:
+                self.person_subjects.append((info.position, carried))
         if info.subject_np:
             self.subjects.append((info.position, info.subject_np))
 
@@ -247,21 +264,28 @@ class Antecedents:
                 return f"the {fuller.group(1)} {noun}"
         return None
 
-    def person_referent(self, before: int, window: int = 6, text: str = "") -> Optional[str]:
+    def person_referent(self, before: int, window: int = 6, text: str = "", gender: Optional[str] = None) -> Optional[str]:
         """Who "he"/"she"/"his"/"her" means: the person who was last a sentence's subject (within
-        4 sentences), else the person the article is about, else the person named last."""
+        4 sentences), else the person the article is about, else the person named last. With a
+        `gender` (the pronoun's), a person the article says is of the other sex is passed over."""
+        def fits(name: str) -> bool:
+            return gender is None or self.genders.get(name, gender) == gender
+
         for position, name in reversed(self.person_subjects):
             if position < before:
                 if before - position <= 4:
                     if position in self.pairs and name == self.pairs[position]:
                         return None  # the last subject was two people
+                    if not fits(name):
+                        continue  # "Her father, Richard Williams, coached her. She turned professional ..."
                     common = self._common_name(name)
                     # "He got the name Jesse ...": not "Jesse Owens got the name Jesse".
                     return name if common != name and rx.search(rf"\b{re.escape(common.split()[0])}\b", text) else common
                 break
         if self.topic_person:
-            return self.topic_person
-        return self.nearest_name("person", before + 1, window=window)
+            return self.topic_person if fits(self.topic_person) else None
+        name = self.nearest_name("person", before + 1, window=window)
+        return name if name and fits(name) else None
 
     def _common_name(self, name: str) -> str:
         """"James Cleveland Owens" (a birth name) -> "Jesse Owens", the name the article is about."""
@@ -353,7 +377,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # "noted this was" -> "noted that Llama 3.1 was"
     match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out)
     if match:
-        name = antecedents.person_referent(info.position, window=4, text=out)
+        name = antecedents.person_referent(info.position, window=4, text=out, gender=_GENDER_OF[match.group(1).lower()])
         if not name:
             return None
         notes.append(f'"{match.group(1)}" read as "{name}\'s"')
@@ -385,7 +409,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     if first:
         word = first.group(1)
         if word in ("He", "She"):
-            name = antecedents.person_referent(info.position, text=out)
+            name = antecedents.person_referent(info.position, text=out, gender=_GENDER_OF[word.lower()])
         elif word.lower() == "it":
             name = antecedents.previous_subject(info.position)
         elif info.position - 1 in antecedents.pairs:
@@ -417,7 +441,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
     # (the phrase may hold a full date: "On August 25, 2012, it crossed ...")
     match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
-        rx.match(r"^((?:In|On|By|During|After|Before|At)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (
             # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
             rx.match(r"^((?:On|In|At|By|During|After|Before)\s[^,]{2,40}(?:,\s[^,]{2,40}){1,3}),\s+(he|she)\s+(?=[a-z])", out) or
@@ -429,12 +453,25 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             if name and (match.group(2) == "they") != bool(rx.search(r"[a-z]s$", name)):
                 return None
         else:
-            name = antecedents.person_referent(info.position, text=out)
+            name = antecedents.person_referent(info.position, text=out, gender=_GENDER_OF[match.group(2)])
         if not name:
             return None
         name = rx.sub(r"^The\b", "the", name)
         notes.append(f'"{match.group(2)}" read as "{name}"')
-        out = out[: match.start(2)] + name + out[match.end(2):]
+        lead = out[: match.start(2)]
+        last = rx.search(r"\b([A-Z][\w'\u2019-]*)\s+$", lead)
+        if last and last.start() > 0 and name[:1].isupper():
+            lead = lead.rstrip() + ", "  # "With Venus, Serena Williams won": not one name "Venus Serena Williams"
+        out = lead + name + out[match.end(2):]
+    # "Williams won her first title" in an article that also names her father Richard Williams: the
+    # bare surname is the person the article is about, named in full
+    bare = rx.match(r"^([A-Z][a-z]+)\s+(?=[a-z])", out)
+    topic_person = antecedents.topic_person
+    if bare and topic_person and " " in topic_person and topic_person.split()[-1] == bare.group(1) \
+            and any(e.entity_class == "person" and e.name != topic_person and e.name.split()[-1] == bare.group(1)
+                    for e in entities.all()):
+        notes.append(f'"{bare.group(1)}" read as "{topic_person}"')
+        out = topic_person + out[bare.end(1):]
     # "The mission was run by NASA" -> "The Apollo 11 mission was run by NASA": a definite description
     # opening the statement names what the article named before.
     match = _DEFINITE_OPENER.match(out) if out.startswith("The ") else None
@@ -492,7 +529,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # statement names another person as its subject.
     him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None
     if him and not rx.search(r"\b(?:he|his|himself)\b", out[: him.start()], re.I):
-        name = antecedents.person_referent(info.position, text=out)
+        name = antecedents.person_referent(info.position, text=out, gender="male")
         # ... or when no person is named before "him": "a court in Shenzhen sentenced him"
         people_before = [m for m, e in info.mentions if e.entity_class == "person" and m.text in out[: him.start()]]
         if name and not rx.search(rf"\b{re.escape(name.split()[-1])}\b", out) and (
@@ -590,6 +627,9 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
     if resolved is None:
         return None
     statement = finish(resolved)
+    full = antecedents.topic_person
+    if full and full.endswith(" " + answer) and statement.startswith(full + " ") and sentence.startswith(answer + " "):
+        answer = full  # "Owens later said" read as "Jesse Owens later said": the answer is the whole name
     if answer not in statement:
         return None
     if len(statement.split()) > 45:
@@ -739,7 +779,7 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     speaker_entity: Optional[Entity] = None
     pronoun = rx.match(r"^(He|She)\b", lead)
     if pronoun:
-        speaker_name = antecedents.person_referent(info.position, text=sentence)
+        speaker_name = antecedents.person_referent(info.position, text=sentence, gender=_GENDER_OF[pronoun.group(1).lower()])
         if speaker_name:
             speaker_entity = entities.resolve(speaker_name)
     else:
@@ -756,6 +796,8 @@ def _quotes(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex)
     resolved = resolve(sentence, info, antecedents, notes, entities)
     if resolved is None or speaker_name not in resolved:
         return out
+    if resolved.startswith(speaker_entity.name + " ") and not resolved.startswith(speaker_name + " "):
+        speaker_name = speaker_entity.name  # "Owens later said" read as "Jesse Owens later said"
     value = EntityValue(name=speaker_entity.name, entity_class="person")
     prompt = None
     words = quote.group(1).split()
@@ -1141,6 +1183,24 @@ _OPENING = re.compile(
     r"|(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
     r"(?:(?:The|the)\s+)?"
 )
+
+
+_GENDER_OF = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
+_KIN_GENDER = {"father": "male", "brother": "male", "son": "male", "husband": "male", "uncle": "male",
+               "grandfather": "male", "nephew": "male", "mother": "female", "sister": "female",
+               "daughter": "female", "wife": "female", "aunt": "female", "grandmother": "female", "niece": "female"}
+_TITLE_GENDER = {"mr": "male", "sir": "male", "king": "male", "lord": "male", "prince": "male", "emperor": "male",
+                 "duke": "male", "mrs": "female", "ms": "female", "miss": "female", "queen": "female",
+                 "lady": "female", "dame": "female", "princess": "female", "empress": "female", "duchess": "female",
+                 "countess": "female"}
+
+
+def _pronoun_gender(text: str) -> Optional[str]:
+    """"male" or "female" when the rest of a sentence refers back as "he" or "she" (never both). Not
+    by "his", "him" or "her", which may mean someone else: "Becquerel had found the rays before her"."""
+    male = rx.search(r"\b(?:he|himself)\b", text) is not None
+    female = rx.search(r"\b(?:she|herself)\b", text) is not None
+    return "male" if male and not female else "female" if female and not male else None
 
 
 _KIN = {"father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "uncle", "aunt",
