@@ -652,15 +652,19 @@ _NAMED_SUBJECT = re.compile(r"^((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*(?:\s+and\
                             r"\s+(?=[a-z])")
 
 
+_APPOSED_SUBJECT = re.compile(r"^(?:A|An|The)\s+(?:[A-Za-z-]+\s+){0,3}[a-z]+,\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*),\s+(?=[a-z])")
+
+
 def _pronoun_part(clause: str, start: int, end: int) -> Optional[str]:
     """"Armstrong and Aldrin spent ..., and they collected 47.5 pounds of ..." -> "Armstrong and Aldrin
     collected 47.5 pounds of ...": the part holding the answer, its pronoun replaced by the clause's
     named subject, so the question is about one thing."""
     for match in rx.finditer(r",\s+and\s+(they|he|she)\s+(?=[a-z])", clause):
         if match.end() <= start:
-            subject = _NAMED_SUBJECT.match(clause)
+            # "A French watchmaker, Robert Hubert, confessed ..., and he was hanged": the name in apposition
+            subject = _APPOSED_SUBJECT.match(clause) or _NAMED_SUBJECT.match(clause)
             if not subject or (match.group(1) == "they") != (" and " in subject.group(1)) \
-                    or subject.group(1).startswith(("The ", "In ", "On ", "By ", "At ")):
+                    or subject.group(1).startswith(("The ", "In ", "On ", "By ", "At ", "A ", "An ")):
                 return None  # "they" needs "X and Y"; "he"/"she" a person's name, not "The canal"
             rest = clause[match.end():]
             if rx.search(r",\s+and\s+", rest[: max(0, start - match.end())]):
@@ -1226,7 +1230,8 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
             has_the = info.text[max(0, mention.start - 4): mention.start] in ("The ", "the ")
             phrase = ("The " if has_the else "") + mention.text
             # "The Chernobyl disaster was ...": the phrase is the disaster, not "The Chernobyl"
-            head = rx.match(r"\s+([a-z]+)(?=\s+(?:was|is|were|are|has|had|became|[a-z]+ed)\b)",
+            # (also before a clause in commas: "The Calvin cycle, which takes place in the stroma, uses")
+            head = rx.match(r"\s+([a-z]+)(?=\s+(?:was|is|were|are|has|had|became|[a-z]+ed)\b|,\s+(?:which|who|that)\b)",
                             info.text[mention.end:]) if has_the else None
             if head and not head.group(1).endswith("ly") and head.group(1) not in _NOT_HEADS:
                 phrase += " " + head.group(1)
