@@ -561,6 +561,7 @@ def test_a_short_answer_naming_two_people_joins_neither(tmp_path):
     ("Her daughter Irène Joliot-Curie won the Nobel Prize in Chemistry in 1935.", "Irène Joliot-Curie", "female"),
     ("The Japanese climber Junko Tabei became the first woman to reach the summit.", "Junko Tabei", "female"),
     ("Jesse Owens was the son of a sharecropper from Alabama.", "Jesse Owens", "male"),
+    ("The thief was Vincenzo Peruggia, an Italian handyman who had worked at the museum.", "Vincenzo Peruggia", "male"),
     # no word about the slot's person: the pronoun means someone else, or there is none
     ("Pierre Curie met Maria Sklodowska and married her in 1895.", "Pierre Curie", None),
     ("Jesse Owens was coached by Charles Riley, who let him train before classes.", "Charles Riley", None),
@@ -853,3 +854,48 @@ def test_a_town_of_a_country_gets_towns_of_its_size(tmp_path):
     assert "New York" not in wrong and "London" not in wrong  # "New York" is GeoNames' "New York City"
     assert all(town_in_region(town, region_of("Germany")) for town in wrong), wrong
     assert "Berlin" in wrong  # the town nearest Hamburg in size
+
+
+def test_a_person_named_in_part_has_the_gender_the_bank_gives_the_part(tmp_path):
+    # "Leonardo ... when he moved": "Leonardo da Vinci" is no wife of a merchant
+    bank = write_bank(tmp_path, [
+        entity_fact("wife", "The portrait shows Lisa Gherardini, the wife of a silk merchant.", "Lisa Gherardini", "person"),
+        entity_fact("move", "Leonardo took the portrait with him when he moved to France.", "Leonardo", "person"),
+        entity_fact("artist", "The portrait was painted by Leonardo da Vinci in Florence.", "Leonardo da Vinci", "person"),
+        entity_fact("thief", "The portrait was stolen by Vincenzo Peruggia in 1911.", "Vincenzo Peruggia", "person"),
+        entity_fact("poet", "The poet Anna Rossi wrote about the theft.", "Anna Rossi", "person"),
+        entity_fact("dealer", "The art dealer Alfredo Geri called the police.", "Alfredo Geri", "person"),
+    ])
+    questions = {q.id: q for q in generate_questions(bank)}
+    for q in questions.values():
+        if q.fact_id == "wife" and q.kind in ("multiple_choice", "true_false"):
+            assert "Leonardo da Vinci" not in q.stem and "Leonardo da Vinci" not in {c.text for c in q.choices}, q.id
+
+
+_HOMES = quantity_fact("homes", "Around 70,000 of the city's 80,000 inhabitants lost their homes.", "80,000", 80000,
+                       None, "inhabitants")
+
+
+@pytest.mark.parametrize("fact_id, statement, answer, bound", [
+    # two years joined by "and" are in order: the blank comes before 2003, or after 2003
+    ("d", "In 2002 and 2003 Ann Lowe won four major titles in a row.", "2002", lambda year: year < 2003),
+    ("b", "Ann Lowe won major titles in 2003 and 2004 in Paris.", "2004", lambda year: year > 2003),
+])
+def test_a_year_paired_with_another_keeps_their_order(tmp_path, fact_id, statement, answer, bound):
+    # (beside a second fact, so that the bank's balance of key positions asks for earlier years too)
+    bank = write_bank(tmp_path, [dict(_HOMES), {"id": fact_id, "kind": "date", "statement": statement, "answer": answer,
+                                                "value": {"date": answer, "precision": "year"}}])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions[f"{fact_id}.mc"])
+    assert all(bound(int(w)) for w in wrong), wrong
+
+
+def test_the_whole_is_more_than_its_part(tmp_path):
+    # "Around 70,000 of the city's ______ inhabitants": no 60,000
+    bank = write_bank(tmp_path, [dict(_HOMES), {"id": "d", "kind": "date", "answer": "2004",
+                                                "statement": "Ann Lowe won major titles in 2003 and 2004 in Paris.",
+                                                "value": {"date": "2004", "precision": "year"}}])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["homes.mc"])
+    assert all(parse_quantity(w) > 70000 for w in wrong), wrong
+    assert "homes.tf-false" in questions

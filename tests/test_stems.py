@@ -139,6 +139,16 @@ def test_unsafe_date_clauses_fall_back_to_the_blank(tmp_path, statement, answer,
     assert BLANK in mc.stem, mc.stem
 
 
+def test_a_date_of_an_elaboration_after_a_colon_gets_no_question_about_the_whole(tmp_path):
+    # the 2012 is the singles gold's, not the four medals'
+    bank = write_bank(tmp_path, [date_fact(
+        "d", "Ann Lowe won four gold medals: one in singles, at the Games in 2012, and three in doubles.", "2012",
+        "2012", "year")])
+    questions = by_id(generate_questions(bank))
+    assert BLANK in questions["d.mc"].stem, questions["d.mc"].stem
+    assert "d.short" not in questions
+
+
 def test_names_keep_their_date_questions(tmp_path):
     bank = write_bank(tmp_path, [
         date_fact("a", "Fusajiro Yamauchi founded Nintendo on September 23, 1889.", "September 23, 1889", "1889-09-23", "day"),

@@ -150,6 +150,7 @@ class BankIndex:
     person_slots: list[tuple[str, str, int, int]] = field(default_factory=list)
     # entity key of a person -> "female" or "male", where the bank says so (made on first use)
     person_genders: Optional[dict[str, str]] = None
+    gender_parts: list = field(default_factory=list)  # (name_parts(key), gender) of person_genders
     # entity key of a person -> the nations the bank gives them ("the Italian engineer ...")
     person_nations: Optional[dict[str, set[str]]] = None
 
@@ -172,7 +173,16 @@ class BankIndex:
         if self.person_genders is None:
             said = self._said_of_people(slot_gender)
             self.person_genders = {key: genders.pop() for key, genders in said.items() if len(genders) == 1}
-        return self.person_genders.get(self.entity_key(answer_key(name)))
+            self.gender_parts = [(name_parts(key), gender) for key, gender in self.person_genders.items()]
+        key = self.entity_key(answer_key(name))
+        gender = self.person_genders.get(key)
+        if gender is None and self.gender_parts:
+            # "Leonardo worked on it ... when he moved": "Leonardo da Vinci" is that man, in full (a
+            # name that starts or ends another is taken for the same person only if all agree)
+            parts = name_parts(key)
+            found = {g for other, g in self.gender_parts if part_of_name(parts, other)}
+            gender = found.pop() if len(found) == 1 else None
+        return gender
 
     def nations_of(self, name: str) -> set[str]:
         """The nations the bank's sentences give this person ("the Italian engineer Luigi Menabrea",
@@ -606,7 +616,13 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # 99-year-old police constable" or "an 8-year-old bricklayer" any student rules out.
         low, high = AGE_BAND if span and _is_age(fact.statement, span) else (0.0, float("inf"))
 
+        # "Around 70,000 of the city's ______ inhabitants": the whole is more than its part (and "______
+        # of its 80,000 inhabitants" less than the whole)
+        floor, ceiling = _partitive_bounds(fact.statement, span, value.magnitude) if span else (None, None)
+
         def plausible(magnitude: float) -> bool:
+            if (floor is not None and magnitude <= floor) or (ceiling is not None and magnitude >= ceiling):
+                return False
             return low <= magnitude / value.magnitude <= high if value.magnitude > 0 else True
 
         siblings = []
@@ -720,19 +736,52 @@ def _range_bounds(statement: str, span: tuple[int, int], key: DateValue
                   ) -> tuple[Optional[tuple[int, int, int]], Optional[tuple[int, int, int]]]:
     """The other end of a date range the key is one end of, as date parts: ("from June 12 to ______"
     -> (start, None); "from ______ to July 13, 2014" -> (None, end)). A bare "June 12" takes the
-    key's year."""
+    key's year. Two dates joined by "and" are in time order too: "In ______ and 2003" (the key comes
+    first), "between 1998 and ______"."""
     def parts(text: str) -> Optional[tuple[int, int, int]]:
         parsed = parse_date(text) or (parse_date(f"{text}, {key.parts[0]}") if not _YEAR_IN_TEXT.search(text) else None)
         return parsed[1] if parsed else None
 
-    start = _RANGE_START_BEFORE.search(statement, 0, span[0])
+    start = _RANGE_START_BEFORE.search(statement, 0, span[0]) or _PAIR_START_BEFORE.search(statement, 0, span[0])
     if start:
         return parts(start.group("date")), None
     if statement[: span[0]].rstrip().endswith(("from", "From")):
         end = _RANGE_END_AFTER.match(statement, span[1])
         if end:
             return None, parts(end.group("date"))
+    if _PAIR_LEAD.search(statement, 0, span[0]):
+        end = _PAIR_END_AFTER.match(statement, span[1])
+        if end:
+            return None, parts(end.group("date"))
     return None, None
+
+
+# "in 2002 and ______", "between 1998 and ______"; "In ______ and 2003"
+_PAIR_START_BEFORE = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\s+and\s+$")
+_PAIR_LEAD = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+$")
+_PAIR_END_AFTER = re.compile(r"\s+and\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\b")
+
+
+def _partitive_bounds(statement: str, span: tuple[int, int], key: float) -> tuple[Optional[float], Optional[float]]:
+    """The part and the whole around a number: "70,000 of the city's ______ inhabitants" -> (70000,
+    None), the whole is more; "______ of its 80,000 inhabitants" -> (None, 80000)."""
+    part = _PART_BEFORE.search(statement, 0, span[0])
+    if part:
+        number = parse_quantity(part.group("n"))
+        if number is not None and number < key:
+            return number, None
+    whole = _WHOLE_AFTER.match(statement, span[1])
+    if whole:
+        number = parse_quantity(whole.group("n"))
+        if number is not None and number > key:
+            return None, number
+    return None, None
+
+
+_PART_BEFORE = re.compile(r"(?P<n>\d[\d,.]*(?:\s+(?:thousand|million|billion))?)\s+of\s+"
+                          r"(?:the|its|their|his|her|[\w'’]+['’]s)(?:\s+[\w'’]+['’]s)?\s+$")
+_WHOLE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+of\s+(?:the|its|their|his|her|[\w'’]+['’]s)(?:\s+[\w'’]+['’]s)?\s+"
+                          r"(?P<n>\d[\d,.]*(?:\s+(?:thousand|million|billion))?)\b")
 
 
 def _same_day_family(other: DateValue, key: DateValue) -> bool:

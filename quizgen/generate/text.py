@@ -117,6 +117,7 @@ _ROLE_WORDS = frozenset("""
     astronaut cosmonaut chairman chairwoman founder director editor author poet novelist composer
     painter sculptor guide climber explorer engineer inventor manager sprinter runner jumper athlete
     swimmer boxer wrestler actor actress singer dancer goalkeeper striker midfielder defender footballer
+    architect watchmaker baker merchant handyman producer drummer
 """.split())
 _ROLE_SUFFIXES = ("ist", "ian")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w-])((?i:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
@@ -188,14 +189,15 @@ _GENDER_WORDS = {
         queen princess duchess countess baroness marchioness empress tsarina lady dame mrs ms miss madame
         mme woman girl mother daughter wife widow sister aunt niece grandmother granddaughter
         great-granddaughter actress heroine congresswoman businesswoman sportswoman spokeswoman
-        stepmother stepdaughter""".split()),
+        stepmother stepdaughter nun abbess priestess waitress seamstress""".split()),
     "male": frozenset("""
         king prince duke count baron marquess emperor tsar lord sir mr man boy father son husband widower
         brother uncle nephew grandfather grandson great-grandson congressman businessman sportsman
-        stepfather stepson""".split()),
+        stepfather stepson handyman workman nobleman gentleman policeman fisherman clergyman monk""".split()),
 }
 _GENDER_OF_WORD = {word: gender for gender, words in _GENDER_WORDS.items() for word in words}
-_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|their)\s+)?((?:[\w'’-]+\s+){0,3}?[\w-]+)(?=\s+of\b|\s*[,.;]|$)")
+_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|his|her|their)\s+)?((?:[\w'’-]+\s+){0,3}?[\w-]+)"
+                         r"(?=\s+of\b|\s*[,.;]|$|\s+(?:who|whom|whose|that)\b)")  # ", an Italian handyman who ..."
 # After a subject: its subject pronoun, reflexive or possessive refers back to it ("______ was
 # killed when he was struck", "caused by her long exposure"); "her" before an article or a
 # preposition is someone else, the object ("______ showed her a working portion").
@@ -689,6 +691,8 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
                 return None
             if re.match(r"^,\s", after):
                 after = ""  # a clause after the date (", to close out the year") would hint at it
+            if ":" in before[: prep.start()]:
+                return None  # "won four gold medals: one in singles, at the London Olympics in 2012"
             clause = ends_sentence(before[: prep.start()] + after)
         if re.search(r"\b(19|20)\d\d\b", clause) or len(clause.split()) < 3:
             return None  # another date left in the question would confuse it
@@ -858,6 +862,8 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
             return None
         if after.startswith(",") and after[1:2].isspace():
             after = ""
+        if ":" in before[: prep.start()]:
+            return None  # "won four gold medals: one in singles, at the London Olympics in 2012": the date is the part's
         phrase = capitalise(ends_sentence(before[: prep.start()] + after))
     if len(phrase.split()) < 3 or _YEAR.search(phrase):
         return None
