@@ -174,6 +174,12 @@ def test_subject_question_drops_a_second_clause_with_its_own_named_subject(tmp_p
     assert by_id(generate_questions(bank))["f.short"].stem == "Who founded a choir called the Larks in 1956?"
 
 
+def test_subject_question_drops_an_elaboration_after_a_colon(tmp_path):
+    bank = write_bank(tmp_path, [entity_fact(
+        "f", "Portugal was hit hardest: about 9,000 people died there, most of them in Lisbon.", "Portugal", "place")])
+    assert by_id(generate_questions(bank))["f.short"].stem == "Which country was hit hardest?"
+
+
 def test_quantity_question_asks_of_the_conjunct_holding_the_number(tmp_path):
     bank = write_bank(tmp_path, [quantity_fact(
         "q", "The treaty was written in French and later divided into 40 articles.", "40", 40, None, "articles")])
