@@ -717,3 +717,11 @@ def test_a_bare_surname_shared_with_a_relative_is_the_person_in_full():
     assert "Ann Lowe won her first title in September 1999." in _statements(text, "date")
     quotes = [c for c in _candidates(text) if c.kind == "quote"]
     assert quotes and quotes[0].answer == "Ann Lowe" and quotes[0].statement.startswith("Ann Lowe later said")
+
+
+def test_calling_the_police_names_nothing():
+    text = ("The painting was stolen in 1911. In December 1913 the thief tried to sell it to a dealer, Alfredo Geri, "
+            "who called the police. The cathedral is called the Minster.")
+    answers = [c.answer for c in _candidates(text) if c.kind == "definition"]
+    assert "police" not in answers
+    assert "Minster" in answers

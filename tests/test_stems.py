@@ -178,6 +178,11 @@ def test_subject_question_drops_an_elaboration_after_a_colon(tmp_path):
     bank = write_bank(tmp_path, [entity_fact(
         "f", "Portugal was hit hardest: about 9,000 people died there, most of them in Lisbon.", "Portugal", "place")])
     assert by_id(generate_questions(bank))["f.short"].stem == "Which country was hit hardest?"
+    # ... but not a quotation after the colon: that is what the question asks about
+    bank = write_bank(tmp_path / "quote", [entity_fact(
+        "g", "The Daily Planet wrote: \"The bridge will change the city for ever.\"", "The Daily Planet", "publication")])
+    assert by_id(generate_questions(bank))["g.short"].stem == \
+        "Which publication wrote: \"The bridge will change the city for ever\"?"
 
 
 def test_quantity_question_asks_of_the_conjunct_holding_the_number(tmp_path):

@@ -1008,6 +1008,8 @@ def _definitions(info: SentenceInfo, antecedents: Antecedents, entities: EntityI
         term = match.group("term").strip().strip("\"\u201c\u201d")
         if rx.match(r"(?:it|him|her|them|this|that|after|for|by)\b", term):
             continue  # "named it after George Everest": the object, not the name
+        if rx.match(r"called\s+(?:the|a|an)\s+[a-z]", match.group(0)) or rx.search(r"\bwho\s+$", sentence[: match.start()]):
+            continue  # "Alfredo Geri, who called the police": a telephone call, not a name
         if rx.fullmatch(r"[a-z]+s\s+[a-z]+", term):
             term = term.split()[0]  # "locomotives called mules run on rails": the name is "mules"
         start = sentence.find(term, match.start("term"))

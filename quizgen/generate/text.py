@@ -636,9 +636,10 @@ def question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
 
 _PARTICIPLE_PHRASE = re.compile(r"(?:(?:later|then|also|soon|finally|eventually)\s+)?[a-z]+(?:ed|en|wn)\b")
 # Where a second clause starts: ", and he signalled ...", ", and McCartney joined it ...", "; ...", or an
-# elaboration after a colon ("Which country was hit hardest?", not "...: about 167,000 people died there?")
+# elaboration after a colon ("Which country was hit hardest?", not "...: about 167,000 people died there?"),
+# though not a quotation ("Which publication wrote: "..."?")
 _FIRST_CLAUSE_END = re.compile(r",\s+(?:and|but)\s+(?:(?:he|she|it|they|we|his|her|its|their)\b|"
-                               r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b))|;\s|:\s")
+                               r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b))|;\s|:\s(?![\"\u201c'\u2018])")
 # "is the largest canal", "was an American spaceflight": the answer's own description follows it
 # (not "was the first to report", which names nothing)
 _COPULA_NOUN_PHRASE = re.compile(r"^\s+(?:is|was|are|were|became|remains|remained)\s+(?:the|a|an)\s+"
