@@ -725,3 +725,17 @@ def test_calling_the_police_names_nothing():
     answers = [c.answer for c in _candidates(text) if c.kind == "definition"]
     assert "police" not in answers
     assert "Minster" in answers
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Leaves are green. Chloroplasts contain chlorophyll, a green pigment that absorbs red light.", "chlorophyll"),
+    ("The portrait is soft. Leonardo used sfumato, a technique of gradual shading.", "sfumato"),
+])
+def test_a_lower_case_term_with_its_kind_in_apposition_is_a_definition(text, term):
+    found = [c for c in _candidates(text) if c.kind == "definition"]
+    assert [c.answer for c in found] == [term]
+
+
+def test_an_apposition_without_a_term_noun_is_no_definition():
+    text = "The crew ate bread, a staple of the diet. They sailed on Tuesday, a day of storms."
+    assert not [c for c in _candidates(text) if c.kind == "definition"]

@@ -998,6 +998,17 @@ def _trim_reason(answer: str) -> str:
 
 _KNOWN_AS = re.compile(r"\b(?:known as|called|named|dubbed|nicknamed)\s+(?:the\s+)?(?P<term>[\"\u201c]?[\w][\w\s'-]{1,40}?[\"\u201d]?)(?=[,.;]|\s+(?:and|in|on|at|by|for|to|which|that|survives|is|was)\b|$)")
 _KIND_OF = re.compile(r"(?P<term>\b[a-z][\w-]+|[A-Z][\w-]+(?: [A-Z][\w-]+)*), (?P<def>(?:a|an) (?:kind|type|form|species|variety) of [^,.;]{3,60})")
+# A lower-case term and, in apposition, the kind of thing it is: "chlorophyll, a green pigment that ...",
+# "sfumato, a technique of soft shading". The head nouns say it is a term of the subject.
+_APPOSED_TERM = re.compile(
+    r"(?<![\w-])(?P<term>[a-z][a-z-]{3,}), (?P<def>(?:a|an) (?:[a-z-]+ ){0,3}?"
+    r"(?:pigment|technique|process|molecule|enzyme|protein|substance|compound|method|mineral|organelle|organ|"
+    r"tissue|hormone|gas|acid|element|particle|device|instrument|disease|condition|style|genre|dance|"
+    r"structure|reaction|cycle|theory|principle|material|alloy|fabric|plant|species|tool|weapon|drug|vaccine|"
+    r"virus|bacterium|fungus|rock|sugar|fat|vitamin|metal|fibre|fiber)s?)(?= (?:that|which|who|of|used|made|"
+    r"found|in|with|for|to)\b|[,.;])")
+_NOT_TERMS = {"which", "that", "this", "these", "those", "there", "their", "them", "then", "where", "when", "while",
+              "also", "such", "other", "others", "each"}
 _SCARE = re.compile(r"[\"\u201c](?P<term>[^\"\u201c\u201d]{3,45}?)[,.]?[\"\u201d]")
 
 
@@ -1017,6 +1028,17 @@ def _definitions(info: SentenceInfo, antecedents: Antecedents, entities: EntityI
             continue
         candidate = _make("definition", info, antecedents, entities, start, start + len(term), None, 0.66,
                           f'named with "{match.group(0).split()[0]} ..."')
+        if candidate:
+            out.append(candidate)
+    for match in _APPOSED_TERM.finditer(sentence) if ", a" in sentence else ():
+        # "Chloroplasts contain chlorophyll, a green pigment that absorbs red and blue light": a term
+        # of the subject and what it is (asked as a blank: the article's other terms are no sure
+        # wrong choices)
+        term = match.group("term")
+        if term in _NOT_TERMS or match.start("term") == 0:
+            continue
+        candidate = _make("definition", info, antecedents, entities, match.start("term"), match.end("term"), None,
+                          0.6, f'"{term}, {match.group("def")} ..."')
         if candidate:
             out.append(candidate)
     for match in _KIND_OF.finditer(sentence):
