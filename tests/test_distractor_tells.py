@@ -899,3 +899,41 @@ def test_the_whole_is_more_than_its_part(tmp_path):
     _, wrong = split(questions["homes.mc"])
     assert all(parse_quantity(w) > 70000 for w in wrong), wrong
     assert "homes.tf-false" in questions
+
+
+@pytest.mark.parametrize("statement, answer, number, qualifier, curated, wrong_side", [
+    # "over 150" is true of over 600, and "fewer than 80" of fewer than 50: only the other side is wrong
+    ("Developers trained over 600 derivative models in the first week.", "600", 600, "over", ["150", "900", "2,400"],
+     lambda n: n > 600),
+    ("Fewer than 50 copies of the book survive today.", "50", 50, None, [], lambda n: n < 50),
+])
+def test_a_bound_gets_no_number_it_makes_true(tmp_path, statement, answer, number, qualifier, curated, wrong_side):
+    value = {"number": number, "unit": "models" if "models" in statement else "copies"}
+    if qualifier:
+        value["qualifier"] = qualifier
+    fact = {"id": "q", "kind": "quantity", "statement": statement, "answer": answer, "value": value}
+    if curated:
+        fact["distractors"] = curated
+    bank = write_bank(tmp_path, [fact, dict(_HOMES)])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["q.mc"])
+    assert all(wrong_side(parse_quantity(w)) for w in wrong), wrong
+    false = questions["q.tf-false"].stem
+    swapped = [parse_quantity(m) for m in re.findall(r"\d[\d,]*", false)]
+    assert swapped and all(wrong_side(n) for n in swapped), false
+    assert not [f for q in questions.values() for f in q.lint if f.severity == "error"]
+
+
+def test_lint_flags_a_curated_question_with_a_number_the_bound_makes_true(tmp_path):
+    from quizgen.generate.lint import check_bound
+    from quizgen.model import Choice, Question, SourceRef
+
+    bank = write_bank(tmp_path, [{"id": "q", "kind": "quantity", "answer": "600",
+                                  "statement": "Developers trained over 600 derivative models in the first week.",
+                                  "value": {"number": 600, "unit": "models", "qualifier": "over"}}])
+    fact = bank.facts[0]
+    source = SourceRef(quote=fact.statement, article_title="t", publisher="", date="", url="", line=1)
+    question = Question(id="q.mc", fact_id="q", fact_ids=["q"], kind="multiple_choice", stem="Over how many models?",
+                        choices=[Choice(text=t, correct=t == "600", feedback="") for t in ("150", "600", "900", "2,400")],
+                        answer="600", explanation="", source=source)
+    assert [code for code, _, message in check_bound(question, fact, None) if "150" in message] == ["also-true"]

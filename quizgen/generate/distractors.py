@@ -467,6 +467,11 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         tells = {known[j][0] for j in derived_number_tells(value.magnitude, [n for _, n in known])}
         demoted = [text for i, text in enumerate(curated) if i in tells]
         curated = [text for i, text in enumerate(curated) if i not in tells]
+    if isinstance(value, QuantityValue) and curated:
+        # "over 600 derivative models": a curated "150" makes "over 150" a false statement that is true
+        side = bound_side(fact, span)
+        if side:
+            curated = [text for text in curated if not on_true_side(parse_quantity(text), value.magnitude, side)]
     for text in curated:
         if offer(text, "curated"):
             return chosen
@@ -619,6 +624,13 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "Around 70,000 of the city's ______ inhabitants": the whole is more than its part (and "______
         # of its 80,000 inhabitants" less than the whole)
         floor, ceiling = _partitive_bounds(fact.statement, span, value.magnitude) if span else (None, None)
+        # "trained over ______ derivative models" (over 600): "over 150" would be true as well, and
+        # "Fewer than 180 copies survive" is true of fewer than 50. Only the other side can be wrong.
+        bound = bound_side(fact, span)
+        if bound == "lower":
+            floor = value.magnitude if floor is None else max(floor, value.magnitude)
+        elif bound == "upper":
+            ceiling = value.magnitude if ceiling is None else min(ceiling, value.magnitude)
 
         def plausible(magnitude: float) -> bool:
             if (floor is not None and magnitude <= floor) or (ceiling is not None and magnitude >= ceiling):
@@ -760,6 +772,37 @@ def _range_bounds(statement: str, span: tuple[int, int], key: DateValue
 _PAIR_START_BEFORE = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\s+and\s+$")
 _PAIR_LEAD = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+$")
 _PAIR_END_AFTER = re.compile(r"\s+and\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\b")
+
+
+def bound_side(fact: Fact, span: Optional[tuple[int, int]]) -> Optional[str]:
+    """"lower" when a quantity is a lower bound ("over ______", "more than", "at least"), "upper" for an
+    upper bound ("fewer than", "less than", "under", "up to", "at most"), else None: from the value's
+    qualifier or the words before the number."""
+    qualifier = (getattr(fact.value, "qualifier", None) or "").casefold()
+    if qualifier in _LOWER_BOUNDS:
+        return "lower"
+    if qualifier in _UPPER_BOUNDS:
+        return "upper"
+    match = _BOUND_BEFORE.search(fact.statement, 0, span[0]) if span else None
+    if not match:
+        return None
+    return "lower" if match.group("lower") else "upper"
+
+
+def on_true_side(number: Optional[float], key: float, side: str) -> bool:
+    """Whether a number would make the bound true as well: "over 150" of over 600, "fewer than 180" of
+    fewer than 50 (the key itself aside)."""
+    if number is None or number == key:
+        return False
+    return number < key if side == "lower" else number > key
+
+
+_LOWER_BOUNDS = {"over", "more than", "at least", "above", "in excess of", "upwards of", "just over"}
+_UPPER_BOUNDS = {"fewer than", "less than", "under", "below", "up to", "at most", "no more than", "just under"}
+
+
+_BOUND_BEFORE = re.compile(r"(?:\b(?P<lower>more than|over|at least|above|in excess of|upwards of)|"
+                           r"\b(?P<upper>fewer than|less than|under|below|up to|at most|no more than))\s+$", re.I)
 
 
 def _partitive_bounds(statement: str, span: tuple[int, int], key: float) -> tuple[Optional[float], Optional[float]]:

@@ -9,7 +9,8 @@ Rules (code, severity):
   near-duplicate-choice  warning  two choices differ only trivially, or one name is the start or the end
                                   of another ("Cas9", "CRISPR-Cas9")
   also-true              error    a "wrong" choice is a true answer too (accepted variant, or the answer
-                                  of another fact with the same stem), or a "false" statement is true
+                                  of another fact with the same stem, or a number a bound makes true:
+                                  "over 150" of over 600), or a "false" statement is true
   length-tell            warning  the key is the longest option by far
   format-tell            warning  the key is written in a different format or precision than every distractor
                                   (decimals, a padded "x.0" only the key lacks, the day of the month, the only
@@ -48,6 +49,8 @@ from typing import Iterable, Optional
 from quizgen.errors import display_path
 from quizgen.generate.distractors import (
     BankIndex,
+    bound_side,
+    on_true_side,
     answer_key,
     build_index,
     name_parts,
@@ -69,7 +72,7 @@ from quizgen.generate.text import (
 )
 from quizgen.generate.values import _NUMBER_IN_TEXT, date_variants, derived_number_tells, parse_date, parse_quantity
 from quizgen.loading import Bank
-from quizgen.model import DateValue, EntityValue, Fact, LintFinding, Question, normalize_text
+from quizgen.model import DateValue, EntityValue, Fact, LintFinding, QuantityValue, Question, normalize_text
 
 LENGTH_TELL_RATIO = 1.6
 LENGTH_TELL_MIN_EXTRA = 12
@@ -158,6 +161,9 @@ class Linter:
                 found += self._person_tells(question, fact)
             if question.kind == "true_false" and question.answer == "False" and fact is not None:
                 found += check_false_statement(question, fact.statement, self.true_statements, also_true)
+            if fact is not None and isinstance(fact.value, QuantityValue) and (
+                    question.kind == "multiple_choice" or question.answer == "False" and question.kind == "true_false"):
+                found += check_bound(question, fact, spans.get(fact.id) if spans is not None else None)
             if near_duplicates:
                 duplicate = self._near_duplicate_of(question, near_duplicate_key(question))
                 if duplicate:
@@ -445,6 +451,29 @@ def _ending_tells(key: str, distractors: list[str]) -> list[tuple[str, str, str]
     if key_decimals and not key_digits.endswith("0") and all(m.group(0).endswith("0") for m in matches):
         return [("format-tell", "warning", f'every distractor but the key ends in 0 ("{key_digits}" stands out)')]
     return []
+
+
+_QUANTITY_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?")
+
+
+def check_bound(q: Question, fact: Fact, span: Optional[tuple[int, int]]) -> list[tuple[str, str, str]]:
+    """A number that a bound makes true as well: "over 150" when the article says over 600, "fewer
+    than 180" when it says fewer than 50 (in a choice, or swapped into the "false" statement)."""
+    side = bound_side(fact, span)
+    if side is None:
+        return []
+    key = fact.value.magnitude
+    if q.kind == "multiple_choice":
+        texts = [c.text for c in q.choices if not c.correct]
+    else:
+        stem, statement = q.stem.strip(), fact.statement.strip()
+        start = _common_prefix_length(stem, statement)
+        end = max(start, len(stem) - _common_suffix_length(stem, statement))
+        # the whole number where the two differ ("2.5 million" of "1.2 million", not "2.5")
+        texts = [m.group(0) for m in _QUANTITY_TEXT.finditer(stem) if m.start() <= end and m.end() >= start]
+    word = "over" if side == "lower" else "under"
+    return [("also-true", "error", f'"{text}" is true as well: the article gives {word} {fact.answer.strip()}')
+            for text in texts if on_true_side(parse_quantity(text), key, side)]
 
 
 def check_false_statement(q: Question, statement: str, true_statements: set[str],
