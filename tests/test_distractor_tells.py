@@ -937,3 +937,17 @@ def test_lint_flags_a_curated_question_with_a_number_the_bound_makes_true(tmp_pa
                         choices=[Choice(text=t, correct=t == "600", feedback="") for t in ("150", "600", "900", "2,400")],
                         answer="600", explanation="", source=source)
     assert [code for code, _, message in check_bound(question, fact, None) if "150" in message] == ["also-true"]
+
+
+def test_a_first_name_after_a_kin_word_gets_first_names_of_its_sex(tmp_path):
+    # "his daughter ______" (Linda): not surnames ("his daughter Warren"), nor men's first names
+    bank = write_bank(tmp_path, [
+        entity_fact("linda", "In 1951 Oliver Brown tried to enroll his daughter Linda in the school.", "Linda", "person"),
+        entity_fact("warren", "Earl Warren read the decision, and he called it unanimous.", "Earl Warren", "person"),
+        entity_fact("mamie", "Mamie Clark tested the children, and she used dolls.", "Mamie Clark", "person"),
+        entity_fact("ruby", "Ruby Bridges went to school in 1960, and she was six.", "Ruby Bridges", "person"),
+        entity_fact("rosa", "Rosa Parks refused to give up her seat, and she was arrested.", "Rosa Parks", "person"),
+    ])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["linda.mc"])
+    assert sorted(wrong) == ["Mamie", "Rosa", "Ruby"], wrong

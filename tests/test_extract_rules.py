@@ -193,6 +193,10 @@ def test_entity_classes_from_context(sentence, name, cls):
     # a regnal "I" is no pronoun
     ("He moved to France at the invitation of King Francis I.", ["France", "Francis I"]),
     ("In Paris I saw the painting.", ["Paris"]),
+    # a court case is one name, "Justice" a title, and "Southern" of "Southern states" an adjective
+    ("In 1896, in Plessy v. Ferguson, the court accepted it.", ["Plessy v. Ferguson"]),
+    ("On May 17, 1954, Chief Justice Earl Warren read the decision.", ["Earl Warren"]),
+    ("Many Southern states resisted the Southern Ocean plan.", ["Southern Ocean"]),
 ])
 def test_mention_spans(sentence, names):
     assert [m.text for m in find_mentions(sentence)] == names
@@ -739,3 +743,8 @@ def test_a_lower_case_term_with_its_kind_in_apposition_is_a_definition(text, ter
 def test_an_apposition_without_a_term_noun_is_no_definition():
     text = "The crew ate bread, a staple of the diet. They sailed on Tuesday, a day of storms."
     assert not [c for c in _candidates(text) if c.kind == "definition"]
+
+
+def test_a_court_case_does_not_end_the_sentence():
+    text = "In 1896, in Plessy v. Ferguson, the court accepted segregation. The rule lasted until 1954."
+    assert "In 1896, in Plessy v. Ferguson, the court accepted segregation." in _statements(text, "date")

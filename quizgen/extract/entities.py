@@ -20,7 +20,7 @@ from quizgen.extract import rx
 _WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
 # A version number after a name ("Llama 3.1", "Apollo 11"); not a score ("Brazil 7–1", "3-1")
 _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b(?![\u2013\u2014-]\d)"
-_CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da)"
+_CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da|v\.|vs\.)"  # "v.": a court case, "Plessy v. Ferguson"
 _MENTION = re.compile(
     rf"(?<![\w/])(?:The\s+)?(?:(?:St\.?|Saint)\s+[A-Z]\w+['\u2019]s(?=\s+[A-Z])|{_WORD})"
     rf"(?:(?:\s+&\s+|\s+|-|\u2013(?=[A-Z]))(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
@@ -35,7 +35,7 @@ TITLES = {
     "scientist", "chemist", "physicist", "engineer", "author", "writer", "leader", "chief", "secretary",
     "saint", "st.", "coach", "ambassador", "colonel", "lieutenant", "sergeant", "administrator",
     "spokesperson", "officer", "head", "astronaut", "archbishop", "bishop", "cardinal", "countess", "duchess",
-    "baroness", "baron", "marquess", "viscount",
+    "baroness", "baron", "marquess", "viscount", "justice",
 }
 # Titles whose "of" names a place ("the Archbishop of Canterbury"), and offices whose "of"/"for"
 # names a portfolio ("the Minister for Public Works", "the Secretary of State").
@@ -159,6 +159,8 @@ _US_STATES = {
 }
 _PLACES |= _US_STATES
 # Places named after a saint: "St. Louis closed public places" is the city, not a Louis with a title.
+_COMPASS_ADJECTIVES = {"southern", "northern", "eastern", "western", "central", "southeastern", "southwestern",
+                       "northeastern", "northwestern"}
 _SAINT_PLACES = {"louis", "petersburg", "paul", "andrews", "helena", "lucia", "kitts", "moritz", "gallen",
                  "albans", "ives", "augustine", "tropez", "john's", "pancras", "malo", "etienne", "denis"}
 _PLACES |= {f"{saint} {place}" for saint in ("st.", "st", "saint") for place in _SAINT_PLACES}
@@ -343,8 +345,9 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             continue  # "Engineers also built ...": a common noun the article writes in lower case elsewhere
         if len(words) == 1 and words[0].isupper() and rx.search(r"[A-Z][\w.-]*(?:\s+[\w.-]+){1,8}\s+\($", sentence[:start]):
             continue  # "James Webb Space Telescope (JWST)": the acronym is the same thing, named just before
-        if len(words) == 1 and (words[0].lower() in _NOT_NAMES or _is_demonym(words[0], sentence[end:])):
-            continue
+        if len(words) == 1 and (words[0].lower() in _NOT_NAMES or _is_demonym(words[0], sentence[end:])
+                                or words[0].lower() in _COMPASS_ADJECTIVES):
+            continue  # (nor "Southern" of "Many Southern states": an adjective, as in "Southern Ocean")
         if len(words) >= 3 and words[-2].lower() in _CRAFT_SET and words[-1][:1].isupper() and words[-1].isalpha():
             # "Apollo Lunar Module Eagle": the craft's name is "Eagle"; the words before say what it is
             name_at = start + text.rfind(words[-1])

@@ -14,6 +14,7 @@ _ALWAYS_CONTINUE = {
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
     "sgt", "rev", "hon", "mt", "ft", "no", "nos", "vol", "fig", "approx", "cf", "vs", "e.g", "i.e", "etc.,",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "pp", "ch",
+    "v",  # a court case: "Plessy v. Ferguson"
 }
 # Abbreviations that may end a sentence: split only when a typical sentence opener follows.
 _MAYBE_END = {"inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "etc", "bros", "plc", "llc", "a.m", "p.m"}

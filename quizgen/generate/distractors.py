@@ -484,6 +484,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # A key that is a bare surname ("the poet Lord Byron") gets surnames: a full name beside it
         # stands out, and swapped into the sentence it reads "Lord Luigi Menabrea".
         surnames_only = value.entity_class == "person" and len(answer.split()) == 1
+        # "his daughter ______" (Linda): a first name, so other people's first names, not surnames
+        given_only = surnames_only and span is not None and _KIN_BEFORE.search(fact.statement, 0, span[0]) is not None
         key_the = index.the_before.get(fact.id)
         # The words around the slot, in the question and in the statement (the false statement's):
         # a person whose surname is there already reads "Fleming, Florey and Howard Florey shared
@@ -537,7 +539,14 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                         continue
                     regions = {region} if where else regions
                 fits = fits and region in regions
-            if surnames_only:
+            if given_only:
+                if gender is not None and index.gender_of(name) != gender:
+                    continue  # a first name says the sex at a glance: "his daughter Earl" is no choice
+                first = name.split()[0]
+                if " " not in name.strip() or len(first.rstrip(".")) < 2 or find_word(around, first) >= 0:
+                    continue  # a bare name, an initial, or a first name the sentence already prints
+                name = first
+            elif surnames_only:
                 name = surname(name)
             elif value.entity_class == "person" and " " not in name.strip():
                 continue  # "Byron" among "Charles Babbage" and "Luigi Menabrea": the odd one out
@@ -772,6 +781,10 @@ def _range_bounds(statement: str, span: tuple[int, int], key: DateValue
 _PAIR_START_BEFORE = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\s+and\s+$")
 _PAIR_LEAD = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+$")
 _PAIR_END_AFTER = re.compile(r"\s+and\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\b")
+
+
+_KIN_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|brother|sister|mother|father|child|children|"
+                         r"grandson|granddaughter|nephew|niece|cousin|uncle|aunt)\s+$")
 
 
 def bound_side(fact: Fact, span: Optional[tuple[int, int]]) -> Optional[str]:

@@ -117,7 +117,7 @@ _ROLE_WORDS = frozenset("""
     astronaut cosmonaut chairman chairwoman founder director editor author poet novelist composer
     painter sculptor guide climber explorer engineer inventor manager sprinter runner jumper athlete
     swimmer boxer wrestler actor actress singer dancer goalkeeper striker midfielder defender footballer
-    architect watchmaker baker merchant handyman producer drummer
+    architect watchmaker baker merchant handyman producer drummer lawyer attorney justice judge
 """.split())
 _ROLE_SUFFIXES = ("ist", "ian")
 _ROLE_THEN_NAME = re.compile(r"(?<![\w-])((?i:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
