@@ -951,3 +951,13 @@ def test_a_first_name_after_a_kin_word_gets_first_names_of_its_sex(tmp_path):
     questions = {q.id: q for q in generate_questions(bank)}
     _, wrong = split(questions["linda.mc"])
     assert sorted(wrong) == ["Mamie", "Rosa", "Ruby"], wrong
+
+
+def test_georgia_is_told_apart_by_its_town_and_stands_in_for_no_country(tmp_path):
+    from quizgen.generate.places import town_in_region
+    from quizgen.generate.text import name_sort
+
+    questions = _town_bank(tmp_path, "The treaty was signed in Tbilisi, Georgia, in 1921.", "Tbilisi")
+    _, wrong = split(questions["key.mc"])
+    assert all(town_in_region(town, ("GE", "")) for town in wrong), wrong
+    assert name_sort("Georgia", "place") not in (name_sort("Somalia", "place"), name_sort("Ohio", "place"))

@@ -59,3 +59,9 @@ def test_the_cache_file_is_made_once_and_read_after(monkeypatch, tmp_path):
     assert made[0].stat().st_mtime_ns == stamp
     _fresh(monkeypatch, places._cache_path)
     places._OPEN.clear()
+
+
+def test_a_name_of_two_regions_is_the_one_holding_the_town(gazetteer):
+    assert gazetteer.region_of("Georgia", "Atlanta") == ("US", "GA")
+    assert gazetteer.region_of("Georgia", "Tbilisi") == ("GE", "")
+    assert gazetteer.region_of("Georgia") is None  # nothing to tell them apart

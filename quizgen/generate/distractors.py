@@ -394,12 +394,13 @@ def key_position_target(fact_id: str, wanted: int = 3, index: Optional[BankIndex
     return rank % (wanted + 1)
 
 
-def _gazetteer_region(statement: str, end: int) -> Optional[tuple[str, str]]:
-    """The gazetteer's region for the state or country written after a town ("______, Ohio")."""
+def _gazetteer_region(statement: str, end: int, town: str) -> Optional[tuple[str, str]]:
+    """The gazetteer's region for the state or country written after a town ("______, Ohio"); the one
+    that holds the town where the name is two regions ("Atlanta, Georgia")."""
     from quizgen.generate.places import region_of
 
     region = _REGION_NAME.match(statement, end)
-    return region_of(region.group(1).rstrip(".")) if region else None
+    return region_of(region.group(1).rstrip("."), town) if region else None
 
 
 _REGION_NAME = re.compile(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
@@ -507,7 +508,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # into the sentence only if the bank places it there ("in Paris, Egypt" reads absurd)
         region = slot_region(fact.statement, span[0], span[1]) if span is not None and value.entity_class == "place" \
             else None
-        place_region = _gazetteer_region(fact.statement, span[1]) if region is not None else None
+        place_region = _gazetteer_region(fact.statement, span[1], answer) if region is not None else None
         taken_parts = [name_parts(answer)]
         for name, owner in _entity_siblings(fact, value, index):
             parts = name_parts(name)

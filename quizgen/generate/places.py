@@ -35,7 +35,7 @@ _UK_NATIONS = {"england": "ENG", "scotland": "SCT", "wales": "WLS", "northern ir
 _PLAIN_NAME = re.compile(r"[A-Z][A-Za-z'. -]*[a-z]")
 
 
-_TABLE_FORMAT = 1  # raise when _fill changes what it writes
+_TABLE_FORMAT = 2  # raise when _fill changes what it writes
 
 
 def _connection() -> sqlite3.Connection:
@@ -103,7 +103,7 @@ def _fill(db: sqlite3.Connection) -> None:
     db.executescript("""
         CREATE TABLE towns (rank INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT, population INTEGER);
         CREATE TABLE names (key TEXT, rank INTEGER, own INTEGER);
-        CREATE TABLE regions (key TEXT PRIMARY KEY, country TEXT, admin1 TEXT);
+        CREATE TABLE regions (key TEXT, country TEXT, admin1 TEXT);
     """)
     db.executemany("INSERT INTO towns VALUES (?, ?, ?, ?, ?)",
                    ((rank, c["name"], c["countrycode"], str(c["admin1code"]), int(c["population"]))
@@ -117,22 +117,25 @@ def _fill(db: sqlite3.Connection) -> None:
              for alias in c["alternatenames"] if alias.isascii() and _PLAIN_NAME.fullmatch(alias)}
     db.executemany("INSERT INTO names VALUES (?, ?, 1)", sorted(own))
     db.executemany("INSERT INTO names VALUES (?, ?, 0)", sorted(p for p in other if p[0] not in own_names))
-    regions: dict[str, tuple[str, str]] = {}
+    regions: set[tuple[str, str, str]] = set()  # a name may be two regions: Georgia the country and the US state
     with (data / "countries.json").open("rb") as handle:
         for country in json.load(handle).values():
-            regions[normalize_text(country["name"])] = (country["iso"], "")
+            regions.add((normalize_text(country["name"]), country["iso"], ""))
     with (data / "us_states.json").open("rb") as handle:
         for state in json.load(handle).values():
-            regions[normalize_text(state["name"])] = ("US", state["code"])
+            regions.add((normalize_text(state["name"]), "US", state["code"]))
     for nation, code in _UK_NATIONS.items():
-        regions[nation] = ("GB", code)
+        regions.add((nation, "GB", code))
+    named = {key for key, _, _ in regions}
     for alias, iso in {"usa": "US", "us": "US", "u s": "US", "america": "US", "uk": "GB", "britain": "GB",
                        "great britain": "GB", "russia": "RU", "south korea": "KR", "north korea": "KP",
                        "vietnam": "VN", "czech republic": "CZ", "the netherlands": "NL", "holland": "NL"}.items():
-        regions.setdefault(alias, (iso, ""))
-    db.executemany("INSERT INTO regions VALUES (?, ?, ?)", sorted((k, c, a) for k, (c, a) in regions.items()))
+        if alias not in named:
+            regions.add((alias, iso, ""))
+    db.executemany("INSERT INTO regions VALUES (?, ?, ?)", sorted(regions))
     db.executescript("""
         CREATE INDEX names_key ON names (key);
+        CREATE INDEX regions_key ON regions (key);
         CREATE INDEX towns_country ON towns (country, admin1, rank);
     """)
     db.commit()
@@ -154,11 +157,14 @@ def _towns_of(region: tuple[str, str]) -> tuple[Town, ...]:
 
 
 @functools.lru_cache(maxsize=1024)
-def region_of(name: str) -> Optional[tuple[str, str]]:
+def region_of(name: str, town: Optional[str] = None) -> Optional[tuple[str, str]]:
     """(country code, admin1 code or "") of a country, a US state or a part of the UK, by name; None if
-    the gazetteer does not know it as one."""
-    row = _connection().execute("SELECT country, admin1 FROM regions WHERE key = ?", (normalize_text(name),)).fetchone()
-    return (row[0], row[1]) if row else None
+    the gazetteer does not know it as one. A name of two regions ("Georgia") is the one that holds
+    `town` ("Atlanta, Georgia", "Tbilisi, Georgia"), and None when that does not settle it."""
+    rows = _connection().execute("SELECT country, admin1 FROM regions WHERE key = ?", (normalize_text(name),)).fetchall()
+    if len(rows) > 1 and town is not None:
+        rows = [row for row in rows if town_in_region(town, (row[0], row[1]))]
+    return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
 
 
 def town_in_region(name: str, region: tuple[str, str]) -> Optional[bool]:

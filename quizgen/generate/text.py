@@ -316,7 +316,7 @@ def nations_named(texts) -> dict[str, set[str]]:
 
 
 # Sorts of place that hold towns: "Dayton, Ohio", "Memphis, Egypt", "Kitty Hawk, North Carolina"
-_REGION_SORTS = {"state", "country", "continent"}
+_REGION_SORTS = {"state", "country", "continent", "state or country"}
 # ", Ohio" right after a town; not ", Ohio and ..." (a list of places)
 _REGION_AFTER = re.compile(r",\s+(?P<region>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?![\w-])(?!\s+(?:and|or)\b)")
 
@@ -390,7 +390,8 @@ def name_noun(name: str, entity_class: str) -> str:
         if folded in _COMPASS_REGIONS:
             return "region"  # "the industrial North": no town stands in for it
         if folded in _country_names():
-            return "country"
+            # "Georgia" is a country and a US state: neither may stand in for it, nor it for either
+            return "state or country" if folded in _state_names() else "country"
         if folded in _state_names():
             return "state"  # "Cleveland, Ohio": Arizona may stand in, Tucson may not
         tail = folded.split()[1:]
