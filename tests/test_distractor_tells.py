@@ -961,3 +961,14 @@ def test_georgia_is_told_apart_by_its_town_and_stands_in_for_no_country(tmp_path
     _, wrong = split(questions["key.mc"])
     assert all(town_in_region(town, ("GE", "")) for town in wrong), wrong
     assert name_sort("Georgia", "place") not in (name_sort("Somalia", "place"), name_sort("Ohio", "place"))
+
+
+def test_by_a_date_gets_only_earlier_dates(tmp_path):
+    # "By 1906 yellow fever had been wiped out": by 1907 as well, so only earlier years are wrong
+    bank = write_bank(tmp_path, [dict(_HOMES), {"id": "d", "kind": "date", "answer": "1906",
+                                                "statement": "By 1906 yellow fever had been wiped out in the zone.",
+                                                "value": {"date": "1906", "precision": "year"}}])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["d.mc"])
+    assert all(int(w) < 1906 for w in wrong), wrong
+    assert int(re.search(r"\d{4}", questions["d.tf-false"].stem).group(0)) < 1906

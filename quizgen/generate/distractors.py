@@ -775,7 +775,14 @@ def _range_bounds(statement: str, span: tuple[int, int], key: DateValue
         end = _PAIR_END_AFTER.match(statement, span[1])
         if end:
             return None, parts(end.group("date"))
+    if _BY_BEFORE.search(statement, 0, span[0]):
+        # "By 1500 presses had produced 20 million books": by any later date too, so only earlier
+        # dates are wrong
+        return None, key.parts
     return None, None
+
+
+_BY_BEFORE = re.compile(r"(?:^|[\s,(])[Bb]y\s+(?:the\s+end\s+of\s+)?$")
 
 
 # "in 2002 and ______", "between 1998 and ______"; "In ______ and 2003"
