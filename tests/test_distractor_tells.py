@@ -972,3 +972,16 @@ def test_by_a_date_gets_only_earlier_dates(tmp_path):
     _, wrong = split(questions["d.mc"])
     assert all(int(w) < 1906 for w in wrong), wrong
     assert int(re.search(r"\d{4}", questions["d.tf-false"].stem).group(0)) < 1906
+
+
+@pytest.mark.parametrize("statement, answer, earlier_wrong", [
+    ("Since 2003 the museum has asked several times for the stone.", "2003", True),
+    ("The wall stood until 1989 in the city centre.", "1989", False),
+    ("The firm did not expect to release the model before 2026 at the earliest.", "2026", False),
+])
+def test_since_until_and_not_before_get_dates_on_their_wrong_side(tmp_path, statement, answer, earlier_wrong):
+    bank = write_bank(tmp_path, [dict(_HOMES), {"id": "d", "kind": "date", "answer": answer, "statement": statement,
+                                                "value": {"date": answer, "precision": "year"}}])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["d.mc"])
+    assert all((int(w) < int(answer)) == earlier_wrong for w in wrong), wrong

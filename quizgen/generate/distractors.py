@@ -775,14 +775,19 @@ def _range_bounds(statement: str, span: tuple[int, int], key: DateValue
         end = _PAIR_END_AFTER.match(statement, span[1])
         if end:
             return None, parts(end.group("date"))
-    if _BY_BEFORE.search(statement, 0, span[0]):
-        # "By 1500 presses had produced 20 million books": by any later date too, so only earlier
-        # dates are wrong
-        return None, key.parts
+    edge = _EDGE_BEFORE.search(statement, 0, span[0])
+    if edge:
+        # "By 1500 presses had produced 20 million books", "Since 2003 Egypt has asked": true of any
+        # later date too, so only earlier dates are wrong; "stood until 1989", "after 1945": the other way
+        earlier_wrong = edge.group(1).lower() in ("by", "since", "before")
+        if _NEGATION.search(statement, max(0, edge.start() - 40), edge.start()):
+            earlier_wrong = not earlier_wrong  # "did not expect to release it before 2026": later dates are wrong
+        return (None, key.parts) if earlier_wrong else (key.parts, None)
     return None, None
 
 
-_BY_BEFORE = re.compile(r"(?:^|[\s,(])[Bb]y\s+(?:the\s+end\s+of\s+)?$")
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.I)
+_EDGE_BEFORE = re.compile(r"(?:^|[\s,(])(by|since|before|until|till|after)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
 # "in 2002 and ______", "between 1998 and ______"; "In ______ and 2003"
