@@ -5,15 +5,10 @@ checks that the articles that showed the faults now draft and generate cleanly."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from quizgen.extract import extract_article
-from quizgen.generate import generate_questions
-from quizgen.loading import load_bank
+from helpers_unseen import assert_drafts_clean, draft_articles
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 NAMES = ["wright-brothers", "chernobyl", "rosetta-stone", "crispr", "flu-1918", "crisis-2008", "amazon", "vision-pro",
          "world-cup-2014", "hamlet", "higgs"]
 
@@ -21,22 +16,12 @@ NAMES = ["wright-brothers", "chernobyl", "rosetta-stone", "crispr", "flu-1918", 
 @pytest.fixture(scope="module")
 def banks(tmp_path_factory):
     """Each article drafted once, loaded, with its questions."""
-    base = tmp_path_factory.mktemp("unseen4")
-    out = {}
-    for name in NAMES:
-        extract_article(ARTICLES / f"{name}.md", base / name)
-        bank = load_bank(base / name)
-        out[name] = (bank, generate_questions(bank))
-    return out
+    return draft_articles(NAMES, tmp_path_factory.mktemp("unseen4"))
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_drafts_load_and_their_questions_have_no_lint_errors(banks, name):
-    bank, questions = banks[name]
-    assert len(bank.facts) >= 15
-    errors = [(q.id, f.code) for q in questions for f in q.lint if f.severity == "error"]
-    assert not errors
-    assert {"multiple_choice", "true_false", "cloze"} <= {q.kind for q in questions}
+    assert_drafts_clean(*banks[name], min_facts=15)
 
 
 def statements(banks, name):

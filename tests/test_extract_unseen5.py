@@ -6,37 +6,22 @@ generate cleanly."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from quizgen.extract import extract_article
-from quizgen.generate import generate_questions
-from quizgen.loading import load_bank
+from helpers_unseen import assert_drafts_clean, draft_articles
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 NAMES = ["magna-carta", "sydney-opera-house", "voyager-1", "beatles", "tsunami-2004"]
 
 
 @pytest.fixture(scope="module")
 def banks(tmp_path_factory):
     """Each article drafted once, loaded, with its questions."""
-    base = tmp_path_factory.mktemp("unseen5")
-    out = {}
-    for name in NAMES:
-        extract_article(ARTICLES / f"{name}.md", base / name)
-        bank = load_bank(base / name)
-        out[name] = (bank, generate_questions(bank))
-    return out
+    return draft_articles(NAMES, tmp_path_factory.mktemp("unseen5"))
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_drafts_load_and_their_questions_have_no_lint_errors(banks, name):
-    bank, questions = banks[name]
-    assert len(bank.facts) >= 15
-    errors = [(q.id, f.code) for q in questions for f in q.lint if f.severity == "error"]
-    assert not errors
-    assert {"multiple_choice", "true_false", "cloze"} <= {q.kind for q in questions}
+    assert_drafts_clean(*banks[name], min_facts=15)
 
 
 def texts_of(questions) -> list[str]:

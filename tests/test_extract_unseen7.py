@@ -5,37 +5,24 @@ draft and generate cleanly."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from quizgen.extract import extract_article
-from quizgen.generate import generate_questions
+from helpers_unseen import assert_drafts_clean, draft_articles
 from quizgen.generate.values import parse_quantity
-from quizgen.loading import load_bank
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 NAMES = ["brown-v-board", "smallpox", "gutenberg", "magellan"]
 
 
 @pytest.fixture(scope="module")
 def banks(tmp_path_factory):
-    base = tmp_path_factory.mktemp("unseen7")
-    out = {}
-    for name in NAMES:
-        extract_article(ARTICLES / f"{name}.md", base / name)
-        bank = load_bank(base / name)
-        out[name] = (bank, generate_questions(bank))
-    return out
+    """Each article drafted once, loaded, with its questions."""
+    return draft_articles(NAMES, tmp_path_factory.mktemp("unseen7"))
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_drafts_load_and_their_questions_have_no_lint_errors(banks, name):
-    bank, questions = banks[name]
-    assert len(bank.facts) >= 15
-    errors = [(q.id, f.code) for q in questions for f in q.lint if f.severity == "error"]
-    assert not errors
-    assert {"multiple_choice", "true_false", "cloze"} <= {q.kind for q in questions}
+    assert_drafts_clean(*banks[name], min_facts=15)
 
 
 def test_brown_case_names_titles_and_first_names(banks):

@@ -468,11 +468,11 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         tells = {known[j][0] for j in derived_number_tells(value.magnitude, [n for _, n in known])}
         demoted = [text for i, text in enumerate(curated) if i in tells]
         curated = [text for i, text in enumerate(curated) if i not in tells]
-    if isinstance(value, QuantityValue) and curated:
-        # "over 600 derivative models": a curated "150" makes "over 150" a false statement that is true
-        side = bound_side(fact, span)
-        if side:
-            curated = [text for text in curated if not on_true_side(parse_quantity(text), value.magnitude, side)]
+    # "trained over 600 derivative models": "over 150" would be true as well, and "Fewer than 180
+    # copies survive" is true of fewer than 50. Only the other side can be wrong (curated ones too).
+    bound = bound_side(fact, span) if isinstance(value, QuantityValue) else None
+    if bound and curated:
+        curated = [text for text in curated if not on_true_side(parse_quantity(text), value.magnitude, bound)]
     for text in curated:
         if offer(text, "curated"):
             return chosen
@@ -634,10 +634,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "Around 70,000 of the city's ______ inhabitants": the whole is more than its part (and "______
         # of its 80,000 inhabitants" less than the whole)
         floor, ceiling = _partitive_bounds(fact.statement, span, value.magnitude) if span else (None, None)
-        # "trained over ______ derivative models" (over 600): "over 150" would be true as well, and
-        # "Fewer than 180 copies survive" is true of fewer than 50. Only the other side can be wrong.
-        bound = bound_side(fact, span)
-        if bound == "lower":
+        if bound == "lower":  # (see `bound` above)
             floor = value.magnitude if floor is None else max(floor, value.magnitude)
         elif bound == "upper":
             ceiling = value.magnitude if ceiling is None else min(ceiling, value.magnitude)
