@@ -150,6 +150,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
     entities.merge_short_names()
     for entity in entities.all():
         entity.freeze()
+    _birth_names(raw_mentions, sentences, entities)
     namesakes = _namesakes(entities)
     antecedents = Antecedents()
     out: list[Candidate] = []
@@ -168,6 +169,24 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
             out.append(candidate)
         antecedents.record(info)
     return out
+
+
+_BORN_AS = re.compile(r"^(?:[Hh]e|[Ss]he)\s+was\s+born\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\b(?!\s+[A-Z])")
+
+
+def _birth_names(raw_mentions: list, sentences: list, entities: EntityIndex) -> None:
+    """"Rosa Parks was ... She was born Rosa Louise McCauley in Tuskegee": the birth name is another
+    name of the person the article is about (its first sentence's subject), not another person."""
+    if not sentences or not raw_mentions[0]:
+        return
+    first = raw_mentions[0][0]
+    topic = entities.resolve(first.text)
+    if topic is None or first.start > 0 or topic.entity_class != "person":
+        return
+    for info in sentences[1:]:
+        born = _BORN_AS.match(info.text)
+        if born:
+            entities.add_other_name(topic.name, born.group(1))
 
 
 def _names_the_topic(answer: str, title_key: str) -> bool:

@@ -261,11 +261,11 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         if text.endswith(".") and match.end() == len(sentence.rstrip()) and rx.search(r"(?:Inc|Ltd|Co|Corp)\.$", text) is None:
             text = text[:-1]
         words = text.split()
-        possessed = rx.match(r"['\u2019]s\s+[A-Z][a-z]+\b", sentence[match.end():]) \
-            if len(words) == 2 and words[0].lower() in TITLES else None
+        possessed = rx.match(r"['\u2019]s(?:\s+[A-Z][a-z]+\b)+", sentence[match.end():]) \
+            if len(words) in (1, 2) and words[0].lower() in TITLES else None
         if possessed:
-            # "the Lord Chamberlain's Men", "the King's Men": a company named after a title holder,
-            # not a person "Chamberlain"
+            # "the Lord Chamberlain's Men", "the King's Men", "King's College London": a company or a
+            # college named after a title holder, not a person "Chamberlain" and a "College London"
             end = match.end() + possessed.end()
             mentions.append(Mention(sentence[start:end], start, end, None))
             continue
@@ -507,6 +507,16 @@ class EntityIndex:
         self._alias[key] = key
         return entity
 
+    def add_other_name(self, name: str, other: str) -> None:
+        """Make `other` another name of the entity `name` ("She was born Rosa Louise McCauley" in an
+        article on Rosa Parks): it resolves to that entity, and the entity's aliases list it."""
+        entity = self.resolve(name)
+        if entity is None or key_of(other) == key_of(entity.name):
+            return
+        self._alias[key_of(other)] = key_of(entity.name)
+        entity.aliases.add(other)
+        entity.other_names.add(other)
+
     def merge_short_names(self) -> None:
         """Fold "Zuckerberg" into "Mark Zuckerberg" and "Verge" into "The Verge" (one longer owner only)."""
         self._people_by_coordination()
@@ -623,7 +633,10 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
     name = mention.text
     words = [w.lower().rstrip(".,") for w in name.split()]
     lower_words = set(words) | {w.lower() for w in name.split()}
-    lower_words |= {w[:-1] for w in lower_words if w.endswith("s") and len(w) > 3}  # "Prizes" -> "prize"
+    if len(words) > 1 and words[0] not in GIVEN_NAMES:
+        # "Nobel Prizes" -> "prize"; but "Rosa Parks", "Bill Gates" and a bare "Parks" are people's
+        # surnames, not parks and gates (a place's own word is singular: "Hyde Park")
+        lower_words |= {w[:-1] for w in lower_words if w.endswith("s") and len(w) > 3}
     before = sentence[:mention.start]
     after = sentence[mention.end:]
     before_l = before.lower()

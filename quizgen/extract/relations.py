@@ -154,6 +154,12 @@ class Antecedents:
                 self.topic_head = head.group(1).split()[-1]
         for mention, entity in info.mentions:
             self.history.append((info.position, mention, entity))
+            if entity.entity_class == "person":
+                # "the congressman John Conyers", "the actress Kate Winslet": a gendered word before a name
+                word = rx.search(r"\b([A-Za-z]+)\.?\s+$", info.text[max(0, mention.start - 30): mention.start])
+                said = word and (_TITLE_GENDER.get(word.group(1).lower()) or _ROLE_GENDER.get(word.group(1).lower()))
+                if said:
+                    self.genders.setdefault(entity.name, said)
         copular = None
         if not info.subject:
             # "The first patient was Albert Alexander, ...": the person the sentence is about.
@@ -441,7 +447,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
     # (the phrase may hold a full date: "On August 25, 2012, it crossed ...")
     match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
-        rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside)\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout)"
+                 r"\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (
             # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
             rx.match(r"^((?:On|In|At|By|During|After|Before)\s[^,]{2,40}(?:,\s[^,]{2,40}){1,3}),\s+(he|she)\s+(?=[a-z])", out) or
@@ -1221,6 +1228,16 @@ _TITLE_GENDER = {"mr": "male", "sir": "male", "king": "male", "lord": "male", "p
                  "duke": "male", "mrs": "female", "ms": "female", "miss": "female", "queen": "female",
                  "lady": "female", "dame": "female", "princess": "female", "empress": "female", "duchess": "female",
                  "countess": "female"}
+
+
+# Role nouns that say a person's sex ("the congressman John Conyers").
+_ROLE_GENDER = {"congressman": "male", "congresswoman": "female", "businessman": "male", "businesswoman": "female",
+                "chairman": "male", "chairwoman": "female", "spokesman": "male", "spokeswoman": "female",
+                "actor": "male", "actress": "female", "sportsman": "male", "sportswoman": "female",
+                "nobleman": "male", "noblewoman": "female", "monk": "male", "nun": "female", "widow": "female",
+                "widower": "male", "heiress": "female", "waitress": "female", "countess": "female",
+                "stewardess": "female", "schoolboy": "male", "schoolgirl": "female", "boy": "male", "girl": "female",
+                "man": "male", "woman": "female"}
 
 
 def _pronoun_gender(text: str) -> Optional[str]:

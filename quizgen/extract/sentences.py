@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 # Abbreviations after which a period never ends a sentence (a name or a number follows).
 _ALWAYS_CONTINUE = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt",
     "sgt", "rev", "hon", "mt", "ft", "no", "nos", "vol", "fig", "approx", "cf", "vs", "e.g", "i.e", "etc.,",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "pp", "ch",
     "v",  # a court case: "Plessy v. Ferguson"
 }
 # Abbreviations that may end a sentence: split only when a typical sentence opener follows.
-_MAYBE_END = {"inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "etc", "bros", "plc", "llc", "a.m", "p.m"}
+# ("Martin Luther King Jr. The boycott lasted ..." is two sentences; "King Jr. was" one.)
+_MAYBE_END = {"jr", "sr", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.u", "etc", "bros", "plc", "llc", "a.m", "p.m"}
 _OPENERS = {
     "the", "a", "an", "in", "on", "at", "by", "for", "from", "this", "that", "these", "those", "it", "its",
     "he", "she", "they", "we", "i", "his", "her", "their", "our", "after", "before", "when", "while",
