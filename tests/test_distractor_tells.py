@@ -985,3 +985,66 @@ def test_since_until_and_not_before_get_dates_on_their_wrong_side(tmp_path, stat
     questions = {q.id: q for q in generate_questions(bank)}
     _, wrong = split(questions["d.mc"])
     assert all((int(w) < int(answer)) == earlier_wrong for w in wrong), wrong
+
+
+# -- round 8 (tests/data/articles/SOURCES.md) -------------------------------------------------------
+
+@pytest.mark.parametrize("fact_id, statement, answer, precision, bound", [
+    # a wrong date stays on the key's side of every other date of its sentence
+    ("stop", "A first attempt in 1881 was stopped in 1882 because of fears of invasion.", "1882", "year",
+     lambda d: d[0] > 1881),
+    ("second", "Three versions survive: the First Quarto of 1603, the Second Quarto of 1604 and the Folio of 1623.",
+     "1604", "year", lambda d: 1603 < d[0] < 1623),
+    ("argued", "The case was first argued in December 1952 and argued again in December 1953.", "December 1952",
+     "month", lambda d: d < (1953, 12, 0)),
+    ("decade", "Ann Lowe described the cycle in the 1950s and received the prize in 1961.", "1961", "year",
+     lambda d: d[0] > 1959),
+])
+def test_a_date_stays_on_its_side_of_the_sentence_s_other_dates(tmp_path, fact_id, statement, answer, precision, bound):
+    date = {"year": answer, "month": "1952-12"}[precision]
+    bank = write_bank(tmp_path, [dict(_HOMES), date_fact(fact_id, statement, answer, date, precision)])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions[f"{fact_id}.mc"])
+    assert all(bound(parse_date(w)[1]) for w in wrong), wrong
+
+
+def test_a_count_stays_on_its_side_of_the_sentence_s_other_counts_of_its_sort(tmp_path):
+    # "received ______ nominations and won 11 Oscars": no 9; but "757 millimetres wide" bounds no weight
+    bank = write_bank(tmp_path, [
+        quantity_fact("noms", "At the 70th awards in 1998 the film received 14 nominations and won 11 Oscars.", "14", 14,
+                      None, "nominations"),
+        quantity_fact("weight", "The stone is 1,123 millimetres high and 757 millimetres wide, and it weighs about "
+                      "760 kilograms.", "760", 760, None, "kilograms", qualifier="about"),
+        quantity_fact("fine", "She was fined $10, plus $4 in court costs.", "$4", 4, None, "dollars")])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["noms.mc"])
+    assert all(11 < parse_quantity(w) for w in wrong), wrong
+    _, wrong = split(questions["weight.mc"])
+    assert len(wrong) == 3 and not all(757 < parse_quantity(w) < 1123 for w in wrong), wrong
+    _, wrong = split(questions["fine.mc"])
+    assert all(parse_quantity(w) < 10 for w in wrong), wrong
+
+
+def test_a_one_word_given_name_gets_given_names_not_surnames(tmp_path):
+    # "the 100-year-old ______" (Rose) offered "Cameron" and "DiCaprio", the surnames of the film's makers
+    facts = [entity_fact("rose", "Gloria Stuart played the older Rose, who tells the story.", "Rose", "person"),
+             entity_fact("jack", "In the film Leonardo DiCaprio played Jack, a poor artist.", "Jack", "person"),
+             entity_fact("cal", "Billy Zane played Cal, a rich heir.", "Cal", "person"),
+             entity_fact("ross", "The film was edited by Ann Ross in 1997.", "Ann Ross", "person"),
+             entity_fact("hale", "The score was written by Tom Hale in 1997.", "Tom Hale", "person"),
+             entity_fact("lamb", "The ship was drawn by Kit Lamb in 1996.", "Kit Lamb", "person")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    given = {"Jack", "Cal"}
+    if "rose.mc" in questions:  # (two given names are too few for three wrong choices)
+        _, wrong = split(questions["rose.mc"])
+        assert set(wrong) <= given, wrong
+    assert questions["rose.tf-false"].stem.split("the older ")[1].split(",")[0] in given
+    # a surname key still gets surnames
+    assert questions["hale.tf-false"].stem.split("written by ")[1].split(" in")[0] in {"Ann Ross", "Kit Lamb"}
+
+
+def test_a_slot_after_a_town_and_in_gets_no_towns(tmp_path):
+    # "links Folkestone in ______, England" (Kent): the slot holds a county, so towns are no choices
+    questions = _town_bank(tmp_path, "The tunnel links Folkestone in Kent, England, with Calais.", "Kent")
+    assert "key.mc" not in questions
+    assert "key.cloze" in questions

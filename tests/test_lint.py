@@ -143,6 +143,9 @@ def test_unresolved_pronoun(bank):
     ("In the same year they sold ______ copies.", True),
     ("In ______ the band founded its own company.", False),
     ("By late ______, Meta had released three models.", False),
+    ("From 1947 to ______ she worked in Paris.", True),  # an opening range resolves nothing either
+    ("Between 1965 and ______ they lived in Detroit.", True),
+    ("From 1947 to ______ Ann Lowe worked in Paris.", False),
 ])
 def test_unresolved_pronoun_after_an_opening_time_phrase(bank, stem, flagged):
     assert ("unresolved-pronoun" in codes(make(kind="cloze", stem=stem, key="2012"), bank)) == flagged

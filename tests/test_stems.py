@@ -259,3 +259,17 @@ def test_a_swapped_in_name_with_a_period_ends_the_sentence_once():
     start = sold.index("U.S.")
     assert substitute(sold, (start, start + len("U.S.")), "Netherlands") == "The cards sold well in Osaka and the Netherlands."
     assert substitute(sold, (start, start + len("U.S.")), "U.K.") == "The cards sold well in Osaka and the U.K."
+
+
+@pytest.mark.parametrize("statement", [
+    "James Cameron had studied the wreck since the 1980s, and in 1995 he filmed it from a submersible.",
+    "James Cameron had studied the wreck since the 1980s, and later that year he filmed it from a submersible.",
+])
+def test_a_second_clause_with_its_own_time_is_dropped_from_the_question(tmp_path, statement):
+    # "Who had been interested in the shipwreck since the 1980s, and in 1995 he filmed ...?" asked two things
+    bank = write_bank(tmp_path, [entity_fact("who", statement, "James Cameron", "person"),
+                                 entity_fact("b", "The ship was drawn by Kit Lamb.", "Kit Lamb", "person")])
+    stems = [q.stem for q in generate_questions(bank) if q.fact_id == "who" and q.stem.endswith("?")]
+    assert stems and all(" he " not in stem for stem in stems), stems
+    assert "Who had studied the wreck since the 1980s?" in stems
+    assert garbled_stem_reasons("Who had studied the wreck since the 1980s, and in 1995 he filmed it?")

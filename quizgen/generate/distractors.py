@@ -403,6 +403,16 @@ def _gazetteer_region(statement: str, end: int, town: str) -> Optional[tuple[str
     return region_of(region.group(1).rstrip("."), town) if region else None
 
 
+def _holds_a_town(statement: str, start: int) -> bool:
+    """Whether the slot at `start` holds a town's county or province: "links Folkestone in ______,
+    England" (Kent), where towns are no choices."""
+    from quizgen.generate.places import is_town
+
+    inside = _NAME_IN_SLOT.search(statement, 0, start)
+    return inside is not None and is_town(inside.group(1))
+
+
+_NAME_IN_SLOT = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+in\s+$")
 _REGION_NAME = re.compile(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
 
 
@@ -509,8 +519,21 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         region = slot_region(fact.statement, span[0], span[1]) if span is not None and value.entity_class == "place" \
             else None
         place_region = _gazetteer_region(fact.statement, span[1], answer) if region is not None else None
+        county_slot = place_region is not None and _holds_a_town(fact.statement, span[0])
         taken_parts = [name_parts(answer)]
-        for name, owner in _entity_siblings(fact, value, index):
+        siblings = _entity_siblings(fact, value, index)
+        # "the 100-year-old ______" (Rose) beside "Jack": a one-word name no one in the bank has as a
+        # surname is a given name or a character's, and so are the wrong choices ("Cameron" and
+        # "DiCaprio", surnames of the film's makers, a student rules out at a glance)
+        bare_only = False
+        if surnames_only and not given_only:
+            surnames = {surname(name).casefold() for name, _ in siblings if " " in name.strip()}
+            bare = [name for name, _ in siblings if " " not in name.strip() and name.casefold() not in surnames
+                    and name.casefold() != answer.casefold()]
+            bare_only = answer.casefold() not in surnames and bool(bare)
+        for name, owner in siblings:
+            if bare_only and (" " in name.strip() or surname(name).casefold() in surnames):
+                continue
             parts = name_parts(name)
             if any(part_of_name(parts, taken) for taken in taken_parts):
                 # "Cas9" for "CRISPR-Cas9", "Germany" for "East Germany": not wrong enough; and beside
@@ -527,6 +550,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             fits = role is None or role in index.roles_of(name)
             if not fits and role_in_stem:
                 continue
+            if county_slot and town_in_region(name, place_region) is not None:
+                continue  # a town (the gazetteer's) in the slot of "Folkestone in ______, England"
             if region is not None:
                 regions = index.regions_of(name)
                 if regions and region not in regions:
@@ -555,7 +580,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                 return chosen
             if chosen and chosen[-1].text == name:
                 taken_parts.append(parts)
-        if place_region is not None:
+        if place_region is not None and not county_slot:
             # Too few towns of the bank fit "______, Germany": other towns of Germany, of about the
             # key's size, that the article does not name (one it names might be true as well)
             statements = [normalize_text(s) for s in index.statements.values()]
@@ -583,6 +608,11 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "from June 12 to ______": the end of a range comes after its start (and the start before its
         # end); "from June 12 to June 12, 2014" is no range
         after_start, before_end = _range_bounds(fact.statement, span, value) if span else (None, None)
+        if span:
+            # "A British attempt in 1881 was stopped in ______": a wrong year stays on the key's side
+            # of every other year of the sentence (1880 any student rules out)
+            after_start, before_end = _tighter_date_bounds(after_start, before_end,
+                                                           *_sentence_year_bounds(fact.statement, span, value))
 
         def in_range(d: DateValue) -> bool:
             return (after_start is None or d.parts > after_start) and (before_end is None or d.parts < before_end)
@@ -634,6 +664,12 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "Around 70,000 of the city's ______ inhabitants": the whole is more than its part (and "______
         # of its 80,000 inhabitants" less than the whole)
         floor, ceiling = _partitive_bounds(fact.statement, span, value.magnitude) if span else (None, None)
+        if span:
+            # "received ______ nominations and won 11 Oscars": a wrong number stays on the key's side of
+            # every other number of its sort in the sentence ("9 nominations and won 11" is no choice)
+            below, above = _sentence_number_bounds(fact.statement, span, answer, value.magnitude)
+            floor = below if floor is None else floor if below is None else max(floor, below)
+            ceiling = above if ceiling is None else ceiling if above is None else min(ceiling, above)
         if bound == "lower":  # (see `bound` above)
             floor = value.magnitude if floor is None else max(floor, value.magnitude)
         elif bound == "upper":
@@ -784,6 +820,108 @@ def _range_bounds(statement: str, span: tuple[int, int], key: DateValue
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.I)
+
+# A year or a decade written in a sentence ("in 1881", "since the 1980s", "in December 1953"), not
+# part of a longer number.
+_MONTH_NUMBERS = {name: i for i, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"), start=1)}
+_YEAR_OR_DECADE = re.compile(r"(?<![\d,.$£€])\b(1[0-9]{3}|20[0-9]{2})(s)?\b(?![,.]\d)")
+_MONTH_OF_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\s+(?:\d{1,2},?\s+)?$")
+
+
+def _sentence_year_bounds(statement: str, span: tuple[int, int], key: DateValue
+                          ) -> tuple[Optional[tuple[int, int, int]], Optional[tuple[int, int, int]]]:
+    """The latest date of the sentence before the key and the earliest after it, as date-part bounds
+    (to the month where the sentence writes one; outside the key's span; a date that overlaps the key
+    bounds nothing)."""
+    first, last = date_interval(key)
+    after_start = before_end = None
+    for match in _YEAR_OR_DECADE.finditer(statement):
+        if match.start() < span[1] and match.end() > span[0]:
+            continue
+        year = int(match.group(1))
+        month_name = _MONTH_OF_YEAR.search(statement, max(0, match.start() - 20), match.start())
+        month = _MONTH_NUMBERS[month_name.group(1)] if month_name and not match.group(2) else 0
+        end_year = year + 9 if match.group(2) and year % 10 == 0 else year
+        if (end_year, month or 12, 31) < first:
+            bound = (end_year, month or 13, 32)  # after every date of that month or year
+            after_start = bound if after_start is None else max(after_start, bound)
+        elif (year, month or 1, 1) > last:
+            bound = (year, month, 0)  # before every date of that month or year
+            before_end = bound if before_end is None else min(before_end, bound)
+    return after_start, before_end
+
+
+def _tighter_date_bounds(after_a, before_a, after_b, before_b):
+    """Both pairs of (after, before) bounds at once: the later lower bound, the earlier upper one."""
+    after = after_a if after_b is None else after_b if after_a is None else max(after_a, after_b)
+    before = before_a if before_b is None else before_b if before_a is None else min(before_a, before_b)
+    return after, before
+
+
+# A number in a sentence with what tells its sort: a currency sign before it, "percent", a scale and a
+# unit after it.
+_NUMBER_WITH_SORT = re.compile(r"(?P<cur>[$£€])?(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\d)"
+                               r"(?P<ord>st|nd|rd|th)?\b(?:\s*(?P<pct>%|percent\b))?"
+                               r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?(?:[\s-]+(?P<unit>[A-Za-z]+))?")
+# Units of measure: a number in one compares only with a number in the same unit ("1,123 millimetres
+# high and 757 millimetres wide" says nothing of "weighs 760 kilograms"). Counts of things compare
+# freely: "received 14 nominations and won 11 Oscars".
+_MEASURES = frozenset("""
+mm millimetre millimeter cm centimetre centimeter m metre meter km kilometre kilometer mile ft foot feet inch
+in yard g gram kg kilogram tonne ton pound lb ounce oz litre liter gallon second minute hour day week month year
+mph degree acre hectare square cubic watt kilowatt megawatt volt calorie knot
+""".split())
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
+
+
+def _measure(unit: Optional[str]) -> str:
+    """The unit of measure a word names ("metres" -> "metre"), or "" for a count's noun."""
+    if not unit:
+        return ""
+    word = unit.casefold()
+    for form in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+        if form in _MEASURES:
+            return form
+    return ""
+
+
+def _sentence_number_bounds(statement: str, span: tuple[int, int], answer: str, key: float
+                            ) -> tuple[Optional[float], Optional[float]]:
+    """The largest number of the key's sort (the same currency, a percentage or not, the same unit of
+    measure) that the sentence writes below the key, and the smallest above it. Years, ordinals
+    ("70th"), days of a month and numbers in brackets (a conversion: "(26 ft 8 in)") are left out."""
+    own = _NUMBER_WITH_SORT.search(answer)
+    if own is None:
+        return None, None
+    key_unit = _measure(own.group("unit") or _NUMBER_WITH_SORT.match(statement, span[0]) and
+                        _NUMBER_WITH_SORT.match(statement, span[0]).group("unit"))
+    sort = (own.group("cur") or "", bool(own.group("pct")))
+    floor = ceiling = None
+    for match in _NUMBER_WITH_SORT.finditer(statement):
+        if match.start() < span[1] and match.end() > span[0]:
+            continue
+        if match.group("ord") or ((match.group("cur") or ""), bool(match.group("pct"))) != sort:
+            continue
+        digits = match.group("n")
+        if not match.group("cur") and _YEAR_OR_DECADE.fullmatch(digits) and not _YEAR_OR_DECADE.fullmatch(own.group("n")):
+            continue  # "in 1998" beside "14 nominations"
+        if _MONTH_BEFORE.search(statement, 0, match.start()) or statement.count("(", 0, match.start()) > \
+                statement.count(")", 0, match.start()):
+            continue
+        if _measure(match.group("unit")) != key_unit and (key_unit or _measure(match.group("unit"))):
+            continue
+        number = parse_quantity(digits + (" " + match.group("scale") if match.group("scale") else ""))
+        if number is None or number == key:
+            continue
+        if number < key:
+            floor = number if floor is None else max(floor, number)
+        else:
+            ceiling = number if ceiling is None else min(ceiling, number)
+    return floor, ceiling
 _EDGE_BEFORE = re.compile(r"(?:^|[\s,(])(by|since|before|until|till|after)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 

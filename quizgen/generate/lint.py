@@ -84,11 +84,11 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _WORD = re.compile(r"\w+")
 _WORD_SEPARATORS = re.compile(r"[\s,]+")
 # An opening phrase of time alone ("On ______,", "In March 1959", "By late 2023,"), then the subject.
-_TIME_PREPOSITIONS = {"in", "on", "by", "during", "after", "before", "since", "until", "from", "at"}
+_TIME_PREPOSITIONS = {"in", "on", "by", "during", "after", "before", "since", "until", "from", "at", "between"}
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we"}
 _AFTER_TIME_PHRASE = re.compile(
-    r"(?:In|On|By|During|After|Before|Since|Until|From|At)\s+"
-    r"(?:(?:the|early|mid|late|same|following|next|year|spring|summer|autumn|fall|winter|January|February|March|"
+    r"(?:In|On|By|During|After|Before|Since|Until|From|At|Between)\s+"
+    r"(?:(?:the|early|mid|late|same|following|next|year|to|and|spring|summer|autumn|fall|winter|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|\d[\d:.apm]*|_+)[\s,\u2013-]*){1,6}"
     r"\b([A-Za-z]+)\b")
 _LEADING_A_AN = re.compile(r"^(an?|An?)\s+")

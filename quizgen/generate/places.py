@@ -18,7 +18,7 @@ from typing import NamedTuple, Optional
 
 from quizgen.model import normalize_text
 
-__all__ = ["Town", "region_of", "town_in_region", "towns_like"]
+__all__ = ["Town", "is_town", "region_of", "town_in_region", "towns_like"]
 
 
 class Town(NamedTuple):
@@ -175,6 +175,11 @@ def town_in_region(name: str, region: tuple[str, str]) -> Optional[bool]:
         return None
     country, admin1 = region
     return any(t.country == country and (not admin1 or t.admin1 == admin1) for t in towns)
+
+
+def is_town(name: str) -> bool:
+    """Whether the gazetteer knows a town of that name anywhere."""
+    return bool(_towns_named(normalize_text(name)))
 
 
 def towns_like(key: str, region: tuple[str, str], count: int, avoid=lambda name: False) -> list[str]:

@@ -639,7 +639,9 @@ _PARTICIPLE_PHRASE = re.compile(r"(?:(?:later|then|also|soon|finally|eventually)
 # Where a second clause starts: ", and he signalled ...", ", and McCartney joined it ...", "; ...", or an
 # elaboration after a colon ("Which country was hit hardest?", not "...: about 167,000 people died there?"),
 # though not a quotation ("Which publication wrote: "..."?")
-_FIRST_CLAUSE_END = re.compile(r",\s+(?:and|but)\s+(?:(?:he|she|it|they|we|his|her|its|their)\b|"
+# (the second clause may open with its own time: ", and in 1995 he filmed the wreck")
+_FIRST_CLAUSE_END = re.compile(r",\s+(?:and|but)\s+(?:(?:in|on|at|by|after|before|during|then|later)\b[^,?]{0,30}?,?\s+)?"
+                               r"(?:(?:he|she|it|they|we|his|her|its|their)\b|"
                                r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b))|;\s|:\s(?![\"\u201c'\u2018])")
 # "is the largest canal", "was an American spaceflight": the answer's own description follows it
 # (not "was the first to report", which names nothing)
@@ -755,7 +757,8 @@ _GARBLED_PATTERNS = [
     (re.compile(r"\b(the|a|an|of|to|in|on|and|or)\s+\1\b", re.I), "a doubled word"),
     (re.compile(r"^(How many [^?]*?|On what date|In which (month|year)|When|Who|Which \w+)\s+did\s+("
                 + "|".join(sorted(CLAUSE_OPENERS)) + r")\b", re.I), "a subordinate clause where the subject should be"),
-    (re.compile(r",\s+and\s+(he|she|it|they|we)\b"), "a second clause joined to the question"),
+    (re.compile(r",\s+and\s+(?:(?:in|on|at|by|after|before|during|then|later)\b[^,?]{0,30}?,?\s+)?(he|she|it|they|we)\b"),
+     "a second clause joined to the question"),
 ]
 
 
