@@ -808,3 +808,26 @@ def test_a_birth_name_is_the_topic_under_another_name():
     assert not [f for f in facts if f.answer == "Ada Mary Dunn"]  # no "born ______" offering men's names
     topic = [f for f in facts if f.answer == "Ada Lowe"]
     assert topic and all("Ada Mary Dunn" in f.value.aliases for f in topic)
+
+
+# -- round 9 (tests/data/articles/SOURCES.md) -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, names", [
+    ("King Edward the Confessor died childless in 1066.", ["Edward the Confessor"]),
+    ("The army of Alfred the Great won at Edington.", ["Alfred the Great", "Edington"]),
+    ("Around 1070 William ordered an abbey to be built.", ["William"]),
+])
+def test_an_epithet_is_part_of_a_name_and_around_is_no_name(sentence, names):
+    assert [m.text for m in find_mentions(sentence)] == names
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a pronoun in a reported clause may mean the sentence's subject
+    ("Ann Lowe was a queen. Tom Hale was crowned in 1066. William Pole claimed that Ann Lowe had promised him the throne.",
+     "William Pole claimed that Ann Lowe had promised him the throne."),
+    # with two people before it, "him" is one of them
+    ("The symphony was first played in 1824. Tom Hale wrote it. The conductor Michael Umlauf led the performance in 1824, "
+     "while Ann Lowe stood beside him.", "The conductor Michael Umlauf led the performance in 1824, while Ann Lowe stood beside him."),
+])
+def test_him_is_left_alone_where_the_sentence_says_who_he_is(text, kept):
+    assert kept in _statements(text)

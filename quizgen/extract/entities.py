@@ -21,9 +21,12 @@ _WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u00c0-\u00d
 # A version number after a name ("Llama 3.1", "Apollo 11"); not a score ("Brazil 7–1", "3-1")
 _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b(?![\u2013\u2014-]\d)"
 _CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da|v\.|vs\.)"  # "v.": a court case, "Plessy v. Ferguson"
+# A ruler's epithet is part of the name: "Edward the Confessor", "Alfred the Great".
+_EPITHET = (r"(?:Great|Confessor|Conqueror|Terrible|Elder|Younger|Bold|Fair|Pious|Wise|Lionheart|Magnificent|"
+            r"Good|Bald|Fat|Simple|Unready|Martyr|Navigator|Liberator|Lawgiver|Just|Hammer|Red|Black|Lame)\b")
 _MENTION = re.compile(
     rf"(?<![\w/])(?:The\s+)?(?:(?:St\.?|Saint)\s+[A-Z]\w+['\u2019]s(?=\s+[A-Z])|{_WORD})"
-    rf"(?:(?:\s+&\s+|\s+|-|\u2013(?=[A-Z]))(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD})*"
+    rf"(?:(?:\s+&\s+|\s+|-|\u2013(?=[A-Z]))(?:{_WORD}|{_VERSION})|\s+{_CONNECT}\s+(?:the\s+)?{_WORD}|\s+the\s+{_EPITHET})*"
     rf"(?:,\s+(?:Ltd|Inc|LLC|PLC|S\.A|AG)\.?)?"
 )
 
@@ -169,6 +172,7 @@ _KIND_WORDS = set()  # filled below, once every word list exists
 # Capitalised words that start sentences or name months and days; never entities on their own.
 _NOT_NAMES = {
     "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or", "but", "if", "as", "this",
+    "around", "about", "nearly", "almost", "roughly", "approximately", "later", "earlier", "eventually", "finally",
     "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his", "her", "their", "our", "you",
     "after", "before", "when", "while", "although", "because", "since", "however", "today", "then", "there",
     "meanwhile", "during", "under", "with", "according", "once", "alongside", "looking", "asked", "together",

@@ -535,12 +535,17 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
     # statement names another person as its subject.
     him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None
+    if him and info.subject and info.subject[1].entity_class == "person" and _REPORTED_THAT.search(out, 0, him.start()):
+        him = None  # "William claimed that Edward had promised him the throne": him is William
     if him and not rx.search(r"\b(?:he|his|himself)\b", out[: him.start()], re.I):
         name = antecedents.person_referent(info.position, text=out, gender="male")
         # ... or when no person is named before "him": "a court in Shenzhen sentenced him"
         people_before = [m for m, e in info.mentions if e.entity_class == "person" and m.text in out[: him.start()]]
+        named_before = {e.name for m, e in info.mentions if e.entity_class == "person" and m.text in out[: him.start()]}
         if name and not rx.search(rf"\b{re.escape(name.split()[-1])}\b", out) and (
                 info.subject and info.subject[1].entity_class == "person" and info.subject[1].name != name
+                # (not with a second person before it: "Umlauf led, while Beethoven stood beside him")
+                and len(named_before) <= 1
                 or people_before == [] and not (info.subject and info.subject[1].entity_class == "person")):
             notes.append(f'"him" read as "{name}"')
             out = out[: him.start()] + name + out[him.end():]
@@ -559,6 +564,11 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                       or rx.search(r"[a-z]s$", antecedents.topic)):
         return None
     return out
+
+
+# A reported clause: a pronoun object in it may mean the sentence's own subject.
+_REPORTED_THAT = re.compile(r"\b(?:said|claimed|stated|argued|insisted|announced|wrote|believed|knew|thought|feared|"
+                            r"complained|hoped|alleged|maintained|declared)\s+that\b")
 
 
 def _main_organisation(entities: EntityIndex) -> Optional[Entity]:
@@ -1125,8 +1135,8 @@ def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[s
         return None
     # A second clause with its own subject is dropped: "Who founded the Quarrymen in 1956?", not
     # "..., and McCartney joined it in 1957?"
-    rest = rx.compiled(r",\s+(?:and|but)\s+(?=(?:he|she|it|they)\s|(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:[a-z]+ed|was|were|had|"
-                       + _IRREGULAR_PAST + r")\b)").split(rest, maxsplit=1)[0]
+    rest = rx.compiled(r",\s+(?:and|but)\s+(?=(?:he|she|it|they)\s|(?:[A-Z][\w'\u2019-]*\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+\s+)"
+                       r"(?:[A-Z][\w'\u2019-]*\s+){0,2}(?:[a-z]+ed|was|were|had|" + _IRREGULAR_PAST + r")\b)").split(rest, maxsplit=1)[0]
     if not 3 <= len(rest.split()) <= 30 or rx.search(r"[\"\u201c\u201d]", rest):
         return None
     if rx.match(r"(?:is|are|has|have|were)\b", rest) or rx.search(r"\b(?:him|her|them|they|he|she)\b", rest):
