@@ -1048,3 +1048,11 @@ def test_a_slot_after_a_town_and_in_gets_no_towns(tmp_path):
     questions = _town_bank(tmp_path, "The tunnel links Folkestone in Kent, England, with Calais.", "Kent")
     assert "key.mc" not in questions
     assert "key.cloze" in questions
+
+
+def test_a_town_is_never_offered_under_its_own_longer_name(tmp_path):
+    # GeoNames calls Frankfurt "Frankfurt am Main": "in Frankfurt am Main, Germany" is no false statement
+    questions = _town_bank(tmp_path, "The bank is managed from an office in Frankfurt, Germany, since 1998.", "Frankfurt")
+    _, wrong = split(questions["key.mc"])
+    assert not [w for w in wrong if w.startswith("Frankfurt")], wrong
+    assert "Frankfurt am Main" not in questions["key.tf-false"].stem

@@ -273,3 +273,21 @@ def test_a_second_clause_with_its_own_time_is_dropped_from_the_question(tmp_path
     assert stems and all(" he " not in stem for stem in stems), stems
     assert "Who had studied the wreck since the 1980s?" in stems
     assert garbled_stem_reasons("Who had studied the wreck since the 1980s, and in 1995 he filmed it?")
+
+
+def test_a_second_clause_with_a_noun_subject_is_dropped_from_the_question(tmp_path):
+    bank = write_bank(tmp_path, [
+        entity_fact("who", "Harold Godwinson was killed late in the day, and the English army broke up.",
+                    "Harold Godwinson", "person"),
+        entity_fact("b", "The ship was drawn by Kit Lamb.", "Kit Lamb", "person")])
+    stems = [q.stem for q in generate_questions(bank) if q.fact_id == "who" and q.stem.endswith("?")]
+    assert stems == ["Who was killed late in the day?"] * len(stems) and stems
+
+
+def test_a_date_question_drops_a_second_predicate(tmp_path):
+    # "In which year was the symphony completed and is one of the best-known works ...?"
+    bank = write_bank(tmp_path, [date_fact(
+        "done", "The Ninth Symphony was completed in 1824 and is one of the best-known works of music.", "1824", "1824",
+        "year")])
+    stems = {q.stem for q in generate_questions(bank) if q.kind in ("short_answer", "multiple_choice")}
+    assert stems == {"In which year was the Ninth Symphony completed?"}, stems

@@ -25,6 +25,7 @@ from quizgen.generate.values import (
     format_date,
     is_derived_number,
     make_date,
+    NUMBER_WORDS,
     parse_date,
     parse_quantity,
     quantity_candidates,
@@ -675,8 +676,14 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         elif bound == "upper":
             ceiling = value.magnitude if ceiling is None else min(ceiling, value.magnitude)
 
+        # "Eleven workers were killed, and ______ others were injured": not 11, a number the sentence
+        # already gives to something else
+        written_numbers = _other_numbers(fact.statement, span) if span else frozenset()
+
         def plausible(magnitude: float) -> bool:
             if (floor is not None and magnitude <= floor) or (ceiling is not None and magnitude >= ceiling):
+                return False
+            if magnitude in written_numbers:
                 return False
             return low <= magnitude / value.magnitude <= high if value.magnitude > 0 else True
 
@@ -887,6 +894,23 @@ def _measure(unit: Optional[str]) -> str:
         if form in _MEASURES:
             return form
     return ""
+
+
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _other_numbers(statement: str, span: tuple[int, int]) -> frozenset:
+    """The numbers a sentence writes outside the key's span, in figures or in words ("Eleven")."""
+    out = set()
+    for match in _NUMBER_WITH_SORT.finditer(statement):
+        if not (match.start() < span[1] and match.end() > span[0]):
+            number = parse_quantity(match.group("n") + (" " + match.group("scale") if match.group("scale") else ""))
+            if number is not None:
+                out.add(number)
+    for match in _NUMBER_WORD.finditer(statement):
+        if not (match.start() < span[1] and match.end() > span[0]):
+            out.add(float(NUMBER_WORDS[match.group(0).casefold()]))
+    return frozenset(out)
 
 
 def _sentence_number_bounds(statement: str, span: tuple[int, int], answer: str, key: float

@@ -201,12 +201,14 @@ def towns_like(key: str, region: tuple[str, str], count: int, avoid=lambda name:
         # and the country's smallest towns ("Ash Shaykh Zuwayd") would stand out: none
         return []
     out: list[str] = []
-    seen = {key_norm}
+    seen = {key_norm} | {normalize_text(t.name) for t in known}
+    key_words = key_norm.split()
     for i in order:
         name = towns[i].name
         norm = normalize_text(name)
-        if norm in seen or avoid(name):
-            continue
+        words = norm.split()
+        if norm in seen or avoid(name) or words[: len(key_words)] == key_words or key_words[: len(words)] == words:
+            continue  # the key under its full name ("Frankfurt am Main" for "Frankfurt"), or a part of it
         seen.add(norm)
         out.append(name)
         if len(out) == count:

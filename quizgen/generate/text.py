@@ -642,11 +642,19 @@ _PARTICIPLE_PHRASE = re.compile(r"(?:(?:later|then|also|soon|finally|eventually)
 # (the second clause may open with its own time: ", and in 1995 he filmed the wreck")
 _FIRST_CLAUSE_END = re.compile(r",\s+(?:and|but)\s+(?:(?:in|on|at|by|after|before|during|then|later)\b[^,?]{0,30}?,?\s+)?"
                                r"(?:(?:he|she|it|they|we|his|her|its|their)\b|"
-                               r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b))|;\s|:\s(?![\"\u201c'\u2018])")
+                               r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b)|"
+                               # ", and the English army broke up": a noun phrase and its own verb
+                               r"the\s+(?:[\w-]+\s+){1,3}?(?=(?:[a-z]+ed|was|were|had|broke|fell|began|became|won|lost|"
+                               r"took|made|went|came|ran|sank|rose|left|led|held|sold|built|grew|fled|fought)\b))"
+                               r"|;\s|:\s(?![\"\u201c'\u2018])")
 # "is the largest canal", "was an American spaceflight": the answer's own description follows it
 # (not "was the first to report", which names nothing)
 _COPULA_NOUN_PHRASE = re.compile(r"^\s+(?:is|was|are|were|became|remains|remained)\s+(?:the|a|an)\s+"
                                  r"(?!(?:\w+\s+)?to\b)(?!(?:first|last|only|next)\b\s*[,.]?$)\w")
+
+
+_SECOND_PREDICATE = re.compile(r"^\s+(?:and|but)\s+(?:(?:later|then|also|still|soon)\s+)?"
+                               r"(?:is|are|was|were|has|have|had|became|remains|remained|[a-z]+ed)\b")
 
 
 def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
@@ -694,8 +702,10 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
             prep = re.search(r"\s(on|in|at|during)\s+$", before)
             if not prep:
                 return None
-            if re.match(r"^,\s", after):
-                after = ""  # a clause after the date (", to close out the year") would hint at it
+            if re.match(r"^,\s", after) or _SECOND_PREDICATE.match(after):
+                # a clause after the date (", to close out the year") would hint at it, and a second
+                # predicate asks something else ("was completed in 1824 and is one of the best-known")
+                after = ""
             if ":" in before[: prep.start()]:
                 return None  # "won four gold medals: one in singles, at the London Olympics in 2012"
             clause = ends_sentence(before[: prep.start()] + after)
