@@ -831,3 +831,45 @@ def test_an_epithet_is_part_of_a_name_and_around_is_no_name(sentence, names):
 ])
 def test_him_is_left_alone_where_the_sentence_says_who_he_is(text, kept):
     assert kept in _statements(text)
+
+
+# -- round 10 (tests/data/articles/SOURCES.md) ------------------------------------------------------
+
+def test_she_is_not_the_husband_named_after_an_opening_phrase():
+    # "In 1840 she married her first cousin, Prince Albert" opens with its subject, "she"; and a later
+    # "She died" is not "Albert", a prince
+    text = ("Ada Lowe was Queen of Ruritania from 1837. In 1840 she married her first cousin, Prince Albert of "
+            "Saxe-Coburg and Gotha. Albert died of typhoid fever in December 1861, and Ada Lowe wore black. "
+            "She died at Osborne House on January 22, 1901.")
+    statements = _statements(text)
+    assert "In 1840 Ada Lowe married her first cousin, Prince Albert of Saxe-Coburg and Gotha." in statements
+    assert "Ada Lowe died at Osborne House on January 22, 1901." in statements
+    assert not [s for s in statements if s.startswith("Albert died at Osborne")]
+
+
+def test_his_after_an_opening_date_is_the_person():
+    text = ("Alexander Graham Bell was a teacher of the deaf. On February 14, 1876, his lawyer filed a patent "
+            "application in Washington.")
+    assert ("On February 14, 1876, Alexander Graham Bell's lawyer filed a patent application in Washington."
+            in _statements(text, "date"))
+
+
+def test_a_person_of_a_country_is_two_names():
+    sentence = ("The negotiators were David Lloyd George of Britain, Woodrow Wilson of the United States and "
+                "Vittorio Orlando of Italy.")
+    assert [m.text for m in find_mentions(sentence)] == ["David Lloyd George", "Britain", "Woodrow Wilson",
+                                                          "United States", "Vittorio Orlando", "Italy"]
+    assert [m.text for m in find_mentions("The Bank of England raised rates.")] == ["Bank of England"]
+
+
+def test_it_after_the_first_thing_keeps_its_words():
+    text = ("The Tour de France is a bicycle race. The first Tour started in Montgeron on July 1, 1903. "
+            "It had six stages and covered 2,428 kilometres.")
+    assert "The first Tour had six stages and covered 2,428 kilometres." in _statements(text, "quantity")
+
+
+def test_a_who_prompt_drops_a_second_clause_with_its_own_time_and_subject():
+    text = ("The telephone is a device. The Italian inventor Antonio Meucci had built a speaking device decades earlier, "
+            "and in 2002 the United States House of Representatives passed a resolution honouring his work.")
+    prompts = {c.prompt for c in _candidates(text) if c.answer == "Antonio Meucci"}
+    assert prompts == {"Which Italian inventor had built a speaking device decades earlier?"}, prompts

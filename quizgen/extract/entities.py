@@ -375,8 +375,8 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
     return _join_on_names(sentence, mentions)
 
 
-_PERSON_OF_PLACE = re.compile(r"([A-Z\u00c0-\u00de][\w'\u2019-]+ [A-Z\u00c0-\u00de][\w'\u2019-]+) of "
-                              r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_PERSON_OF_PLACE = re.compile(r"([A-Z\u00c0-\u00de][\w'\u2019-]+(?: [A-Z\u00c0-\u00de][\w'\u2019-]+){1,2}) of "
+                              r"(?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 
 
 _ON_NAME = re.compile(r"(?:Panel|Committee|Commission|Council|Conference|Convention|Court|Institute|Agency|Office|"

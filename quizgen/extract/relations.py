@@ -17,6 +17,7 @@ from quizgen.extract.dates import DateMention, find_dates, format_date
 from quizgen.extract.entities import Entity, EntityIndex, Mention
 from quizgen.extract.quantities import QuantityMention, find_quantities
 from quizgen.model import DateValue, EntityValue, QuantityValue
+from quizgen.generate.text import first_clause
 
 CLASS_WORDS = {
     "publication": "publication", "organisation": "organisation", "product": "product", "place": "place",
@@ -275,7 +276,14 @@ class Antecedents:
         4 sentences), else the person the article is about, else the person named last. With a
         `gender` (the pronoun's), a person the article says is of the other sex is passed over."""
         def fits(name: str) -> bool:
-            return gender is None or self.genders.get(name, gender) == gender
+            if gender is None:
+                return True
+            said = self.genders.get(name)
+            if said is None and " " not in name:
+                # "Albert" of "Prince Albert of Saxe-Coburg": the sex said of the fuller name
+                fuller = {g for other, g in self.genders.items() if other.split()[0] == name}
+                said = fuller.pop() if len(fuller) == 1 else None
+            return said in (None, gender)
 
         for position, name in reversed(self.person_subjects):
             if position < before:
@@ -381,13 +389,15 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         if not replace(r"\b[Tt]he model(?!s)\b(?! weights)", the_model, "product"):
             return None
     # "noted this was" -> "noted that Llama 3.1 was"
-    match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out)
+    # (also after an opening phrase of time: "On February 14, 1876, his lawyer filed ...")
+    match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out) or \
+        rx.match(r"^(?:On|In|By|During|After|Before)\s[^,]{2,30}(?:,\s+\d{4})?,\s+(his|her)\s+(?=[a-z]+\s)", out)
     if match:
         name = antecedents.person_referent(info.position, window=4, text=out, gender=_GENDER_OF[match.group(1).lower()])
         if not name:
             return None
         notes.append(f'"{match.group(1)}" read as "{name}\'s"')
-        out = f"{name}'s " + out[match.end():]
+        out = out[: match.start(1)] + f"{name}'s " + out[match.end():]
     match = rx.search(rf"\b({SAY_VERBS}) this (was|is)\b", out)
     if match:
         name = product("model")
@@ -1137,6 +1147,7 @@ def _who_prompt(statement: str, answer: str, title: Optional[str]) -> Optional[s
     # "..., and McCartney joined it in 1957?"
     rest = rx.compiled(r",\s+(?:and|but)\s+(?=(?:he|she|it|they)\s|(?:[A-Z][\w'\u2019-]*\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+\s+)"
                        r"(?:[A-Z][\w'\u2019-]*\s+){0,2}(?:[a-z]+ed|was|were|had|" + _IRREGULAR_PAST + r")\b)").split(rest, maxsplit=1)[0]
+    rest = first_clause(rest)  # (", and in 2002 the House of Representatives passed ...")
     if not 3 <= len(rest.split()) <= 30 or rx.search(r"[\"\u201c\u201d]", rest):
         return None
     if rx.match(r"(?:is|are|has|have|were)\b", rest) or rx.search(r"\b(?:him|her|them|they|he|she)\b", rest):
@@ -1224,7 +1235,10 @@ def analyse_sentence(info: SentenceInfo, known_names: set[str], entities: Entity
 
 
 _OPENING = re.compile(
-    r"^(?:(?:On|In|By|At|During|After|Before|Since|Today|Together with|Under|Alongside|Once)\b[^,]{0,60},\s+"
+    # (an opening phrase holds no subject pronoun: "In 1840 she married her cousin, Prince Albert" opens
+    # with its subject, not with "Prince Albert")
+    r"^(?:(?:On|In|By|At|During|After|Before|Since|Today|Together with|Under|Alongside|Once)\b"
+    r"(?:(?!\b(?:he|she|they|we)\b)[^,]){0,60},\s+"
     r"|(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
     r"(?:(?:The|the)\s+)?"
 )
@@ -1280,6 +1294,9 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
             np = info.text[opening.start() if opening and info.text[position - 4: position] in ("The ", "the ") and False else position: mention.end]
             has_the = info.text[max(0, mention.start - 4): mention.start] in ("The ", "the ")
             phrase = ("The " if has_the else "") + mention.text
+            if not has_the and mention.start > position and info.text[max(0, position - 4): position] in ("The ", "the "):
+                # "The first Tour started ...": later "It" is "The first Tour", not a bare "Tour"
+                phrase = "The " + info.text[position: mention.end]
             # "The Chernobyl disaster was ...": the phrase is the disaster, not "The Chernobyl"
             # (also before a clause in commas: "The Calvin cycle, which takes place in the stroma, uses")
             head = rx.match(r"\s+([a-z]+)(?=\s+(?:was|is|were|are|has|had|became|[a-z]+ed)\b|,\s+(?:which|who|that)\b)",
