@@ -1056,3 +1056,24 @@ def test_a_town_is_never_offered_under_its_own_longer_name(tmp_path):
     _, wrong = split(questions["key.mc"])
     assert not [w for w in wrong if w.startswith("Frankfurt")], wrong
     assert "Frankfurt am Main" not in questions["key.tf-false"].stem
+
+
+def test_a_name_of_a_house_has_no_surname(tmp_path):
+    # "Princess Victoria of Saxe-Coburg-Saalfeld" gave "Saxe-Coburg-Saalfeld died of typhoid fever"
+    bank = write_bank(tmp_path, [
+        entity_fact("albert", "Albert died of typhoid fever in December 1861.", "Albert", "person"),
+        entity_fact("mother", "She was raised by Princess Victoria of Saxe-Coburg-Saalfeld.",
+                    "Victoria of Saxe-Coburg-Saalfeld", "person")])
+    texts = [q.stem for q in generate_questions(bank)]
+    assert not [t for t in texts if t.startswith("Saxe-Coburg-Saalfeld")], texts
+
+
+def test_a_town_beside_its_own_part_is_no_choice(tmp_path):
+    # "Bridgeport | *New Haven | North Stamford | Stamford": a near-duplicate pair
+    from quizgen.generate.places import region_of, towns_like
+
+    towns = towns_like("Stamford", region_of("Connecticut"), 6)
+    assert not [t for t in towns if "Stamford" in t], towns
+    towns = towns_like("New Haven", region_of("Connecticut"), 12)
+    words = [t.split() for t in towns]
+    assert not [(a, b) for a in words for b in words if a != b and (a[-len(b):] == b or a[:len(b)] == b)], towns

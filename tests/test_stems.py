@@ -291,3 +291,23 @@ def test_a_date_question_drops_a_second_predicate(tmp_path):
         "year")])
     stems = {q.stem for q in generate_questions(bank) if q.kind in ("short_answer", "multiple_choice")}
     assert stems == {"In which year was the Ninth Symphony completed?"}, stems
+
+
+def test_a_date_question_holds_no_other_year_of_any_century(tmp_path):
+    # "In which year was a British attempt in 1881 stopped ...?" asks with one year and for another
+    bank = write_bank(tmp_path, [date_fact("stop", "A British attempt in 1881 was stopped in 1882 because of fears.",
+                                           "1882", "1882", "year")])
+    stems = {q.stem for q in generate_questions(bank) if q.kind == "multiple_choice"}
+    assert stems == {"A British attempt in 1881 was stopped in ______ because of fears."}, stems
+
+
+def test_a_date_of_a_second_clause_makes_no_timeline_event(tmp_path):
+    from quizgen.generate.text import event_phrase
+
+    statement = "Antonio Meucci built a speaking device decades earlier, and in 2002 the House honoured his work."
+    fact = bank_fact(tmp_path, statement)
+    assert event_phrase(fact, (0, 0)) is None
+
+
+def bank_fact(tmp_path, statement):
+    return write_bank(tmp_path, [date_fact("d", statement, "2002", "2002", "year")]).facts[0]

@@ -773,6 +773,8 @@ def surname(name: str) -> str:
     """The last word of a person's name, less a suffix: "Luigi Menabrea" -> "Menabrea",
     "Martin Luther King Jr." -> "King"."""
     words = name.split()
+    if "of" in words[1:]:
+        return words[0]  # "Victoria of Saxe-Coburg-Saalfeld": a name and a house, no surname
     while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
         words.pop()
     return words[-1] if words else name

@@ -177,6 +177,12 @@ def town_in_region(name: str, region: tuple[str, str]) -> Optional[bool]:
     return any(t.country == country and (not admin1 or t.admin1 == admin1) for t in towns)
 
 
+def _overlap(words: list[str], other: list[str]) -> bool:
+    """Whether one name's words open or close the other's ("frankfurt am main" / "frankfurt")."""
+    shorter, longer = sorted((words, other), key=len)
+    return bool(shorter) and (longer[: len(shorter)] == shorter or longer[-len(shorter):] == shorter)
+
+
 def is_town(name: str) -> bool:
     """Whether the gazetteer knows a town of that name anywhere."""
     return bool(_towns_named(normalize_text(name)))
@@ -202,13 +208,14 @@ def towns_like(key: str, region: tuple[str, str], count: int, avoid=lambda name:
         return []
     out: list[str] = []
     seen = {key_norm} | {normalize_text(t.name) for t in known}
-    key_words = key_norm.split()
     for i in order:
         name = towns[i].name
         norm = normalize_text(name)
         words = norm.split()
-        if norm in seen or avoid(name) or words[: len(key_words)] == key_words or key_words[: len(words)] == words:
-            continue  # the key under its full name ("Frankfurt am Main" for "Frankfurt"), or a part of it
+        if norm in seen or avoid(name) or any(_overlap(words, other.split()) for other in seen):
+            # the key under its full name ("Frankfurt am Main" for "Frankfurt"), or a town beside its
+            # own part ("North Stamford" beside "Stamford"): a near-duplicate choice
+            continue
         seen.add(norm)
         out.append(name)
         if len(out) == count:

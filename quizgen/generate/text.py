@@ -644,13 +644,19 @@ _FIRST_CLAUSE_END = re.compile(r",\s+(?:and|but)\s+(?:(?:in|on|at|by|after|befor
                                r"(?:(?:he|she|it|they|we|his|her|its|their)\b|"
                                r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b)|"
                                # ", and the English army broke up": a noun phrase and its own verb
-                               r"the\s+(?:[\w-]+\s+){1,3}?(?=(?:[a-z]+ed|was|were|had|broke|fell|began|became|won|lost|"
+                               r"the\s+(?:[\w-]+\s+){1,5}?(?=(?:[a-z]+ed|was|were|had|broke|fell|began|became|won|lost|"
                                r"took|made|went|came|ran|sank|rose|left|led|held|sold|built|grew|fled|fought)\b))"
                                r"|;\s|:\s(?![\"\u201c'\u2018])")
 # "is the largest canal", "was an American spaceflight": the answer's own description follows it
 # (not "was the first to report", which names nothing)
 _COPULA_NOUN_PHRASE = re.compile(r"^\s+(?:is|was|are|were|became|remains|remained)\s+(?:the|a|an)\s+"
                                  r"(?!(?:\w+\s+)?to\b)(?!(?:first|last|only|next)\b\s*[,.]?$)\w")
+
+
+def first_clause(text: str) -> str:
+    """`text` up to a second clause with its own subject (", and he signalled ...", ", and in 2002 the
+    House passed ..."), a semicolon, or an elaboration after a colon."""
+    return _FIRST_CLAUSE_END.split(text, maxsplit=1)[0]
 
 
 _SECOND_PREDICATE = re.compile(r"^\s+(?:and|but)\s+(?:(?:later|then|also|still|soon)\s+)?"
@@ -678,7 +684,7 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
         if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'"):
             # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
             # A second clause (", and he signalled...") is dropped: the question asks about the first.
-            predicate = _FIRST_CLAUSE_END.split(after, maxsplit=1)[0]
+            predicate = first_clause(after)
             return f"{wh}{ends_sentence(predicate)}?"
         match = re.match(r"^(According to|As reported by)\s+$", before)
         if match and after.startswith(", "):
@@ -709,7 +715,7 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
             if ":" in before[: prep.start()]:
                 return None  # "won four gold medals: one in singles, at the London Olympics in 2012"
             clause = ends_sentence(before[: prep.start()] + after)
-        if re.search(r"\b(19|20)\d\d\b", clause) or len(clause.split()) < 3:
+        if re.search(r"\b(1[0-9]|20)\d\d\b", clause) or len(clause.split()) < 3:
             return None  # another date left in the question would confuse it
         inverted = _invert(clause, common_words, name_words)
         if not inverted or not _subject_is_safe(inverted[1]):
@@ -880,6 +886,8 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
             after = ""
         if ":" in before[: prep.start()]:
             return None  # "won four gold medals: one in singles, at the London Olympics in 2012": the date is the part's
+        if re.search(r",\s+(?:and|but)$", before[: prep.start()]):
+            return None  # "Meucci built a device decades earlier, and in 2002 the House honoured him": the date is the second clause's
         phrase = capitalise(ends_sentence(before[: prep.start()] + after))
     if len(phrase.split()) < 3 or _YEAR.search(phrase):
         return None
