@@ -311,3 +311,16 @@ def test_a_date_of_a_second_clause_makes_no_timeline_event(tmp_path):
 
 def bank_fact(tmp_path, statement):
     return write_bank(tmp_path, [date_fact("d", statement, "2002", "2002", "year")]).facts[0]
+
+
+@pytest.mark.parametrize("statement, answer, date, phrase", [
+    # an event phrase holds no second date, of any century ("from June 20, 1837, until her death" -> 1901)
+    ("Victoria was queen from June 20, 1837, until her death in 1901.", "1901", "1901", None),
+    # but a count or a name with four digits is no date
+    ("Team 1024 shipped project 1024 in 2003.", "2003", "2003", "Team 1024 shipped project 1024"),
+])
+def test_an_event_phrase_holds_no_other_date(tmp_path, statement, answer, date, phrase):
+    from quizgen.generate.text import event_phrase
+
+    fact = write_bank(tmp_path, [date_fact("d", statement, answer, date, "year")]).facts[0]
+    assert event_phrase(fact, (0, 0)) == phrase

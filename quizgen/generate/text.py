@@ -715,7 +715,7 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
             if ":" in before[: prep.start()]:
                 return None  # "won four gold medals: one in singles, at the London Olympics in 2012"
             clause = ends_sentence(before[: prep.start()] + after)
-        if re.search(r"\b(1[0-9]|20)\d\d\b", clause) or len(clause.split()) < 3:
+        if _YEAR.search(clause) or len(clause.split()) < 3:
             return None  # another date left in the question would confuse it
         inverted = _invert(clause, common_words, name_words)
         if not inverted or not _subject_is_safe(inverted[1]):
@@ -857,7 +857,11 @@ _HEDGE = re.compile(r"^(According to (the|this) article,\s*|The article (says|no
 
 _LEAD_PREPOSITION = re.compile(r"^(On|In|At|During|By)\s+$", re.I)
 _TRAILING_PREPOSITION = re.compile(r"\s(on|in|at|during)\s+$")
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+# A year written in a sentence: any 19xx or 20xx, and an earlier one where a date's words come before
+# it ("in 1881", "June 20, 1837"), not a count or a name ("Team 1024", "1500 men")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|(?:\b(?:in|on|of|since|from|to|by|until|till|and|before|after|"
+                   r"January|February|March|April|May|June|July|August|September|October|November|December)"
+                   r"|\d,)\s+1[0-9]\d\d\b")
 
 
 def event_phrase(fact: Fact, span: tuple[int, int]) -> Optional[str]:
