@@ -873,3 +873,49 @@ def test_a_who_prompt_drops_a_second_clause_with_its_own_time_and_subject():
             "and in 2002 the United States House of Representatives passed a resolution honouring his work.")
     prompts = {c.prompt for c in _candidates(text) if c.answer == "Antonio Meucci"}
     assert prompts == {"Which Italian inventor had built a speaking device decades earlier?"}, prompts
+
+
+# -- round 11 (tests/data/articles/SOURCES.md) ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The speech that Martin Luther King Jr. gave was short.", ["Martin Luther King Jr."]),
+    ("The boycott was organised by a young pastor, Martin Luther King Jr.", ["Martin Luther King Jr."]),
+])
+def test_king_before_jr_is_a_surname_not_a_title(sentence, names):
+    assert [(m.text, m.title) for m in find_mentions(sentence)] == [(n, None) for n in names]
+
+
+def test_a_family_surname_is_no_re_mention_of_one_member():
+    # "Mrs Bennet" is not Elizabeth Bennet when the article names the Bennet family
+    text = ("The novel follows Elizabeth Bennet, the second of five daughters. The Bennet family lives at Longbourn. "
+            "Mrs Bennet wants her daughters to marry wealthy men.")
+    answers = {c.answer for c in _candidates(text) if c.kind == "entity" and "wants her daughters" in c.statement}
+    assert "Bennet" in answers and "Elizabeth Bennet" not in answers
+
+
+@pytest.mark.parametrize("text, statement", [
+    # "It ended in 1797": the subject just before is "The republic", not "The republic was"
+    ("Venice was a sea power. The republic was ruled by an elected leader. It ended in 1797, when Napoleon came.",
+     "The republic ended in 1797, when Napoleon came."),
+    # "After his death": the person just named
+    ("Stoicism is a school of philosophy founded by Zeno. Zeno, a merchant from Cyprus, taught in Athens in 300. After his death the "
+     "school was led by Cleanthes, who wrote 700 works.", "After Zeno's death the school was led by Cleanthes, who wrote 700 works."),
+])
+def test_a_subject_phrase_and_a_possessive_in_an_opening(text, statement):
+    assert statement in _statements(text)
+
+
+def test_a_plural_relative_clause_is_no_fact_of_a_singular_name():
+    text = ("Venice is a city in Italy. It is built on 118 islands in the Venetian Lagoon, which are linked by more than "
+            "400 bridges.")
+    assert not [s for s in _statements(text) if s.startswith("the Venetian Lagoon are") or s.startswith("The Venetian Lagoon are")]
+
+
+def test_a_name_in_ism_is_a_doctrine_not_a_person():
+    entities = EntityIndex()
+    for sentence in ["Stoicism is a school of philosophy.", "Stoicism became popular in Rome."]:
+        entities.add_sentence(find_mentions(sentence, {"Stoicism"}), sentence)
+    entities.merge_short_names()
+    entity = entities.resolve("Stoicism")
+    entity.freeze()
+    assert entity.entity_class == "concept"

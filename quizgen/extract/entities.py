@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from quizgen.extract import rx
+from quizgen.names import GIVEN_NAMES
 
 _WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
 # A version number after a name ("Llama 3.1", "Apollo 11"); not a score ("Brazil 7–1", "3-1")
@@ -59,28 +60,6 @@ _OCCUPATIONS = {
     "manager", "farmer", "priest", "monk", "nun", "merchant", "worker", "president", "founder", "chemist",
     "goalkeeper", "striker", "midfielder", "defender", "footballer",
 }
-# Common given names across languages: a first word here makes "Anne Milbanke" a person. Kept small on
-# purpose; the other signals (titles, verbs, pronouns, appositions, surname re-mentions) do the rest.
-GIVEN_NAMES = set("""
-aaron abdul abraham ada adam adolf agnes ahmed aisha akira alan albert alberto alejandro aleksandr alexander
-alexandra alfred ali alice alicia amelia amir ana andre andrea andreas andrew andrei angela angelo ann anna
-anne annie antoine anton antonio arthur augusta augustus barack barbara beatrice ben benjamin bernard bill bob
-boris brian bruce carl carla carlo carlos caroline catherine cecilia charles charlotte chen chris christian
-christina christopher clara claude claudia colin daniel david deborah dennis diana diego dmitri dolores donald
-dorothy edith edmund edward elena eleanor elizabeth ella ellen emil emily emma enrique eric erich ernest ernst
-eva fatima felix fernando florence francesca francis francisco frank franz frederick friedrich gabriel
-george georg gerald gerhard giovanni giuseppe grace gregory guido gunter günter hans harold harry heinrich
-helen helena helmut henri henry herbert hiroshi howard hugo ian igor ingrid isaac isabel isabella ivan jack
-jacob jacques james jan jane janet jean jeanne jennifer jesse jessica jimmy joan johann johannes john jonathan
-jorge jose josé joseph juan judith julia julian juliet junko karl katherine kathleen kenji klaus kurt larry
-laura laurent lee leo leon leonard leonardo linda lisa louis louise lucia lucy ludwig luigi luis maria marie
-mark martha martin mary matthew max michael michel miguel mikhail nadia natalia natasha neil nicholas nicola
-nikolai noel norman olga oliver omar otto pablo patricia patrick paul pedro peter philip pierre pietro rachel
-ralph raymond reinhold richard robert roberto roger ronald rosa rose ruth sam samuel sandra sarah satoru
-sergei shigeru simon stephan marty sofia sophia sophie stefan stephen steven susan takashi theodore thomas tim timothy tom
-ulrich victor victoria vincent vladimir walter werner william wilhelm wolfgang yuki yuri zhang
-mario manuel lionel miroslav andré emmanuelle ruud terrence milton orville wilbur anatoly johan feng
-""".split())
 _CONNECTORS = {"of", "for", "de", "du", "von", "van", "der", "del", "la", "le", "di", "da"}
 _PERSON_VERBS = {
     "said", "says", "told", "believes", "believed", "expects", "expected", "argued", "argues", "contends",
@@ -262,7 +241,7 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         # Trim a final period unless it belongs to an abbreviation ("Inc.", "U.S.", "Bros.").
         if text.endswith(".") and not rx.search(r"(?:\b[A-Z]\.|Inc\.|Ltd\.|Co\.|Corp\.|Bros\.|Jr\.|Sr\.|St\.)$", text):
             text = text[:-1]
-        if text.endswith(".") and match.end() == len(sentence.rstrip()) and rx.search(r"(?:Inc|Ltd|Co|Corp)\.$", text) is None:
+        if text.endswith(".") and match.end() == len(sentence.rstrip()) and rx.search(r"(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$", text) is None:
             text = text[:-1]
         words = text.split()
         possessed = rx.match(r"['\u2019]s(?:\s+[A-Z][a-z]+\b)+", sentence[match.end():]) \
@@ -314,7 +293,8 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         # A title inside the run: "NASA Administrator Bill Nelson" -> "Bill Nelson" (title "NASA Administrator").
         for i in range(len(words) - 2, -1, -1):
             if words[i].lower() in TITLES and words[i + 1][:1].isupper() \
-                    and key_of(f"{words[i]} {words[i + 1]}") not in _PLACES:
+                    and words[i + 1].rstrip(".,").lower() not in ("jr", "sr", "ii", "iii", "iv") \
+                    and key_of(f"{words[i]} {words[i + 1]}") not in _PLACES:  # ("Martin Luther King Jr.": a surname)
                 title = " ".join(words[: i + 1])
                 start += len(" ".join(words[: i + 1])) + 1
                 words = words[i + 1:]
@@ -431,6 +411,9 @@ class EntityIndex:
         self.entities: dict[str, Entity] = {}
         self._alias: dict[str, str] = {}
         self._coordinated: list[tuple[Entity, Entity]] = []
+        # Surnames the article gives a whole family ("The Bennet family lives at Longbourn"): a bare
+        # "Bennet" ("Mrs Bennet") is then no re-mention of the one Bennet named in full
+        self.families: set[str] = set()
 
     def resolve(self, name: str) -> Optional[Entity]:
         """The entity a name refers to (by any of its names), or None."""
@@ -459,11 +442,15 @@ class EntityIndex:
             entity.other_names.add(other.group("name"))
         return entity
 
+    _FAMILY = re.compile(r"\b[Tt]he\s+([A-Z][\w'-]+)\s+(?:family|brothers|sisters|children|household)\b")
+
     def add_sentence(self, mentions: list[Mention], sentence: str) -> None:
         """Record every mention of one sentence, in article order (see `add`).
 
         A sentence opening with "He"/"She"/"His"/"Her" right after a sentence whose subject is a name
         is evidence that the name is a person."""
+        for family in self._FAMILY.finditer(sentence):
+            self.families.add(key_of(family.group(1)))
         previous = getattr(self, "_previous_subject", None)
         if previous is not None and rx.match(r"[\"'\u201c]?(?:He|She|His|Her)\b", sentence):
             previous.votes["person"] += 2
@@ -577,6 +564,8 @@ class EntityIndex:
                     # "Owens" with "Jesse Owens" (the article's first name: its subject) and "James
                     # Cleveland Owens" (his birth name), once each: the bare surname means the subject.
                     owners = [first_key]
+            if key in self.families:
+                owners = []
             if len(owners) == 1 and key in self.entities and owners[0] in self.entities:
                 owner = self.entities[owners[0]]
                 short = self.entities.pop(key)
@@ -714,6 +703,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("place", 4))
     elif len(words) == 2 and words[-1] in _PLACES and words[0] not in _ORG_WORDS:
         votes.append(("place", 3))  # "Nazi Germany", "Imperial Russia": a country under another name
+    if len(words) <= 2 and rx.search(r"[a-z]isms?$", name) and not rx.search(r"\d", name):
+        votes.append(("concept", 5))  # "Stoicism", "modern Stoicism", "Impressionism": a doctrine or a movement
     if set(words) - {"or"} and set(words) <= _FIELDS_OF_STUDY:
         votes.append(("concept", 5))  # "a second Nobel Prize, this time in Chemistry": a field, not a place
     if rx.search(r"\b(?:in|at|from|across|through|near|into)\s+$", before) and len(words) <= 2 \
@@ -738,7 +729,9 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
                 r"leader|spokesman|president|engineer|chemist|officer|assistant|teacher|student|writer|author|"
                 r"artist|player|soldier|worker|doctor|nurse|lawyer|politician|businessman|businesswoman|"
                 r"great-grandson|grandson|son|daughter|wife|husband|brother|sister|father|mother|uncle|aunt|"
-                r"counsellor|counselor|adviser|advisor|servant|friend)\b", after.lower()):
+                r"counsellor|counselor|adviser|advisor|servant|friend|merchant|philosopher|poet|painter|composer|"
+                r"priest|monk|pharmacist|clergyman|pastor|singer|actor|actress|explorer|navigator|sailor|captain|"
+                r"slave|emperor|king|queen|general|novelist|playwright|mathematician|astronomer|inventor)\b", after.lower()):
         votes.append(("person", 3))
     if rx.search(r"\b(?:son|daughter|brother|sister|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece)"
                  r",?\s+$", before_l):

@@ -389,8 +389,11 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         if not replace(r"\b[Tt]he model(?!s)\b(?! weights)", the_model, "product"):
             return None
     # "noted this was" -> "noted that Llama 3.1 was"
-    # (also after an opening phrase of time: "On February 14, 1876, his lawyer filed ...")
+    # (also after an opening phrase of time: "On February 14, 1876, his lawyer filed ...", or in it:
+    # "After his death the school was led by ...")
     match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out) or \
+        rx.match(r"^(?:After|Before|Since|Until|At|On|During)\s+(his|her)\s+(?=(?:death|birth|retirement|marriage|"
+                 r"arrest|election|return|release|wedding|coronation|funeral)\b)", out) or \
         rx.match(r"^(?:On|In|By|During|After|Before)\s[^,]{2,30}(?:,\s+\d{4})?,\s+(his|her)\s+(?=[a-z]+\s)", out)
     if match:
         name = antecedents.person_referent(info.position, window=4, text=out, gender=_GENDER_OF[match.group(1).lower()])
@@ -458,7 +461,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # (the phrase may hold a full date: "On August 25, 2012, it crossed ...")
     match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout)"
-                 r"\s+[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+                 r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (
             # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
             rx.match(r"^((?:On|In|At|By|During|After|Before)\s[^,]{2,40}(?:,\s[^,]{2,40}){1,3}),\s+(he|she)\s+(?=[a-z])", out) or
@@ -712,6 +715,8 @@ def _relative_clause_fact(sentence: str, start: int, end: int, mentions: list) -
         owner = next((m for m, _ in mentions if m.end == match.start()), None)
         if owner is None:
             return None
+        if rx.match(r"(?:are|were)\b", sentence[match.end():]) and not owner.text.endswith("s"):
+            return None  # "118 islands in the Venetian Lagoon, which are separated by canals": not the lagoon
         lead = "the " if sentence[max(0, owner.start - 4): owner.start].lower() == "the " else ""
         body = sentence[match.end(): stop].strip()
         if len(body.split()) < 3:
@@ -1308,5 +1313,6 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
         if mention.start > position:
             break
     # A common-noun subject still helps "it" later: "The wall was ..." -> "The wall".
-    match = rx.match(r"^(?:(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4},?\s+)?([Tt]he\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:was|is|were|are|has|had|[a-z]+ed)\b", info.text)
+    match = rx.match(r"^(?:(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4},?\s+)?([Tt]he\s+[a-z]+(?:\s+(?!(?:was|is|were|are|has|had|have)\b)[a-z]+)?)"
+                     r"\s+(?:was|is|were|are|has|had|[a-z]+ed)\b", info.text)
     return None, (match.group(1) if match else None)

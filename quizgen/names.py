@@ -1,0 +1,27 @@
+"""Common given names across languages: data shared by the extractor (a first word here makes "Anne
+Milbanke" a person) and the distractor chooser (a one-word name here is a first name, no surname)."""
+
+from __future__ import annotations
+
+# Common given names across languages: a first word here makes "Anne Milbanke" a person. Kept small on
+# purpose; the other signals (titles, verbs, pronouns, appositions, surname re-mentions) do the rest.
+GIVEN_NAMES = frozenset("""
+aaron abdul abraham ada adam adolf agnes ahmed aisha akira alan albert alberto alejandro aleksandr alexander
+alexandra alfred ali alice alicia amelia amir ana andre andrea andreas andrew andrei angela angelo ann anna
+anne annie antoine anton antonio arthur augusta augustus barack barbara beatrice ben benjamin bernard bill bob
+boris brian bruce carl carla carlo carlos caroline catherine cecilia charles charlotte chen chris christian
+christina christopher clara claude claudia colin daniel david deborah dennis diana diego dmitri dolores donald
+dorothy edith edmund edward elena eleanor elizabeth ella ellen emil emily emma enrique eric erich ernest ernst
+eva fatima felix fernando florence francesca francis francisco frank franz frederick friedrich gabriel
+george georg gerald gerhard giovanni giuseppe grace gregory guido gunter günter hans harold harry heinrich
+helen helena helmut henri henry herbert hiroshi howard hugo ian igor ingrid isaac isabel isabella ivan jack
+jacob jacques james jan jane janet jean jeanne jennifer jesse jessica jimmy joan johann johannes john jonathan
+jorge jose josé joseph juan judith julia julian juliet junko karl katherine kathleen kenji klaus kurt larry
+laura laurent lee leo leon leonard leonardo linda lisa louis louise lucia lucy ludwig luigi luis maria marie
+mark martha martin mary matthew max michael michel miguel mikhail nadia natalia natasha neil nicholas nicola
+nikolai noel norman olga oliver omar otto pablo patricia patrick paul pedro peter philip pierre pietro rachel
+ralph raymond reinhold richard robert roberto roger ronald rosa rose ruth sam samuel sandra sarah satoru
+sergei shigeru simon stephan marty sofia sophia sophie stefan stephen steven susan takashi theodore thomas tim timothy tom
+ulrich victor victoria vincent vladimir walter werner william wilhelm wolfgang yuki yuri zhang
+mario manuel lionel miroslav andré emmanuelle ruud terrence milton orville wilbur anatoly johan feng
+""".split())
