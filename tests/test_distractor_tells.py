@@ -1077,3 +1077,30 @@ def test_a_town_beside_its_own_part_is_no_choice(tmp_path):
     towns = towns_like("New Haven", region_of("Connecticut"), 12)
     words = [t.split() for t in towns]
     assert not [(a, b) for a in words for b in words if a != b and (a[-len(b):] == b or a[:len(b)] == b)], towns
+
+
+def test_a_surname_key_gets_no_first_names_and_a_title_asks_for_a_surname(tmp_path):
+    # "Who wrote the first version? Austen | Collins | Elizabeth | Jane"; "Mrs Elizabeth wants her daughters ..."
+    facts = [entity_fact("austen", "Austen wrote the first version in 1797.", "Austen", "person"),
+             entity_fact("mrs", "Mrs Bennet wants her daughters to marry.", "Bennet", "person"),
+             entity_fact("jane", "The novel was written by Jane Austen in 1797.", "Jane Austen", "person"),
+             entity_fact("liz", "The heroine is Elizabeth Bennet of Longbourn.", "Elizabeth Bennet", "person"),
+             entity_fact("eliza", "In the end Elizabeth marries for love.", "Elizabeth", "person"),
+             entity_fact("collins", "The estate passes to Mr Collins, a cousin.", "Collins", "person"),
+             entity_fact("egerton", "The rights were sold to Thomas Egerton in 1812.", "Thomas Egerton", "person"),
+             entity_fact("firth", "Darcy was played by Colin Firth in 1995.", "Colin Firth", "person")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    for qid in ("austen.mc", "mrs.mc"):
+        _, wrong = split(questions[qid])
+        assert not {"Elizabeth", "Jane", "Thomas", "Colin"} & set(wrong), wrong
+    assert "Mrs Elizabeth" not in questions["mrs.tf-false"].stem
+
+
+def test_a_doctrine_is_not_swapped_with_a_person_the_bank_could_not_class(tmp_path):
+    facts = [entity_fact("stoa", "Stoicism is a school of philosophy founded in Athens.", "Stoicism", "concept"),
+             entity_fact("led", "The school was later led by Cleanthes of Assos.", "Cleanthes", "concept"),
+             entity_fact("cyn", "Cynicism was an older school of philosophy.", "Cynicism", "concept"),
+             entity_fact("epi", "Epicureanism was a rival school in Athens.", "Epicureanism", "concept")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    assert "Cleanthes" not in questions["stoa.tf-false"].stem
+    assert "Stoicism" not in questions["led.tf-false"].stem if "led.tf-false" in questions else True

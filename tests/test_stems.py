@@ -324,3 +324,26 @@ def test_an_event_phrase_holds_no_other_date(tmp_path, statement, answer, date, 
 
     fact = write_bank(tmp_path, [date_fact("d", statement, answer, date, "year")]).facts[0]
     assert event_phrase(fact, (0, 0)) == phrase
+
+
+def test_a_building_is_asked_as_one(tmp_path):
+    bank = write_bank(tmp_path, [entity_fact("b", "St Mark's Basilica stands on St Mark's Square in Venice.",
+                                             "St Mark's Basilica", "concept")])
+    stems = {q.stem for q in generate_questions(bank) if q.kind == "short_answer"}
+    assert stems == {"Which basilica stands on St Mark's Square in Venice?"}, stems
+
+
+def test_a_date_of_an_apposition_makes_no_timeline_event(tmp_path):
+    from quizgen.generate.text import event_phrase
+
+    statement = "The canal is crossed by four bridges, the oldest of which is the Rialto Bridge, completed in 1591."
+    fact = write_bank(tmp_path, [date_fact("d", statement, "1591", "1591", "year")]).facts[0]
+    assert event_phrase(fact, (0, 0)) is None
+
+
+def test_a_pronoun_after_a_decade_is_flagged():
+    from quizgen.generate.lint import check_stem
+
+    question = Question(id="q.cloze", fact_id="q", fact_ids=["q"], kind="cloze", stem="By the 2010s it had sold ______ copies.",
+                        answer="20 million", explanation="x", source=SourceRef(quote="x", article_title="t"))
+    assert "unresolved-pronoun" in [code for code, _, _ in check_stem(question)]

@@ -44,6 +44,7 @@ from quizgen.generate.text import (
     word_before_choice,
 )
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
+from quizgen.names import GIVEN_NAMES
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
 SIBLINGS_LOOKED_AT = 5  # nearest siblings formatted for a number or date (both sides are filled from them)
@@ -527,14 +528,21 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # surname is a given name or a character's, and so are the wrong choices ("Cameron" and
         # "DiCaprio", surnames of the film's makers, a student rules out at a glance)
         bare_only = False
+        given_names: set[str] = set()
         if surnames_only and not given_only:
             surnames = {surname(name).casefold() for name, _ in siblings if " " in name.strip()}
+            given_names = ({name.split()[0].casefold() for name, _ in siblings if " " in name.strip()}
+                           | {name.casefold() for name, _ in siblings if name.casefold() in GIVEN_NAMES}) - surnames
             bare = [name for name, _ in siblings if " " not in name.strip() and name.casefold() not in surnames
                     and name.casefold() != answer.casefold()]
-            bare_only = answer.casefold() not in surnames and bool(bare)
+            # ("Mrs ______" asks for a surname whatever the bank knows: not "Mrs Elizabeth")
+            surname_slot = span is not None and _SURNAME_TITLE_BEFORE.search(fact.statement, 0, span[0]) is not None
+            bare_only = answer.casefold() not in surnames and bool(bare) and not surname_slot
         for name, owner in siblings:
             if bare_only and (" " in name.strip() or surname(name).casefold() in surnames):
                 continue
+            if surnames_only and not bare_only and name.casefold() in given_names:
+                continue  # "Austen" among "Collins | Elizabeth | Jane": a first name beside surnames
             parts = name_parts(name)
             if any(part_of_name(parts, taken) for taken in taken_parts):
                 # "Cas9" for "CRISPR-Cas9", "Germany" for "East Germany": not wrong enough; and beside
@@ -957,6 +965,7 @@ _PAIR_LEAD = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+$")
 _PAIR_END_AFTER = re.compile(r"\s+and\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\b")
 
 
+_SURNAME_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s+$")
 _KIN_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|brother|sister|mother|father|child|children|"
                          r"grandson|granddaughter|nephew|niece|cousin|uncle|aunt)\s+$")
 

@@ -89,7 +89,7 @@ _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we"}
 _AFTER_TIME_PHRASE = re.compile(
     r"(?:In|On|By|During|After|Before|Since|Until|From|At|Between)\s+"
     r"(?:(?:the|early|mid|late|same|following|next|year|to|and|spring|summer|autumn|fall|winter|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|\d[\d:.apm]*|_+)[\s,\u2013-]*){1,6}"
+    r"April|May|June|July|August|September|October|November|December|\d[\d:.apm]*s?|_+s?)[\s,\u2013-]*){1,6}"
     r"\b([A-Za-z]+)\b")
 _LEADING_A_AN = re.compile(r"^(an?|An?)\s+")
 _SHAPE_QUALIFIER = re.compile(r"\b(early|mid|late)[- ](?=\d)", re.I)

@@ -79,7 +79,7 @@ _HEAD_NOUNS = frozenset("""
     wall gate street avenue road square platz strasse straße allee row lane boulevard terrace crescent
     harbour harbor port airport station railway highway
     university college school institute academy museum library hospital observatory laboratory
-    cathedral church temple mosque palace castle fort stadium prison
+    cathedral basilica abbey chapel monastery church temple mosque synagogue palace castle fort stadium prison
     province county state republic kingdom empire territory region district city town village
     treaty treaties agreement accord convention protocol prize award medal trophy war battle revolution
     company corporation authority agency commission council ministry department bank court army navy
@@ -405,6 +405,8 @@ def name_sort(name: str, entity_class: str) -> str:
     together (an ocean and a sea, a treaty and a protocol, a country and an empire); "" when the
     name does not say. A monarch stands beside other monarchs, not "Queen George Mallory"."""
     noun = name_noun(name, entity_class)
+    if not noun and entity_class == "concept" and re.search(r"[a-z]isms?$", name):
+        return "doctrine"  # "Stoicism" beside "Cynicism", not beside a philosopher the bank could not class
     return _SORT_OF_NOUN.get(noun, noun)
 
 
@@ -890,6 +892,8 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
             after = ""
         if ":" in before[: prep.start()]:
             return None  # "won four gold medals: one in singles, at the London Olympics in 2012": the date is the part's
+        if re.search(r",\s+(?:[a-z]+ed|built|begun|made|founded|opened|finished|written|drawn)$", before[: prep.start()]):
+            return None  # "..., the oldest of which is the Rialto Bridge, completed in 1591": the date is the apposition's
         if re.search(r",\s+(?:and|but)$", before[: prep.start()]):
             return None  # "Meucci built a device decades earlier, and in 2002 the House honoured him": the date is the second clause's
         phrase = capitalise(ends_sentence(before[: prep.start()] + after))
