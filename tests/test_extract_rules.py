@@ -919,3 +919,17 @@ def test_a_name_in_ism_is_a_doctrine_not_a_person():
     entity = entities.resolve("Stoicism")
     entity.freeze()
     assert entity.entity_class == "concept"
+
+
+# -- round 12 (tests/data/articles/SOURCES.md) ------------------------------------------------------
+
+def test_a_year_later_is_not_reckoned_where_the_sentence_names_its_year():
+    # "A year later, at the 2009 World Championships" had become "In 1987, at the 2009 World Championships",
+    # counted from a birth year: the 2008 of "the 2008 Summer Olympics" had not counted as a year
+    text = ("Usain Bolt is a Jamaican sprinter. He was born on August 21, 1986. At the 2008 Summer Olympics in "
+            "Beijing, Bolt won the 100 metres. A year later, at the 2009 World Championships in Berlin, he lowered "
+            "the record. Two years later, Bolt ran in Daegu.")
+    statements = _statements(text)
+    assert not [s for s in statements if s.startswith("In 1987")]
+    assert "A year later, at the 2009 World Championships in Berlin, Usain Bolt lowered the record." in statements
+    assert any(s.startswith("In 2011, Bolt ran in Daegu") for s in statements), statements

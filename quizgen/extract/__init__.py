@@ -141,8 +141,11 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
             raw_mentions.append(mentions)
             sentences.append(info)
             explicit_dates = [d.value for d in find_dates(sentence.text) if not d.year_inferred]
+            named_years = re.findall(r"\bthe\s+(1[5-9]\d\d|20\d\d)\s+[A-Z]", sentence.text)
             if explicit_dates:
                 context_year = explicit_dates[-1].parts[0]
+            elif named_years:
+                context_year = int(named_years[-1])  # "At the 2008 Summer Olympics ...": a year all the same
             dated = [v.parts for v in explicit_dates if v.precision != "year"]
             if dated:
                 last_dated = dated[-1]

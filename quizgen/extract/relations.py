@@ -465,6 +465,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         (" he " in out[:90] or " she " in out[:90]) and (
             # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
             rx.match(r"^((?:On|In|At|By|During|After|Before)\s[^,]{2,40}(?:,\s[^,]{2,40}){1,3}),\s+(he|she)\s+(?=[a-z])", out) or
+            # "A year later, at the 2009 World Championships in Berlin, he lowered ..."
+            rx.match(r"^((?:A|One|Two|Three|Four|Five|\d{1,2})\s+years?\s+later(?:,\s[^,]{2,60}){1,3}),\s+(he|she)\s+(?=[a-z])", out) or
             rx.match(r"^((?:In|At|During)\s+[a-z][a-z ]{2,20}\s+(?:in|at)\s+[A-Z][\w ]{1,25}?)\s+(he|she)\s+(?=[a-z])", out) or
             rx.match(r"^((?:When|After|Before|While|Because|Although|Since|Once|Until))\s+(he|she)\s+(?=[a-z])", out))
     if match:
@@ -504,7 +506,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # cannot see, counted from the last year the article named.
     later = rx.match(r"^(A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}) years? later,\s+(?=\S)", out) \
         if " later, " in out[:20] else None
-    if later and info.context_year and not find_dates(out):
+    if later and info.context_year and not _holds_a_year(out):
         words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
         count = int(later.group(1)) if later.group(1).isdigit() else words[later.group(1).lower()]
@@ -515,7 +517,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # the year the article named last.
     same = rx.match(r"^(?:In\s+)?(the\s+same\s+year|that\s+(?:same\s+)?year|the\s+(?:following|next)\s+year|"
                     r"the\s+year\s+(?:after|before))(,?)\s+(?=\S)", out, re.I)
-    if same and info.context_year and not find_dates(out):
+    if same and info.context_year and not _holds_a_year(out):
         phrase = same.group(1).lower()
         year = info.context_year + (1 if ("following" in phrase or "next" in phrase or "after" in phrase)
                                     else -1 if "before" in phrase else 0)
@@ -524,12 +526,12 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # "... reported more than 80,000 fires in Brazil that year." -> "... in 2019.": the year the
     # article named last.
     that_year = rx.search(r"(?:\bin\s+)?\bthat\s+(?:same\s+)?year\b", out) if "that" in out else None
-    if that_year and that_year.start() > 0 and info.context_year and not find_dates(out):
+    if that_year and that_year.start() > 0 and info.context_year and not _holds_a_year(out):
         notes.append(f'"{that_year.group(0)}" read as "in {info.context_year}": check the year')
         out = out[: that_year.start()] + f"in {info.context_year}" + out[that_year.end():]
     # "Harrison joined the next year." -> "Harrison joined in 1958.": counted from the last year named.
     next_year = rx.search(r"(?<=\s)(?:in\s+)?the\s+(?:next|following)\s+year\b", out) if " year" in out else None
-    if next_year and info.context_year and not find_dates(out):
+    if next_year and info.context_year and not _holds_a_year(out):
         notes.append(f'"{next_year.group(0)}" read as "in {info.context_year + 1}": check the year')
         out = out[: next_year.start()] + f"in {info.context_year + 1}" + out[next_year.end():]
     # "The next day the Federal Reserve lent ..." -> "On September 16, 2008, the Federal Reserve lent
@@ -577,6 +579,12 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                       or rx.search(r"[a-z]s$", antecedents.topic)):
         return None
     return out
+
+
+def _holds_a_year(text: str) -> bool:
+    """Whether a sentence writes a year of its own: a date, or one in a name ("at the 2009 World
+    Championships"), so that "A year later" needs no reckoning (and must get none)."""
+    return bool(find_dates(text)) or rx.search(r"\b(?:1[5-9]\d\d|20\d\d)\s+[A-Z]", text) is not None
 
 
 # A reported clause: a pronoun object in it may mean the sentence's own subject.
