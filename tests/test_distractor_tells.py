@@ -1104,3 +1104,14 @@ def test_a_doctrine_is_not_swapped_with_a_person_the_bank_could_not_class(tmp_pa
     questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
     assert "Cleanthes" not in questions["stoa.tf-false"].stem
     assert "Stoicism" not in questions["led.tf-false"].stem if "led.tf-false" in questions else True
+
+
+def test_both_sides_of_a_measure_share_its_unit(tmp_path):
+    # "The painting measures 73.7 by ______ centimetres": no 41.4 or 64.5
+    bank = write_bank(tmp_path, [
+        quantity_fact("w", "The painting measures 73.7 by 92.1 centimetres.", "92.1", 92.1, None, "centimetres"),
+        quantity_fact("h", "The museum holds 1,500 other paintings.", "1,500", 1500, None, "paintings"),
+        quantity_fact("k", "The painter made 860 oil paintings.", "860", 860, None, "paintings")])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["w.mc"])
+    assert all(parse_quantity(w) > 73.7 for w in wrong), wrong

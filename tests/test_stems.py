@@ -347,3 +347,13 @@ def test_a_pronoun_after_a_decade_is_flagged():
     question = Question(id="q.cloze", fact_id="q", fact_ids=["q"], kind="cloze", stem="By the 2010s it had sold ______ copies.",
                         answer="20 million", explanation="x", source=SourceRef(quote="x", article_title="t"))
     assert "unresolved-pronoun" in [code for code, _, _ in check_stem(question)]
+
+
+def test_a_name_that_modifies_the_subject_gets_no_which_question(tmp_path):
+    # "Which product vaccines protect against the disease?" asked nothing
+    bank = write_bank(tmp_path, [
+        entity_fact("v", "COVID-19 vaccines protect against the disease caused by the virus.", "COVID-19", "product"),
+        entity_fact("g", "Germany was reunified on October 3, 1990, after the border opened.", "Germany", "place")])
+    stems = {q.fact_id: q.stem for q in generate_questions(bank) if q.kind == "short_answer"}
+    assert "v" not in stems
+    assert stems["g"] == "Which country was reunified on October 3, 1990, after the border opened?"

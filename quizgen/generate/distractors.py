@@ -946,7 +946,10 @@ def _sentence_number_bounds(statement: str, span: tuple[int, int], answer: str, 
         if _MONTH_BEFORE.search(statement, 0, match.start()) or statement.count("(", 0, match.start()) > \
                 statement.count(")", 0, match.start()):
             continue
-        if _measure(match.group("unit")) != key_unit and (key_unit or _measure(match.group("unit"))):
+        unit = _measure(match.group("unit"))
+        if (match.group("unit") or "").lower() in ("by", "x", "to", "and", "or") and 0 <= span[0] - match.end() <= 4:
+            unit = key_unit  # "73.7 by ______ centimetres": the key's unit is the other number's too
+        if unit != key_unit and (key_unit or unit):
             continue
         number = parse_quantity(digits + (" " + match.group("scale") if match.group("scale") else ""))
         if number is None or number == key:

@@ -655,6 +655,12 @@ _COPULA_NOUN_PHRASE = re.compile(r"^\s+(?:is|was|are|were|became|remains|remaine
                                  r"(?!(?:\w+\s+)?to\b)(?!(?:first|last|only|next)\b\s*[,.]?$)\w")
 
 
+# "COVID-19 vaccines protect against ...": the name modifies the subject's head noun ("Which product
+# vaccines protect ...?" asks nothing)
+_MODIFIER_OF_SUBJECT = re.compile(r"^\s+(?!(?:was|is|has|does|says|gets|goes|keeps|remains|becomes|seems)\b)[a-z]+s\s+(?:are|were|have|had|do|did|can|could|will|would|may|might|must|"
+                                  r"protect|prevent|cause|help|use|make|show|work|remain|become|contain|[a-z]+ed)\b")
+
+
 def first_clause(text: str) -> str:
     """`text` up to a second clause with its own subject (", and he signalled ...", ", and in 2002 the
     House passed ..."), a semicolon, or an elaboration after a colon."""
@@ -683,7 +689,8 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
             # "Apollo 11 was the American spaceflight that..." says what the answer is better than
             # the class noun can: "What was the American spaceflight...", not "Which product was..."
             wh = "What"
-        if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'"):
+        if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'") \
+                and not _MODIFIER_OF_SUBJECT.match(after):
             # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
             # A second clause (", and he signalled...") is dropped: the question asks about the first.
             predicate = first_clause(after)
