@@ -1115,3 +1115,33 @@ def test_both_sides_of_a_measure_share_its_unit(tmp_path):
     questions = {q.id: q for q in generate_questions(bank)}
     _, wrong = split(questions["w.mc"])
     assert all(parse_quantity(w) > 73.7 for w in wrong), wrong
+
+
+# -- round 13 (tests/data/articles/SOURCES.md) ------------------------------------------------------
+
+def test_a_place_after_the_island_of_is_an_island(tmp_path):
+    # "The British exiled Napoleon to the island of Paris": only names the bank calls islands fit
+    facts = [entity_fact("helena", "The British exiled Napoleon to the island of Saint Helena in 1815.", "Saint Helena", "place"),
+             entity_fact("elba", "In 1814 Napoleon was sent to the island of Elba.", "Elba", "place"),
+             entity_fact("corsica", "Napoleon was born on the island of Corsica in 1769.", "Corsica", "place"),
+             entity_fact("jena", "His armies won at Jena in 1806.", "Jena", "place"),
+             entity_fact("paris", "He was crowned in Paris in 1804.", "Paris", "place"),
+             entity_fact("russia", "In 1812 he invaded Russia.", "Russia", "place")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    false = questions["helena.tf-false"].stem
+    assert "island of Elba" in false or "island of Corsica" in false, false
+
+
+def test_a_choice_whose_own_word_the_sentence_prints_is_no_choice(tmp_path):
+    # "Hubble's successor, the Hubble Space Telescope, was launched": not the sentence's own subject
+    facts = [entity_fact("webb", "Hubble's successor, the James Webb Space Telescope, was launched in 2021.",
+                         "James Webb Space Telescope", "product"),
+             entity_fact("hubble", "The Hubble Space Telescope was launched in 1990.", "Hubble Space Telescope", "product"),
+             entity_fact("spitzer", "The Spitzer Space Telescope was launched in 2003.", "Spitzer Space Telescope", "product"),
+             entity_fact("chandra", "The Chandra X-ray Observatory was launched in 1999.", "Chandra X-ray Observatory", "product"),
+             entity_fact("kepler", "The Kepler Space Telescope was launched in 2009.", "Kepler Space Telescope", "product"),
+             entity_fact("euclid", "The Euclid Space Telescope was launched in 2023.", "Euclid Space Telescope", "product")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    assert "the Hubble Space Telescope, was launched" not in questions["webb.tf-false"].stem
+    _, wrong = split(questions["webb.mc"])
+    assert "Hubble Space Telescope" not in wrong and len(wrong) == 3, wrong

@@ -357,3 +357,16 @@ def test_a_name_that_modifies_the_subject_gets_no_which_question(tmp_path):
     stems = {q.fact_id: q.stem for q in generate_questions(bank) if q.kind == "short_answer"}
     assert "v" not in stems
     assert stems["g"] == "Which country was reunified on October 3, 1990, after the border opened?"
+
+
+@pytest.mark.parametrize("statement, answer, phrase", [
+    # the year is another person's
+    ("Ada Yonath was the first woman in 45 years to win the prize, after Dorothy Hodgkin in 1964.", "1964", None),
+    # but "named after" keeps its event
+    ("The society named the mountain after George Everest in 1865.", "1865", "The society named the mountain after George Everest"),
+])
+def test_a_year_of_another_person_makes_no_event(tmp_path, statement, answer, phrase):
+    from quizgen.generate.text import event_phrase
+
+    fact = write_bank(tmp_path, [date_fact("d", statement, answer, answer, "year")]).facts[0]
+    assert event_phrase(fact, (0, 0)) == phrase

@@ -538,8 +538,21 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             # ("Mrs ______" asks for a surname whatever the bank knows: not "Mrs Elizabeth")
             surname_slot = span is not None and _SURNAME_TITLE_BEFORE.search(fact.statement, 0, span[0]) is not None
             bare_only = answer.casefold() not in surnames and bool(bare) and not surname_slot
+        # "the island of ______", "the Roman towns of ______": only names the bank writes after the same
+        # words (or, for towns, that the gazetteer knows) fit the slot ("the island of Paris" does not)
+        slot_of = _SLOT_NOUN_OF.search(fact.statement, 0, span[0]) if span is not None and \
+            value.entity_class == "place" else None
+        key_words = {w.casefold() for w in answer.split()}
         for name, owner in siblings:
             if bare_only and (" " in name.strip() or surname(name).casefold() in surnames):
+                continue
+            if slot_of and not _fits_slot_noun(name, slot_of.group(1), index):
+                continue
+            distinct = [w for w in name.split() if w.casefold() not in key_words]
+            if value.entity_class != "person" and span is not None and distinct and \
+                    any(w[:1].isupper() for w in distinct) and all(find_word(around, w) >= 0 for w in distinct):
+                # "Hubble's successor, the Hubble Space Telescope, was launched": what sets the choice
+                # apart from the key is printed in the sentence, as its own subject
                 continue
             if surnames_only and not bare_only and name.casefold() in given_names:
                 continue  # "Austen" among "Collins | Elizabeth | Jane": a first name beside surnames
@@ -966,6 +979,24 @@ _EDGE_BEFORE = re.compile(r"(?:^|[\s,(])(by|since|before|until|till|after)\s+(?:
 _PAIR_START_BEFORE = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\s+and\s+$")
 _PAIR_LEAD = re.compile(r"\b(?:[Ii]n|[Bb]etween)\s+$")
 _PAIR_END_AFTER = re.compile(r"\s+and\s+(?P<date>(?:[A-Z][a-z]+\s+)?\d{4})\b")
+
+
+_SLOT_NOUN_OF = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?(island|islands|town|towns|city|cities|port|village|river|lake)\s+of"
+                           r"\s+(?:[A-Z][\w'-]*\s+)*?(?:and\s+)?$")
+
+
+def _fits_slot_noun(name: str, noun: str, index: BankIndex) -> bool:
+    """Whether a place fits "the <noun> of ______": the bank writes it after the same noun, or (for a
+    town or city) the gazetteer knows it as a town."""
+    singular = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+    pattern = re.compile(rf"\b(?:{re.escape(singular)}|{re.escape(noun)})\s+of\s+(?:the\s+)?{re.escape(name)}\b")
+    if any(pattern.search(statement) for statement in index.statements.values()):
+        return True
+    if singular in ("town", "city", "port", "village"):
+        from quizgen.generate.places import is_town
+
+        return is_town(name)
+    return False
 
 
 _SURNAME_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s+$")
