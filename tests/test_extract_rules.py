@@ -933,3 +933,25 @@ def test_a_year_later_is_not_reckoned_where_the_sentence_names_its_year():
     assert not [s for s in statements if s.startswith("In 1987")]
     assert "A year later, at the 2009 World Championships in Berlin, Usain Bolt lowered the record." in statements
     assert any(s.startswith("In 2011, Bolt ran in Daegu") for s in statements), statements
+
+
+# -- round 14 (tests/data/articles/SOURCES.md) ------------------------------------------------------
+
+def test_an_opening_phrase_holds_no_verb():
+    # "In 2013 Queen Elizabeth II granted him a posthumous pardon, and ..." had been read as one long
+    # opening phrase, so the sentence had no subject and "him" stayed
+    text = ("Alan Turing was an English mathematician. He died on June 7, 1954. In 2013 Queen Elizabeth II granted "
+            "him a posthumous pardon, and since 2021 his portrait has appeared on a banknote.")
+    assert any(s.startswith("In 2013 Queen Elizabeth II granted Alan Turing a posthumous pardon") for s in _statements(text))
+
+
+@pytest.mark.parametrize("name, sentence, expected", [
+    ("New York Stock Exchange", "Share prices fell on the New York Stock Exchange in 1929.", "organisation"),
+    ("Great Depression", "The crash began the Great Depression in 1929.", "event"),
+])
+def test_an_exchange_is_an_organisation_and_a_depression_an_event(name, sentence, expected):
+    entities = EntityIndex()
+    entities.add_sentence(find_mentions(sentence), sentence)
+    entity = entities.resolve(name)
+    entity.freeze()
+    assert entity.entity_class == expected

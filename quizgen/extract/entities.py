@@ -94,7 +94,7 @@ _ORG_WORDS = {
     "bank", "council", "committee", "memorial", "foundation", "hospital", "republic", "union", "party",
     "ministry", "department", "commission", "labs", "team", "society", "school", "college", "academy",
     "army", "navy", "government", "court", "congress", "parliament", "senate", "office", "center", "centre",
-    "museum", "club", "federation", "bureau", "service", "plc", "llc", "gmbh", "ag", "sa", "nasa", "fbi",
+    "museum", "club", "federation", "bureau", "service", "plc", "llc", "gmbh", "ag", "sa", "nasa", "fbi", "exchange",
     "openai", "google", "microsoft", "apple", "amazon", "meta", "nintendo", "sony", "ibm", "intel", "nvidia",
     "pfizer", "tesla", "samsung", "facebook", "anthropic", "mistral", "hugging",
 }
@@ -125,7 +125,9 @@ _PLACES = {
 }
 _PROJECT_WORDS = {"project", "program", "programme", "initiative", "mission", "plan"}
 _EVENT_WORDS = {"war", "revolution", "olympics", "summit", "d-day", "crisis", "festival", "games", "conference",
-                "prize", "award", "election", "treaty", "protocol", "accord", "act", "championship", "cup", "expo", "medal", "trophy"}
+                "prize", "award", "election", "treaty", "protocol", "accord", "act", "championship", "cup", "expo", "medal", "trophy",
+                "depression", "recession", "crash", "famine", "pandemic", "epidemic", "blockade", "airlift", "uprising",
+                "rebellion", "massacre", "siege"}
 # "the command module Columbia", "a Saturn V rocket", "the film Race": a named craft or work.
 _CRAFT_WORDS = (r"module|ship|rocket|spacecraft|probe|satellite|aircraft|airplane|plane|locomotive|vessel|boat|"
                 r"submarine|shuttle|lander|rover|capsule|film|movie|novel|album|song|opera|painting|telescope")

@@ -1248,10 +1248,10 @@ def analyse_sentence(info: SentenceInfo, known_names: set[str], entities: Entity
 
 
 _OPENING = re.compile(
-    # (an opening phrase holds no subject pronoun: "In 1840 she married her cousin, Prince Albert" opens
-    # with its subject, not with "Prince Albert")
+    # (an opening phrase holds no subject pronoun and no verb in -ed: "In 1840 she married her cousin,
+    # Prince Albert" and "In 2013 Queen Elizabeth II granted him a pardon, and ..." open with their subjects)
     r"^(?:(?:On|In|By|At|During|After|Before|Since|Today|Together with|Under|Alongside|Once)\b"
-    r"(?:(?!\b(?:he|she|they|we)\b)[^,]){0,60},\s+"
+    r"(?:(?!\b(?:he|she|they|we|him|[a-z]{3,}ed)\b)[^,]){0,60},\s+"
     r"|(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?"
     r"(?:(?:The|the)\s+)?"
 )
