@@ -1145,3 +1145,16 @@ def test_a_choice_whose_own_word_the_sentence_prints_is_no_choice(tmp_path):
     assert "the Hubble Space Telescope, was launched" not in questions["webb.tf-false"].stem
     _, wrong = split(questions["webb.mc"])
     assert "Hubble Space Telescope" not in wrong and len(wrong) == 3, wrong
+
+
+def test_an_act_and_a_depression_are_not_swapped(tmp_path):
+    # "President Barack Obama signed the Great Depression"
+    facts = [entity_fact("dodd", "In July 2010 President Barack Obama signed the Dodd-Frank Act, which tightened rules.",
+                         "Dodd-Frank Act", "event"),
+             entity_fact("great", "The crisis was the worst since the Great Depression of the 1930s.", "Great Depression", "event"),
+             entity_fact("glass", "In 1933 Congress passed the Glass-Steagall Act to separate banks.", "Glass-Steagall Act", "event"),
+             entity_fact("long", "The Long Depression began in 1873.", "Long Depression", "event")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    assert "signed the Great Depression" not in questions["dodd.tf-false"].stem
+    assert "Glass-Steagall Act" in questions["dodd.tf-false"].stem
+    assert "Long Depression" in questions["great.tf-false"].stem

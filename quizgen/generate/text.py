@@ -83,6 +83,7 @@ _HEAD_NOUNS = frozenset("""
     province county state republic kingdom empire territory region district city town village
     treaty treaties agreement accord convention protocol prize award medal trophy war battle revolution
     company corporation authority agency commission council ministry department bank court army navy
+    act law bill depression recession crash crisis panic famine pandemic epidemic uprising rebellion siege exchange
 """.split())
 # a head word as the noun a question uses ("Which mountain", "Which mountain range")
 _HEAD_AS_NOUN = {"mount": "mountain", "mountains": "mountain range", "islands": "group of islands",
@@ -99,7 +100,8 @@ _SORT_OF_NOUN = {"ocean": "sea", "bay": "gulf", "channel": "strait", "peak": "mo
                  "republic": "country", "kingdom": "country", "empire": "country",
                  "agreement": "treaty", "accord": "treaty", "convention": "treaty", "protocol": "treaty",
                  "award": "prize", "medal": "prize", "trophy": "prize", "corporation": "company",
-                 "college": "university"}
+                 "college": "university", "law": "act", "bill": "act", "recession": "depression", "crash": "depression",
+                 "crisis": "depression", "panic": "depression", "pandemic": "epidemic", "rebellion": "uprising"}
 _COMPOUND_HEADS = (("platz", "square"), ("straße", "street"), ("strasse", "street"), ("allee", "avenue"),
                    ("damm", "street"), ("brücke", "bridge"), ("bahnhof", "station"), ("flughafen", "airport"))
 _HEAD_OF = re.compile(r"(\w+) of\b")  # "Royal Swedish Academy of Sciences": the head is "Academy"
