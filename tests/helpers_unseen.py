@@ -28,3 +28,10 @@ def assert_drafts_clean(bank, questions, min_facts: int) -> None:
     errors = [(q.id, f.code) for q in questions for f in q.lint if f.severity == "error"]
     assert not errors
     assert {"multiple_choice", "true_false", "cloze"} <= {q.kind for q in questions}
+
+
+def question_texts(questions, answers: bool = False) -> list[str]:
+    """Every stem and choice of the questions (and, with `answers`, every answer): what a rule that
+    must never print something checks."""
+    texts = [q.stem for q in questions] + [c.text for q in questions for c in q.choices]
+    return texts + [q.answer for q in questions] if answers else texts

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers_unseen import assert_drafts_clean, draft_articles
+from helpers_unseen import assert_drafts_clean, draft_articles, question_texts
 
 NAMES = ["queen-victoria", "telephone", "treaty-of-versailles", "amazon-river", "tour-de-france"]
 
@@ -15,11 +15,6 @@ NAMES = ["queen-victoria", "telephone", "treaty-of-versailles", "amazon-river", 
 def banks(tmp_path_factory):
     """Each article drafted once, loaded, with its questions."""
     return draft_articles(NAMES, tmp_path_factory.mktemp("unseen10"))
-
-
-def texts_of(questions) -> list[str]:
-    return [q.stem for q in questions] + [c.text for q in questions for c in q.choices] + \
-        [q.answer for q in questions]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -32,7 +27,7 @@ def test_victoria_is_she(banks):
     statements = [f.statement for f in bank.facts]
     assert any(s.startswith("Victoria died at Osborne House") for s in statements)
     assert not [s for s in statements if s.startswith("Albert died at Osborne")]
-    assert not [t for t in texts_of(questions) if t.startswith("Saxe-Coburg-Saalfeld")]
+    assert not [t for t in question_texts(questions, answers=True) if t.startswith("Saxe-Coburg-Saalfeld")]
 
 
 def test_telephone_his_lawyer_and_towns(banks):
@@ -48,7 +43,7 @@ def test_telephone_his_lawyer_and_towns(banks):
 
 def test_versailles_people_are_no_countries(banks):
     _, questions = banks["treaty-of-versailles"]
-    assert not [t for t in texts_of(questions) if t.endswith("of the United States") and t.startswith("Woodrow")]
+    assert not [t for t in question_texts(questions, answers=True) if t.endswith("of the United States") and t.startswith("Woodrow")]
 
 
 def test_tour_it_keeps_the_first(banks):

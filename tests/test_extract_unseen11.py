@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers_unseen import assert_drafts_clean, draft_articles
+from helpers_unseen import assert_drafts_clean, draft_articles, question_texts
 
 NAMES = ["pride-and-prejudice", "i-have-a-dream", "venice", "oxygen", "stoicism"]
 MIN_FACTS = {"pride-and-prejudice": 15, "i-have-a-dream": 15, "venice": 14, "oxygen": 8, "stoicism": 3}
@@ -16,10 +16,6 @@ MIN_FACTS = {"pride-and-prejudice": 15, "i-have-a-dream": 15, "venice": 14, "oxy
 def banks(tmp_path_factory):
     """Each article drafted once, loaded, with its questions."""
     return draft_articles(NAMES, tmp_path_factory.mktemp("unseen11"))
-
-
-def texts_of(questions) -> list[str]:
-    return [q.stem for q in questions] + [c.text for q in questions for c in q.choices] + [q.answer for q in questions]
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n != "stoicism"])
@@ -33,19 +29,19 @@ def test_stoicism_draft_is_clean_if_thin(banks):
     assert not [(q.id, f.code) for q in questions for f in q.lint if f.severity == "error"]
     people = {f.answer for f in bank.facts if getattr(f.value, "entity_class", None) == "person"}
     assert "Stoicism" not in people  # "Who is a school of philosophy ...? Aurelius | Beck | Nero | *Stoicism"
-    assert not [t for t in texts_of(questions) if " is a school of philosophy" in t and not t.startswith(("Stoicism", "What", "______"))
+    assert not [t for t in question_texts(questions, answers=True) if " is a school of philosophy" in t and not t.startswith(("Stoicism", "What", "______"))
                 or "led by Stoicism" in t]
 
 
 def test_king_jr_is_one_person(banks):
     bank, questions = banks["i-have-a-dream"]
     assert "Jr." not in {f.answer for f in bank.facts}
-    assert not [t for t in texts_of(questions) if t.startswith("In 1964 Jr.")]
+    assert not [t for t in question_texts(questions, answers=True) if t.startswith("In 1964 Jr.")]
 
 
 def test_the_bennets_are_a_family(banks):
     _, questions = banks["pride-and-prejudice"]
-    texts = texts_of(questions)
+    texts = question_texts(questions, answers=True)
     assert not [t for t in texts if "Mrs Elizabeth" in t]
     for q in questions:
         if q.kind == "multiple_choice" and q.stem.startswith("Mrs ______"):

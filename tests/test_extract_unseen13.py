@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers_unseen import assert_drafts_clean, draft_articles
+from helpers_unseen import assert_drafts_clean, draft_articles, question_texts
 
 NAMES = ["hubble", "napoleon", "mount-vesuvius", "ada-yonath", "berlin-airlift"]
 
@@ -17,17 +17,13 @@ def banks(tmp_path_factory):
     return draft_articles(NAMES, tmp_path_factory.mktemp("unseen13"))
 
 
-def texts_of(questions) -> list[str]:
-    return [q.stem for q in questions] + [c.text for q in questions for c in q.choices] + [q.answer for q in questions]
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_drafts_load_and_their_questions_have_no_lint_errors(banks, name):
     assert_drafts_clean(*banks[name], min_facts=12)
 
 
 def test_slots_and_subjects(banks):
-    texts = [t for name in ("napoleon", "mount-vesuvius", "hubble") for t in texts_of(banks[name][1])]
+    texts = [t for name in ("napoleon", "mount-vesuvius", "hubble") for t in question_texts(banks[name][1], answers=True)]
     assert not [t for t in texts if "island of Paris" in t or "towns of Campania" in t
                 or "the Hubble Space Telescope, was launched" in t]
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from helpers_unseen import assert_drafts_clean, draft_articles
+from helpers_unseen import assert_drafts_clean, draft_articles, question_texts
 from quizgen.generate.values import parse_quantity
 
 NAMES = ["rosa-parks", "rosalind-franklin", "titanic-film", "channel-tunnel", "giant-panda"]
@@ -19,10 +19,6 @@ MIN_FACTS = {"rosa-parks": 15, "rosalind-franklin": 15, "titanic-film": 15, "cha
 def banks(tmp_path_factory):
     """Each article drafted once, loaded, with its questions."""
     return draft_articles(NAMES, tmp_path_factory.mktemp("unseen8"))
-
-
-def texts_of(questions) -> list[str]:
-    return [q.stem for q in questions] + [c.text for q in questions for c in q.choices]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -43,14 +39,14 @@ def test_rosa_parks_is_a_person_and_she_is_rosa_parks(banks):
                                                        "Jr.", "In 1932 Rosa Louise McCauley"))]
     assert any(s.startswith("The boycott lasted 381 days") for s in statements)
     # her birth name is not someone she married
-    assert not [t for t in texts_of(questions) if "married Rosa Louise McCauley" in t or t == "Rosa Louise McCauley"]
+    assert not [t for t in question_texts(questions) if "married Rosa Louise McCauley" in t or t == "Rosa Louise McCauley"]
 
 
 def test_franklin_pronoun_after_a_range_and_a_college_named_for_a_king(banks):
     bank, questions = banks["rosalind-franklin"]
     statements = [f.statement for f in bank.facts]
     assert any(s.startswith("From 1947 to 1950 Rosalind Franklin worked in Paris") for s in statements)
-    assert not [t for t in texts_of(questions) if "College London" in t and "King's College London" not in t]
+    assert not [t for t in question_texts(questions) if "College London" in t and "King's College London" not in t]
 
 
 def test_titanic_names_and_numbers(banks):

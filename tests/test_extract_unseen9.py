@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers_unseen import assert_drafts_clean, draft_articles
+from helpers_unseen import assert_drafts_clean, draft_articles, question_texts
 
 NAMES = ["battle-of-hastings", "world-wide-web", "deepwater-horizon", "beethoven-ninth", "euro"]
 
@@ -15,10 +15,6 @@ NAMES = ["battle-of-hastings", "world-wide-web", "deepwater-horizon", "beethoven
 def banks(tmp_path_factory):
     """Each article drafted once, loaded, with its questions."""
     return draft_articles(NAMES, tmp_path_factory.mktemp("unseen9"))
-
-
-def texts_of(questions) -> list[str]:
-    return [q.stem for q in questions] + [c.text for q in questions for c in q.choices]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -30,7 +26,7 @@ def test_hastings_names_and_pronouns(banks):
     bank, questions = banks["battle-of-hastings"]
     answers = {f.answer for f in bank.facts}
     assert "Edward the Confessor" in answers and not [a for a in answers if a.startswith("Around")]
-    texts = texts_of(questions)
+    texts = question_texts(questions)
     assert not [t for t in texts if "Who the Confessor" in t or "promised Harold Godwinson the throne" in t
                 or "Around 1070 William" in t]
     assert not [t for t in texts if t.endswith("?") and "the English army broke up" in t]
@@ -38,7 +34,7 @@ def test_hastings_names_and_pronouns(banks):
 
 def test_beethoven_him_and_a_second_predicate(banks):
     _, questions = banks["beethoven-ninth"]
-    texts = texts_of(questions)
+    texts = question_texts(questions)
     assert not [t for t in texts if "stood beside Friedrich Schiller" in t]
     assert not [t for t in texts if t.endswith("?") and "completed and is" in t]
 

@@ -686,20 +686,19 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # "Around 70,000 of the city's ______ inhabitants": the whole is more than its part (and "______
         # of its 80,000 inhabitants" less than the whole)
         floor, ceiling = _partitive_bounds(fact.statement, span, value.magnitude) if span else (None, None)
+        # "Eleven workers were killed, and ______ others were injured": not 11, a number the sentence
+        # already gives to something else
+        written_numbers: frozenset = frozenset()
         if span:
             # "received ______ nominations and won 11 Oscars": a wrong number stays on the key's side of
             # every other number of its sort in the sentence ("9 nominations and won 11" is no choice)
-            below, above = _sentence_number_bounds(fact.statement, span, answer, value.magnitude)
+            below, above, written_numbers = _sentence_numbers(fact.statement, span, answer, value.magnitude)
             floor = below if floor is None else floor if below is None else max(floor, below)
             ceiling = above if ceiling is None else ceiling if above is None else min(ceiling, above)
         if bound == "lower":  # (see `bound` above)
             floor = value.magnitude if floor is None else max(floor, value.magnitude)
         elif bound == "upper":
             ceiling = value.magnitude if ceiling is None else min(ceiling, value.magnitude)
-
-        # "Eleven workers were killed, and ______ others were injured": not 11, a number the sentence
-        # already gives to something else
-        written_numbers = _other_numbers(fact.statement, span) if span else frozenset()
 
         def plausible(magnitude: float) -> bool:
             if (floor is not None and magnitude <= floor) or (ceiling is not None and magnitude >= ceiling):
@@ -922,38 +921,28 @@ def _measure(unit: Optional[str]) -> str:
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
 
 
-def _other_numbers(statement: str, span: tuple[int, int]) -> frozenset:
-    """The numbers a sentence writes outside the key's span, in figures or in words ("Eleven")."""
-    out = set()
-    for match in _NUMBER_WITH_SORT.finditer(statement):
-        if not (match.start() < span[1] and match.end() > span[0]):
-            number = parse_quantity(match.group("n") + (" " + match.group("scale") if match.group("scale") else ""))
-            if number is not None:
-                out.add(number)
-    for match in _NUMBER_WORD.finditer(statement):
-        if not (match.start() < span[1] and match.end() > span[0]):
-            out.add(float(NUMBER_WORDS[match.group(0).casefold()]))
-    return frozenset(out)
-
-
-def _sentence_number_bounds(statement: str, span: tuple[int, int], answer: str, key: float
-                            ) -> tuple[Optional[float], Optional[float]]:
-    """The largest number of the key's sort (the same currency, a percentage or not, the same unit of
-    measure) that the sentence writes below the key, and the smallest above it. Years, ordinals
-    ("70th"), days of a month and numbers in brackets (a conversion: "(26 ft 8 in)") are left out."""
+def _sentence_numbers(statement: str, span: tuple[int, int], answer: str, key: float
+                      ) -> tuple[Optional[float], Optional[float], frozenset]:
+    """What the sentence's other numbers say of the key's wrong choices, in one pass over them:
+    - the largest number of the key's sort (the same currency, a percentage or not, the same unit of
+      measure) written below the key, and the smallest above it; years, ordinals ("70th"), days of a
+      month and numbers in brackets (a conversion: "(26 ft 8 in)") are left out;
+    - every number written outside the key's span, in figures or in words ("Eleven")."""
     own = _NUMBER_WITH_SORT.search(answer)
-    if own is None:
-        return None, None
-    key_unit = _measure(own.group("unit") or _NUMBER_WITH_SORT.match(statement, span[0]) and
-                        _NUMBER_WITH_SORT.match(statement, span[0]).group("unit"))
-    sort = (own.group("cur") or "", bool(own.group("pct")))
+    at_key = _NUMBER_WITH_SORT.match(statement, span[0])
+    key_unit = _measure(own.group("unit") or (at_key and at_key.group("unit"))) if own else ""
+    sort = (own.group("cur") or "", bool(own.group("pct"))) if own else None
     floor = ceiling = None
+    written: set[float] = set()
     for match in _NUMBER_WITH_SORT.finditer(statement):
         if match.start() < span[1] and match.end() > span[0]:
             continue
-        if match.group("ord") or ((match.group("cur") or ""), bool(match.group("pct"))) != sort:
-            continue
         digits = match.group("n")
+        number = parse_quantity(digits + (" " + match.group("scale") if match.group("scale") else ""))
+        if number is not None:
+            written.add(number)
+        if own is None or match.group("ord") or ((match.group("cur") or ""), bool(match.group("pct"))) != sort:
+            continue
         if not match.group("cur") and _YEAR_OR_DECADE.fullmatch(digits) and not _YEAR_OR_DECADE.fullmatch(own.group("n")):
             continue  # "in 1998" beside "14 nominations"
         if _MONTH_BEFORE.search(statement, 0, match.start()) or statement.count("(", 0, match.start()) > \
@@ -964,14 +953,16 @@ def _sentence_number_bounds(statement: str, span: tuple[int, int], answer: str, 
             unit = key_unit  # "73.7 by ______ centimetres": the key's unit is the other number's too
         if unit != key_unit and (key_unit or unit):
             continue
-        number = parse_quantity(digits + (" " + match.group("scale") if match.group("scale") else ""))
         if number is None or number == key:
             continue
         if number < key:
             floor = number if floor is None else max(floor, number)
         else:
             ceiling = number if ceiling is None else min(ceiling, number)
-    return floor, ceiling
+    for match in _NUMBER_WORD.finditer(statement):
+        if not (match.start() < span[1] and match.end() > span[0]):
+            written.add(float(NUMBER_WORDS[match.group(0).casefold()]))
+    return floor, ceiling, frozenset(written)
 _EDGE_BEFORE = re.compile(r"(?:^|[\s,(])(by|since|before|until|till|after)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
