@@ -955,3 +955,29 @@ def test_an_exchange_is_an_organisation_and_a_depression_an_event(name, sentence
     entity = entities.resolve(name)
     entity.freeze()
     assert entity.entity_class == expected
+
+
+# -- a one-word topic defined in the first sentence is what a later "It" means ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oxygen is a chemical element with atomic number 8. It becomes a pale blue liquid at minus 183 degrees Celsius.",
+     "Oxygen becomes a pale blue liquid at minus 183 degrees Celsius."),
+    # the second "it" of the sentence: the part about the number, named like the first
+    ("Oxygen is a chemical element. It is the third most abundant element in the universe, and it makes up "
+     "about 21 percent of the atmosphere.", "Oxygen makes up about 21 percent of the atmosphere."),
+    ("Smallpox was an infectious disease caused by a virus. It killed about 30 percent of the people it infected.",
+     "Smallpox killed about 30 percent of the people it infected."),
+])
+def test_a_defined_one_word_topic_names_a_later_it(text, expected):
+    assert expected in _statements(text, "quantity")
+
+
+def test_it_is_not_read_as_a_one_word_subject_of_a_later_sentence():
+    # only the article's opening definition makes a topic: "Zeno was a merchant" later does not
+    text = "The school was founded in Athens. Zeno was a merchant from Cyprus. It had 300 members by 250 BC."
+    assert not any(s.startswith("Zeno had") for s in _statements(text))
+
+
+def test_degrees_take_their_scale_as_the_unit():
+    [found] = find_quantities("The crystals are cooled to about minus 185 degrees Celsius.")
+    assert found.value.unit == "degrees Celsius"

@@ -186,6 +186,10 @@ def _numeric_mention(text: str, match: re.Match) -> Optional[QuantityMention]:
         unit, consumed = _unit_from(match.group("unit"))
         if unit:
             full_end = match.start("unit") + consumed
+            scale_name = rx.match(r"\s+(Celsius|Fahrenheit|Kelvin)\b", text[full_end:]) if unit == "degrees" else None
+            if scale_name:  # "183 degrees Celsius": the scale is part of the unit (the words are not lower case)
+                unit = f"degrees {scale_name.group(1)}"
+                full_end += scale_name.end()
     start = match.start("cur") if match.group("cur") else match.start("num")
     answer_end = match.end("percent") if match.group("percent") else match.end("degrees") if match.group("degrees") else end
     if unit is None and number < 2 and not scale:

@@ -697,7 +697,14 @@ def _pronoun_part(clause: str, start: int, end: int) -> Optional[str]:
     """"Armstrong and Aldrin spent ..., and they collected 47.5 pounds of ..." -> "Armstrong and Aldrin
     collected 47.5 pounds of ...": the part holding the answer, its pronoun replaced by the clause's
     named subject, so the question is about one thing."""
-    for match in rx.finditer(r",\s+and\s+(they|he|she)\s+(?=[a-z])", clause):
+    for match in rx.finditer(r",\s+and\s+(they|he|she|it)\s+(?=[a-z])", clause):
+        if match.end() <= start and match.group(1) == "it":
+            # "It is the third most abundant element ..., and it makes up about 21 percent of ...":
+            # "It makes up ...", which the resolver then names like the first "It"
+            rest = clause[match.end():]
+            if not clause.startswith("It ") or rx.search(r",\s+and\s+", rest[: max(0, start - match.end())]):
+                return None
+            return "It " + rest
         if match.end() <= start:
             # "A French watchmaker, Robert Hubert, confessed ..., and he was hanged": the name in apposition
             subject = _APPOSED_SUBJECT.match(clause) or _NAMED_SUBJECT.match(clause)
@@ -1323,4 +1330,9 @@ def _subject_of(info: SentenceInfo) -> tuple[Optional[tuple[Mention, Entity]], O
     # A common-noun subject still helps "it" later: "The wall was ..." -> "The wall".
     match = rx.match(r"^(?:(?:In|By|On)\s+(?:[A-Z][a-z]+\s+)?\d{4},?\s+)?([Tt]he\s+[a-z]+(?:\s+(?!(?:was|is|were|are|has|had|have)\b)[a-z]+)?)"
                      r"\s+(?:was|is|were|are|has|had|[a-z]+ed)\b", info.text)
+    if not match and info.position == 0:
+        # "Oxygen is a chemical element ...", "Stoicism is a school of philosophy ...": a word that opens
+        # the article and is defined there is its topic (no mention: any first word is capitalised),
+        # and a later "It becomes a pale blue liquid" means it.
+        match = rx.match(r"^([A-Z][a-z]{2,})\s+(?:is|was)\s+(?:an?|the|one)\s", info.text)
     return None, (match.group(1) if match else None)
