@@ -1158,3 +1158,25 @@ def test_an_act_and_a_depression_are_not_swapped(tmp_path):
     assert "signed the Great Depression" not in questions["dodd.tf-false"].stem
     assert "Glass-Steagall Act" in questions["dodd.tf-false"].stem
     assert "Long Depression" in questions["great.tf-false"].stem
+
+
+@pytest.mark.parametrize("statement, answer, unit, limit", [
+    ("Oxygen becomes a liquid at minus 183 degrees Celsius.", "183", "degrees Celsius", 273.15),
+    # the unit says only "degrees": the scale after the number still counts
+    ("Nitrogen freezes at minus 210 degrees Celsius.", "210", "degrees", 273.15),
+    ("The air in the chamber fell to -400 °F.", "400", "degrees Fahrenheit", 459.67),
+])
+def test_no_temperature_below_absolute_zero(tmp_path, statement, answer, unit, limit):
+    # "at minus ______ degrees Celsius: 183 | 256 | 311 | 421": nothing is colder than minus 273.15
+    bank = write_bank(tmp_path, [quantity_fact("t", statement, answer, float(answer), unit=unit)])
+    questions = {q.id: q for q in generate_questions(bank)}
+    _, wrong = split(questions["t.mc"])
+    assert len(wrong) == 3 and all(0 < parse_quantity(w) <= limit for w in wrong), wrong
+    assert parse_quantity(questions["t.tf-false"].stem.split("minus ")[-1].split("-")[-1]) <= limit
+
+
+def test_a_temperature_above_zero_is_not_bounded(tmp_path):
+    bank = write_bank(tmp_path, [quantity_fact("t", "Iron melts at 1538 degrees Celsius.", "1538", 1538.0,
+                                               unit="degrees Celsius")])
+    _, wrong = split({q.id: q for q in generate_questions(bank)}["t.mc"])
+    assert any(parse_quantity(w) > 1538 for w in wrong), wrong

@@ -370,3 +370,19 @@ def test_a_year_of_another_person_makes_no_event(tmp_path, statement, answer, ph
 
     fact = write_bank(tmp_path, [date_fact("d", statement, answer, answer, "year")]).facts[0]
     assert event_phrase(fact, (0, 0)) == phrase
+
+
+@pytest.mark.parametrize("statement, answer, phrase", [
+    # the year is the relative clause's: the story is not told in 1912, the voyage is
+    ("The film tells the story of two passengers who fall in love aboard the ship on its maiden voyage in 1912.",
+     "1912", None),
+    ("The society honoured Otto Lilienthal, who died in a glider crash in 1896.", "1896", None),
+    # a closed which-clause leaves the date to the main verb
+    ("The Berlin Wall, which had divided the city for decades, fell in 1989.", "1989",
+     "The Berlin Wall, which had divided the city for decades, fell"),
+])
+def test_a_date_of_a_relative_clause_makes_no_event(tmp_path, statement, answer, phrase):
+    from quizgen.generate.text import event_phrase
+
+    fact = write_bank(tmp_path, [date_fact("d", statement, answer, answer, "year")]).facts[0]
+    assert event_phrase(fact, (0, 0)) == phrase

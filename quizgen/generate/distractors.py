@@ -695,6 +695,10 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             below, above, written_numbers = _sentence_numbers(fact.statement, span, answer, value.magnitude)
             floor = below if floor is None else floor if below is None else max(floor, below)
             ceiling = above if ceiling is None else ceiling if above is None else min(ceiling, above)
+        below_zero = _below_absolute_zero(fact.statement, span, value.unit) if span else None
+        if below_zero is not None:
+            # "at minus ______ degrees Celsius": not minus 311, colder than anything can be
+            ceiling = below_zero if ceiling is None else min(ceiling, below_zero)
         if bound == "lower":  # (see `bound` above)
             floor = value.magnitude if floor is None else max(floor, value.magnitude)
         elif bound == "upper":
@@ -724,6 +728,21 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             if len(chosen) >= wanted or offer(text, "curated"):
                 break
     return chosen
+
+
+# How far below zero a temperature can go on each scale (absolute zero), by the unit's last word
+_ABSOLUTE_ZERO = {"celsius": 273.15, "c": 273.15, "fahrenheit": 459.67, "f": 459.67}
+
+
+def _below_absolute_zero(statement: str, span: tuple[int, int], unit: Optional[str]) -> Optional[float]:
+    """The largest number a temperature written after "minus" can take: 273.15 in degrees Celsius."""
+    if not re.search(r"(?:\bminus\s+|[-\u2212])$", statement[: span[0]]):
+        return None
+    # the unit, or the words after the number where the unit holds only "degrees"
+    scale = re.match(r"\s*(?:°\s*([CF])\b|(?:degrees?\s+)?(Celsius|Fahrenheit)\b)", statement[span[1]:])
+    words = re.findall(r"[a-z]+", (unit or "").casefold())
+    name = (scale.group(1) or scale.group(2)).casefold() if scale else words[-1] if words else ""
+    return _ABSOLUTE_ZERO.get(name)
 
 
 def _fill_balanced(chosen: list[Distractor], wanted: int, key_position, target_below: int, preferred: list,

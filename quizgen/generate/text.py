@@ -906,6 +906,8 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
         if re.search(r"\b(?:after|before|than|like)\s+(?:[A-Z][\w'-]*\s*){1,3}$", before[: prep.start()]) and \
                 not re.search(r"\b(?:named|called|renamed)\s+(?:\w+\s+){0,3}after\s+(?:[A-Z][\w'-]*\s*){1,3}$", before[: prep.start()]):
             return None  # "the first woman to win it since 1964, after Dorothy Hodgkin in 1964": Hodgkin's year
+        if re.search(r"\b(?:who|which|whose|whom)\s[^,;:]*$", before[: prep.start()]):
+            return None  # "..., two passengers ... who fall in love aboard the Titanic on its maiden voyage in 1912": the relative clause's
         if re.search(r",\s+(?:and|but)$", before[: prep.start()]):
             return None  # "Meucci built a device decades earlier, and in 2002 the House honoured him": the date is the second clause's
         phrase = capitalise(ends_sentence(before[: prep.start()] + after))
