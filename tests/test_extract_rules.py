@@ -981,3 +981,51 @@ def test_it_is_not_read_as_a_one_word_subject_of_a_later_sentence():
 def test_degrees_take_their_scale_as_the_unit():
     [found] = find_quantities("The crystals are cooled to about minus 185 degrees Celsius.")
     assert found.value.unit == "degrees Celsius"
+
+
+# -- round 15 (tests/data/articles/SOURCES.md) ------------------------------------------------------
+
+def test_a_baptismal_name_in_a_second_clause_is_the_topic_under_another_name():
+    # "Albert Chinualumogu Achebe wrote No Longer at Ease" had been a false statement
+    text = ("Obi Nwosu was a Nigerian novelist. His parents had become Christians, and he was baptised Albert "
+            "Chukwuma Nwosu. In 1960 Obi Nwosu wrote a second novel. In 1964 Ada Eze wrote a play.")
+    facts = [d.fact for d in draft_facts(parse_document(text, markdown=False))]
+    topic = [f for f in facts if f.answer == "Obi Nwosu"]
+    assert topic and all("Albert Chukwuma Nwosu" in f.value.aliases for f in topic)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # "A" and "His" are no subjects to put in place of "he"
+    ("Obi Nwosu was a novelist. A car crash in 1990 left him paralysed, and he later taught at Bard College in "
+     "New York.", ("A later taught", "A taught")),
+    ("Obi Nwosu was a novelist. His parents moved to Lagos, and he was sent to school in Umuahia in 1944.",
+     ("His was sent", "Obi Nwosu's was sent")),
+])
+def test_a_determiner_is_no_subject_for_a_pronoun_part(text, wrong):
+    assert not [s for s in _statements(text) if s.startswith(wrong)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence before was about the topic: its object "it" is named
+    ("Sputnik 1 was the first artificial satellite. The Soviet Union launched it on October 4, 1957.",
+     "The Soviet Union launched Sputnik 1 on October 4, 1957."),
+    # "At its height ..., it": the topic, as in "In 1914 it opened"
+    ("The Inca Empire was the largest empire in the Americas. At its height in the early 16th century it "
+     "stretched about 4,000 kilometres along the Andes.",
+     "At its height in the early 16th century the Inca Empire stretched about 4,000 kilometres along the Andes."),
+])
+def test_it_after_a_sentence_on_the_topic_names_the_topic(text, expected):
+    assert expected in _statements(text)
+
+
+def test_an_object_it_stays_when_the_sentence_before_was_about_something_else():
+    text = ("Sputnik 1 was the first artificial satellite. The rocket was built by Sergei Korolev. "
+            "The army tested it on August 21, 1957.")
+    assert not [s for s in _statements(text) if "tested Sputnik 1" in s]
+
+
+def test_a_but_clause_about_part_of_something_is_dropped_from_a_who_prompt():
+    # "Which engineer led the project, but much of the structural design was the work of ...?"
+    text = "The engineer Joseph Strauss led the project, but much of the structural design was the work of Charles Ellis."
+    prompts = {c.prompt for c in _candidates(text) if c.answer == "Joseph Strauss" and c.prompt}
+    assert prompts == {"Which engineer led the project?"}, prompts

@@ -174,7 +174,8 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
     return out
 
 
-_BORN_AS = re.compile(r"^(?:[Hh]e|[Ss]he)\s+was\s+born\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\b(?!\s+[A-Z])")
+# "She was born Rosa Louise McCauley", "..., and he was baptised Albert Chinualumogu Achebe"
+_BORN_AS = re.compile(r"(?:^|,\s+and\s+|;\s+)(?:[Hh]e|[Ss]he)\s+was\s+(?:born|baptised|baptized|christened)\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\b(?!\s+[A-Z])")
 
 
 def _birth_names(raw_mentions: list, sentences: list, entities: EntityIndex) -> None:
@@ -187,7 +188,7 @@ def _birth_names(raw_mentions: list, sentences: list, entities: EntityIndex) -> 
     if topic is None or first.start > 0 or topic.entity_class != "person":
         return
     for info in sentences[1:]:
-        born = _BORN_AS.match(info.text)
+        born = _BORN_AS.search(info.text)
         if born:
             entities.add_other_name(topic.name, born.group(1))
 

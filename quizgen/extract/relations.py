@@ -458,10 +458,12 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         notes.append(f'"it" read as "{noun}"')
         out = out[: match.start(3)] + noun + out[match.end(3):]
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
-    # (the phrase may hold a full date: "On August 25, 2012, it crossed ...")
+    # (the phrase may hold a full date: "On August 25, 2012, it crossed ...", or the topic's own
+    # "its": "At its height in the early 16th century it stretched ...")
     match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout)"
                  r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:At|In|By|During)\s+its\s+[a-z]+(?:\s+(?:in|of|around)\s+[\w ]{2,30}?)?),?\s+(it)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (
             # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
             rx.match(r"^((?:On|In|At|By|During|After|Before)\s[^,]{2,40}(?:,\s[^,]{2,40}){1,3}),\s+(he|she)\s+(?=[a-z])", out) or
@@ -578,6 +580,15 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     if object_it and (object_it.group(1) == "them" or not antecedents.topic or antecedents.topic_is_person
                       or rx.search(r"[a-z]s$", antecedents.topic)):
         return None
+    topic = antecedents.topic
+    if object_it and topic and antecedents.previous_subject(info.position, topic=False) == topic \
+            and not out.startswith(topic):
+        # "Sputnik 1 was the first artificial satellite. The Soviet Union launched it on October 4, 1957":
+        # the sentence before was about the topic, so the question can name it ("On what date did the
+        # Soviet Union launch it?" asks about nothing in a quiz of several articles)
+        named = "the " + topic[4:] if topic.startswith("The ") else topic
+        notes.append(f'"it" read as "{named}"')
+        out = out[: object_it.start(1)] + named + out[object_it.end(1):]
     return out
 
 
@@ -693,6 +704,10 @@ _NAMED_SUBJECT = re.compile(r"^((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*(?:\s+and\
 _APPOSED_SUBJECT = re.compile(r"^(?:A|An|The)\s+(?:[A-Za-z-]+\s+){0,3}[a-z]+,\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*),\s+(?=[a-z])")
 
 
+_NOT_A_NAMED_SUBJECT = {"The", "In", "On", "By", "At", "A", "An", "His", "Her", "Its", "Their", "This", "These", "That",
+                        "Those"}
+
+
 def _pronoun_part(clause: str, start: int, end: int) -> Optional[str]:
     """"Armstrong and Aldrin spent ..., and they collected 47.5 pounds of ..." -> "Armstrong and Aldrin
     collected 47.5 pounds of ...": the part holding the answer, its pronoun replaced by the clause's
@@ -709,7 +724,8 @@ def _pronoun_part(clause: str, start: int, end: int) -> Optional[str]:
             # "A French watchmaker, Robert Hubert, confessed ..., and he was hanged": the name in apposition
             subject = _APPOSED_SUBJECT.match(clause) or _NAMED_SUBJECT.match(clause)
             if not subject or (match.group(1) == "they") != (" and " in subject.group(1)) \
-                    or subject.group(1).startswith(("The ", "In ", "On ", "By ", "At ", "A ", "An ")):
+                    or subject.group(1).startswith(("The ", "In ", "On ", "By ", "At ", "A ", "An ")) \
+                    or subject.group(1) in _NOT_A_NAMED_SUBJECT:  # "A car crash ..., and he", "His parents ..., and he"
                 return None  # "they" needs "X and Y"; "he"/"she" a person's name, not "The canal"
             rest = clause[match.end():]
             if rx.search(r",\s+and\s+", rest[: max(0, start - match.end())]):
