@@ -386,3 +386,26 @@ def test_a_date_of_a_relative_clause_makes_no_event(tmp_path, statement, answer,
 
     fact = write_bank(tmp_path, [date_fact("d", statement, answer, answer, "year")]).facts[0]
     assert event_phrase(fact, (0, 0)) == phrase
+
+
+@pytest.mark.parametrize("statement, answer, phrase", [
+    # a second predicate or clause after the date is not of that date
+    ("Things Fall Apart was published in 1958 and has sold more than 20 million copies.", "1958",
+     "Things Fall Apart was published"),
+    ("A car crash in 1990 left Obi Nwosu paralysed, and he later taught at Bard College.", "1990",
+     "A car crash left Obi Nwosu paralysed"),
+    # the date ends an opening phrase: the event is the main clause after it
+    ("On its 50th anniversary in 1987, about 300,000 people crowded onto the deck.", "1987",
+     "On its 50th anniversary, about 300,000 people crowded onto the deck"),
+    # the date of a participle after a noun is the participle's ("a goal proposed in 1961 by ...")
+    ("The mission fulfilled a national goal proposed in 1961 by President John F. Kennedy.", "1961", None),
+    ("The mission fulfilled a goal set by President John F. Kennedy in 1961.", "1961", None),
+    # but a passive main verb keeps its event
+    ("The novel was published by Heinemann in 1958.", "1958", "The novel was published by Heinemann"),
+])
+def test_event_phrases_keep_only_what_the_date_dates(tmp_path, statement, answer, phrase):
+    from quizgen.generate.text import event_phrase
+
+    fact = write_bank(tmp_path, [date_fact("d", statement, answer, answer, "year")]).facts[0]
+    assert event_phrase(fact, (0, 0)) == phrase
+

@@ -649,7 +649,10 @@ _FIRST_CLAUSE_END = re.compile(r",\s+(?:and|but)\s+(?:(?:in|on|at|by|after|befor
                                r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b)|"
                                # ", and the English army broke up": a noun phrase and its own verb
                                r"the\s+(?:[\w-]+\s+){1,5}?(?=(?:[a-z]+ed|was|were|had|broke|fell|began|became|won|lost|"
-                               r"took|made|went|came|ran|sank|rose|left|led|held|sold|built|grew|fled|fought)\b))"
+                               r"took|made|went|came|ran|sank|rose|left|led|held|sold|built|grew|fled|fought)\b)|"
+                               # ", but much of the design was the work of ...": a part of something, and its verb
+                               r"(?:much|most|many|some|all|part|none|each|both)\s+of\s+(?:[\w'-]+\s+){1,5}?"
+                               r"(?=(?:[a-z]+ed|was|were|is|are|had)\b))"
                                r"|;\s|:\s(?![\"\u201c'\u2018])")
 # "is the largest canal", "was an American spaceflight": the answer's own description follows it
 # (not "was the first to report", which names nothing)
@@ -897,8 +900,11 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
         prep = _TRAILING_PREPOSITION.search(before)
         if not prep:
             return None
+        head = before[: prep.start()]
         if after.startswith(",") and after[1:2].isspace():
-            after = ""
+            # "On its 50th anniversary in 1987, about 300,000 people crowded onto the deck": the date
+            # ends an opening phrase, and the event is the main clause after it
+            after = ", " + after[2:] if re.match(r"^(?:On|In|At|During|For|By|After|Before)\s[^,]{0,40}$", head) else ""
         if ":" in before[: prep.start()]:
             return None  # "won four gold medals: one in singles, at the London Olympics in 2012": the date is the part's
         if re.search(r",\s+(?:[a-z]+ed|built|begun|made|founded|opened|finished|written|drawn)$", before[: prep.start()]):
@@ -906,11 +912,20 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
         if re.search(r"\b(?:after|before|than|like)\s+(?:[A-Z][\w'-]*\s*){1,3}$", before[: prep.start()]) and \
                 not re.search(r"\b(?:named|called|renamed)\s+(?:\w+\s+){0,3}after\s+(?:[A-Z][\w'-]*\s*){1,3}$", before[: prep.start()]):
             return None  # "the first woman to win it since 1964, after Dorothy Hodgkin in 1964": Hodgkin's year
+        if re.search(r"\b(?!(?:was|were|is|are|be|been|being|had|has|have)\b)[a-z]+\s+(?:[a-z]+ed|made|built|written|drawn|"
+                     r"given|begun|taken|won|held|set|led)\s+by\s+(?:[A-Z][\w.'-]*\s*){1,4}$", head):
+            return None  # "fulfilled a national goal proposed by President John F. Kennedy in 1961": the proposal's year
+        if re.search(r"\b(?!(?:was|were|is|are|be|been|being|had|has|have)\b)[a-z]+\s+[a-z]+ed$", head) and \
+                re.match(r"\s+by\s+[A-Z]", after):
+            return None  # "... a national goal proposed in 1961 by President Kennedy": the same, the year first
         if re.search(r"\b(?:who|which|whose|whom)\s[^,;:]*$", before[: prep.start()]):
             return None  # "..., two passengers ... who fall in love aboard the Titanic on its maiden voyage in 1912": the relative clause's
         if re.search(r",\s+(?:and|but)$", before[: prep.start()]):
             return None  # "Meucci built a device decades earlier, and in 2002 the House honoured him": the date is the second clause's
-        phrase = capitalise(ends_sentence(before[: prep.start()] + after))
+        if _SECOND_PREDICATE.match(after):
+            after = ""  # "Things Fall Apart was published in 1958 and has sold ...": the sales are not of 1958
+        # "A car crash in 1990 left him paralysed, and he later taught at Bard College": the teaching is not of 1990
+        phrase = capitalise(ends_sentence(before[: prep.start()] + first_clause(after)))
     if len(phrase.split()) < 3 or _YEAR.search(phrase):
         return None
     if phrase.split(" ", 1)[0].casefold() in PRONOUNS:
