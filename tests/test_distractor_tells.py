@@ -1180,3 +1180,20 @@ def test_a_temperature_above_zero_is_not_bounded(tmp_path):
                                                unit="degrees Celsius")])
     _, wrong = split({q.id: q for q in generate_questions(bank)}["t.mc"])
     assert any(parse_quantity(w) > 1538 for w in wrong), wrong
+
+
+def test_a_slot_before_a_kind_noun_gets_only_names_written_before_it(tmp_path):
+    # "a modified ______ rocket carried the satellite": Sputnik 1 is a satellite, not a rocket
+    facts = [entity_fact("r7", "A modified R-7 rocket carried the satellite into orbit.", "R-7", "product"),
+             entity_fact("s1", "Sputnik 1 was the first artificial satellite.", "Sputnik 1", "product"),
+             entity_fact("s2", "Sputnik 2 carried a dog named Laika.", "Sputnik 2", "product"),
+             entity_fact("e1", "Explorer 1 was the first American satellite.", "Explorer 1", "product"),
+             entity_fact("v2", "Germany first launched a V-2 rocket in 1942.", "V-2", "product"),
+             entity_fact("at", "Four Atlas rockets later carried astronauts.", "Atlas", "product")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    assert "r7.mc" not in questions or set(split(questions["r7.mc"])[1]) <= {"V-2", "Atlas"}
+    false = questions["r7.tf-false"].stem
+    assert "V-2 rocket" in false or "Atlas rocket" in false, false
+    # without a kind noun after the slot, any product of the bank may stand in
+    _, wrong = split(questions["s2.mc"])
+    assert {"Sputnik 1", "Explorer 1"} & set(wrong), wrong

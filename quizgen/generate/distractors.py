@@ -542,11 +542,17 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # words (or, for towns, that the gazetteer knows) fit the slot ("the island of Paris" does not)
         slot_of = _SLOT_NOUN_OF.search(fact.statement, 0, span[0]) if span is not None and \
             value.entity_class == "place" else None
+        # "a modified ______ rocket carried the satellite": only names the bank writes before the same
+        # kind noun ("a modified Sputnik 1 rocket" is a satellite offered as a rocket)
+        kind_after = _KIND_NOUN_AFTER.match(fact.statement, span[1]) if span is not None and \
+            value.entity_class == "product" else None
         key_words = {w.casefold() for w in answer.split()}
         for name, owner in siblings:
             if bare_only and (" " in name.strip() or surname(name).casefold() in surnames):
                 continue
             if slot_of and not _fits_slot_noun(name, slot_of.group(1), index):
+                continue
+            if kind_after and not _written_before_noun(name, kind_after.group(1), index):
                 continue
             distinct = [w for w in name.split() if w.casefold() not in key_words]
             if value.entity_class != "person" and span is not None and distinct and \
@@ -1007,6 +1013,17 @@ def _fits_slot_noun(name: str, noun: str, index: BankIndex) -> bool:
 
         return is_town(name)
     return False
+
+
+# Nouns that say what kind of made thing a name before them is ("the R-7 rocket", "the Wii console")
+_KIND_NOUN_AFTER = re.compile(r"\s+(rocket|satellite|spacecraft|probe|ship|submarine|aircraft|airliner|plane|jet|car|"
+                              r"locomotive|engine|console|telescope|missile|tank|computer|reactor)s?\b")
+
+
+def _written_before_noun(name: str, noun: str, index: BankIndex) -> bool:
+    """Whether the bank writes `name` right before `noun` (or its plural) somewhere."""
+    pattern = re.compile(rf"\b{re.escape(name)}\s+{re.escape(noun)}s?\b")
+    return any(pattern.search(statement) for statement in index.statements.values())
 
 
 _SURNAME_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s+$")
