@@ -1197,3 +1197,28 @@ def test_a_slot_before_a_kind_noun_gets_only_names_written_before_it(tmp_path):
     # without a kind noun after the slot, any product of the bank may stand in
     _, wrong = split(questions["s2.mc"])
     assert {"Sputnik 1", "Explorer 1"} & set(wrong), wrong
+
+
+def test_no_false_statement_where_the_rest_of_the_sentence_names_the_answer(tmp_path):
+    # "The expedition led by Umberto Nobile arrived 34 days later, and Scott and his companions died"
+    facts = [entity_fact("led", "The British expedition led by Robert Falcon Scott arrived 34 days later, and Scott "
+                                "and his four companions died on the way back.", "Robert Falcon Scott", "person"),
+             entity_fact("n", "The airship was built by Umberto Nobile.", "Umberto Nobile", "person"),
+             entity_fact("e", "The flight was paid for by Lincoln Ellsworth.", "Lincoln Ellsworth", "person"),
+             entity_fact("a", "The ship was bought by Roald Amundsen.", "Roald Amundsen", "person")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    assert "led.tf-false" not in questions
+    assert "n.tf-false" in questions  # (a name printed once is no leak)
+    # and the blanked questions fail lint: "led by ______ arrived ..., and Scott and his ... died"
+    for form in ("led.mc", "led.cloze"):
+        assert "answer-leak" in [f.code for f in questions[form].lint if f.severity == "error"], form
+    assert not [f for f in questions["n.cloze"].lint if f.code == "answer-leak"]
+
+
+def test_an_age_stays_below_the_oldest_anyone_has_lived(tmp_path):
+    bank = write_bank(tmp_path, [quantity_fact("age", "Gloria Stuart played the 100-year-old Rose, who tells the story.",
+                                               "100", 100.0, unit="years")])
+    questions = {q.id: q for q in generate_questions(bank)}
+    shown = [c.text for q in questions.values() for c in q.choices if q.kind == "multiple_choice"]
+    shown += [questions["age.tf-false"].stem.split("the ")[1].split("-year")[0]] if "age.tf-false" in questions else []
+    assert all(parse_quantity(t) <= 115 for t in shown), shown

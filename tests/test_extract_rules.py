@@ -1029,3 +1029,44 @@ def test_a_but_clause_about_part_of_something_is_dropped_from_a_who_prompt():
     text = "The engineer Joseph Strauss led the project, but much of the structural design was the work of Charles Ellis."
     prompts = {c.prompt for c in _candidates(text) if c.answer == "Joseph Strauss" and c.prompt}
     assert prompts == {"Which engineer led the project?"}, prompts
+
+
+# -- round 16 (tests/data/articles/SOURCES.md) ------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "her" as an object is named like "him"
+    ("Emmy Noether was a German mathematician. She was born in Erlangen. Albert Einstein called her the most significant creative "
+     "mathematical genius.", "Albert Einstein called Emmy Noether the most significant creative mathematical genius."),
+    # "a sentence that names nothing else is still about the topic"
+    ("The blue whale is a marine mammal. Adults can reach about 30 metres in length. "
+     "Its heart weighs about 180 kilograms.", "The blue whale's heart weighs about 180 kilograms."),
+    # an opening "With ..." phrase holds no subject
+    ("Roald Amundsen was a Norwegian explorer. He was born in Borge. With four companions and 52 dogs he reached the South Pole "
+     "on December 14, 1911.", "With four companions and 52 dogs Roald Amundsen reached the South Pole on December 14, 1911."),
+])
+def test_more_pronouns_are_named(text, expected):
+    assert expected in _statements(text)
+
+
+def test_her_as_a_possessive_is_not_a_name():
+    text = "Emmy Noether was a German mathematician. She was born in Erlangen. David Hilbert announced her lectures under his own name."
+    assert not [s for s in _statements(text) if "announced Emmy Noether lectures" in s]
+
+
+def test_its_after_a_sentence_naming_something_else_stays_unread():
+    # "... the New Safe Confinement was slid over it. Its cost ...": not the topic's
+    text = ("The Chernobyl disaster was a nuclear accident. In 2016 a structure called the New Safe Confinement was "
+            "slid over the reactor. Its arch is 108 metres high.")
+    assert not [s for s in _statements(text) if s.startswith("The Chernobyl disaster's arch")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ", but in 1907 she completed": the part with its time; "she" is the article's person, not "Women"
+    ("Emmy Noether was a German mathematician. She was born in Erlangen. Women could only audit classes there, but in 1907 she completed a "
+     "doctorate under Paul Gordan.", "In 1907 Emmy Noether completed a doctorate under Paul Gordan."),
+    # and the clause's own subject where it is a person, not the person the article is about
+    ("Kate Winslet played Rose in the film. James Cameron had been interested in the wreck for years, and in 1995 "
+     "he filmed the real wreck.", "In 1995 James Cameron filmed the real wreck."),
+])
+def test_a_second_clause_with_its_time_and_a_pronoun_is_its_own_statement(text, expected):
+    assert expected in _statements(text, "date")

@@ -230,7 +230,9 @@ class Antecedents:
         # Only while the text is still about the topic: after "... a larger structure called the New
         # Safe Confinement was slid over it.", "It cost 2.1 billion euros" is not the disaster's cost.
         position, text = self.last_text
-        if position == before - 1 and not self._names_topic(text):
+        if position == before - 1 and not self._names_topic(text) and rx.search(r"(?<=\s)[A-Z][a-z]", text):
+            # (a sentence that names nothing else is still about the topic: "The blue whale is ...
+            # Adults can reach about 30 metres ... Its scientific name is ...")
             return None
         return self.topic
 
@@ -463,6 +465,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout)"
                  r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:With|Without|Alongside|Together\s+with)\s+(?:[a-z0-9]+\s+){1,6}?)(he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:At|In|By|During)\s+its\s+[a-z]+(?:\s+(?:in|of|around)\s+[\w ]{2,30}?)?),?\s+(it)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (
             # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
@@ -551,11 +554,16 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             out = out[: next_day.start()] + f"on {written}" + out[next_day.end():]
     # "President Gerald Ford awarded him the medal": "him" is the person the text is about, when the
     # statement names another person as its subject.
+    # (also "her" where it is an object, not a possessive: "Albert Einstein called her the most
+    # significant ...", not "her lectures")
     him = rx.search(r"(?<=[a-z] )him\b", out) if " him" in out else None
+    if him is None and " her" in out:
+        him = rx.search(r"(?<=[a-z] )her(?=\s+(?:the|a|an|to|as|at|for|with|from|into|that)\b|[,.;]|$)", out)
+    female = him is not None and him.group(0) == "her"
     if him and info.subject and info.subject[1].entity_class == "person" and _REPORTED_THAT.search(out, 0, him.start()):
         him = None  # "William claimed that Edward had promised him the throne": him is William
-    if him and not rx.search(r"\b(?:he|his|himself)\b", out[: him.start()], re.I):
-        name = antecedents.person_referent(info.position, text=out, gender="male")
+    if him and not rx.search(r"\b(?:she|her|herself)\b" if female else r"\b(?:he|his|himself)\b", out[: him.start()], re.I):
+        name = antecedents.person_referent(info.position, text=out, gender="female" if female else "male")
         # ... or when no person is named before "him": "a court in Shenzhen sentenced him"
         people_before = [m for m, e in info.mentions if e.entity_class == "person" and m.text in out[: him.start()]]
         named_before = {e.name for m, e in info.mentions if e.entity_class == "person" and m.text in out[: him.start()]}
@@ -564,7 +572,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                 # (not with a second person before it: "Umlauf led, while Beethoven stood beside him")
                 and len(named_before) <= 1
                 or people_before == [] and not (info.subject and info.subject[1].entity_class == "person")):
-            notes.append(f'"him" read as "{name}"')
+            notes.append(f'"{him.group(0)}" read as "{name}"')
             out = out[: him.start()] + name + out[him.end():]
     match = rx.match(r"^(This|These)\s+(?=[a-z]+(?:\s+[a-z]+)?[\s,])", out)
     if match and not rx.match(r"^\w+\s+(?:is|was|are|were|has|had|will|would|can|could|may|might)\b", out):
@@ -652,7 +660,9 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
             clause = part
             notes.append("statement is one part of the sentence")
         else:
-            part = _pronoun_part(clause, start - offset, end - offset) if ", and " in clause else None
+            people = {m.text for m, e in info.mentions if e.entity_class == "person"}
+            part = _pronoun_part(clause, start - offset, end - offset, people) \
+                if (", and " in clause or ", but " in clause) else None
             if part:
                 clause = part
                 notes.append("statement is one part of the sentence, its pronoun named")
@@ -708,10 +718,22 @@ _NOT_A_NAMED_SUBJECT = {"The", "In", "On", "By", "At", "A", "An", "His", "Her", 
                         "Those"}
 
 
-def _pronoun_part(clause: str, start: int, end: int) -> Optional[str]:
+def _pronoun_part(clause: str, start: int, end: int, people: frozenset | set = frozenset()) -> Optional[str]:
     """"Armstrong and Aldrin spent ..., and they collected 47.5 pounds of ..." -> "Armstrong and Aldrin
     collected 47.5 pounds of ...": the part holding the answer, its pronoun replaced by the clause's
     named subject, so the question is about one thing."""
+    # "Women could only audit classes there, but in 1907 she completed a doctorate": the part with its
+    # time, its pronoun left for the resolver to name as it names "In 1907 she ..."
+    for match in rx.finditer(r",\s+(?:and|but)\s+((?:in|on|by)\s+[A-Z0-9][\w ]{1,25}?),?\s+(he|she)\s+(?=[a-z])", clause):
+        if match.start(1) <= start:  # (the answer may be the time itself: "in ______ she completed")
+            rest = clause[match.end():]
+            if rx.search(r",\s+(?:and|but)\s+", rest[: max(0, start - match.end())]):
+                return None
+            # the clause's own subject where it is a person ("Cameron had been interested ..., and in
+            # 1995 he filmed": Cameron), else the resolver's person ("Women could only audit ...")
+            subject = _NAMED_SUBJECT.match(clause)
+            who = subject.group(1) if subject and subject.group(1) in people else match.group(2)
+            return f"{match.group(1)[:1].upper()}{match.group(1)[1:]} {who} {rest}"
     for match in rx.finditer(r",\s+and\s+(they|he|she|it)\s+(?=[a-z])", clause):
         if match.end() <= start and match.group(1) == "it":
             # "It is the third most abundant element ..., and it makes up about 21 percent of ...":

@@ -20,10 +20,12 @@ from quizgen.generate.distractors import (
     BankIndex,
     Distractor,
     answer_key,
+    bare_surname_in,
     build_index,
     choose_distractors,
     name_parts,
     part_of_name,
+    word_in,
 )
 from quizgen.generate.text import (
     BLANK,
@@ -339,6 +341,18 @@ def _unpacked(data: bytes, ctx: _Context) -> tuple[list[Question], list]:
 _NO_ITEMS: list = []
 
 
+
+def _printed_elsewhere(statement: str, span: tuple[int, int], answer: str, accepted: list[str], person: bool) -> bool:
+    """Whether the rest of the statement names the answer too: "The expedition led by Umberto Nobile
+    arrived 34 days later, and Scott and his companions died" is no false statement a student must
+    think about (the cloze and the multiple choice of such a fact fail lint's answer-leak)."""
+    rest = statement[: span[0]] + " " + statement[span[1]:]
+    if person and bare_surname_in(rest, answer):
+        return True
+    rest = normalize_text(rest)
+    return any(len(normalize_text(text)) >= 2 and word_in(text, rest) for text in [answer, *accepted])
+
+
 def _question(*, id: str, fact_id: str, fact_ids: list[str], kind: str, stem: str, answer: str,
               explanation: str, source: SourceRef, fact_kind: str = "", tags: list[str] | None = None,
               image: Optional[str] = None, choices: list[Choice] | None = None, accepted: list[str] | None = None,
@@ -421,7 +435,8 @@ def fact_questions(fact: Fact, ctx: _Context) -> list[Question]:
                                       Choice(text="False", correct=False, feedback=f"It is true. {explanation}")],
                              answer="True", explanation=explanation, **common))
     fitting = [d for d in distractors if d.fits_statement]
-    if span is not None and fitting:
+    if span is not None and fitting and not _printed_elsewhere(
+            statement, span, answer, accepted, getattr(fact.value, "entity_class", None) == "person"):
         # The best distractor that does not echo the rest of the sentence: "... by letting a central
         # authority approve it, rather than relying on a central authority" contradicts itself.
         rest = statement[: span[0]] + " " + statement[span[1]:]

@@ -688,6 +688,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         # An age ("a 43-year-old police constable", "at the age of 17") stays near the key: "a
         # 99-year-old police constable" or "an 8-year-old bricklayer" any student rules out.
         low, high = AGE_BAND if span and _is_age(fact.statement, span) else (0.0, float("inf"))
+        # (and no one lives to be 140: "the ______-year-old Rose" (100) gets no 120 or 140)
+        oldest = MAX_AGE if high != float("inf") else float("inf")
 
         # "Around 70,000 of the city's ______ inhabitants": the whole is more than its part (and "______
         # of its 80,000 inhabitants" less than the whole)
@@ -714,6 +716,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             if (floor is not None and magnitude <= floor) or (ceiling is not None and magnitude >= ceiling):
                 return False
             if magnitude in written_numbers:
+                return False
+            if magnitude > oldest:
                 return False
             return low <= magnitude / value.magnitude <= high if value.magnitude > 0 else True
 
@@ -814,6 +818,20 @@ def part_of_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return b[:len(a)] == a or b[-len(a):] == a
 
 
+def bare_surname_in(text: str, name: str) -> Optional[str]:
+    """A person's surname printed alone in `text` ("..., and Scott and his four companions died"),
+    not as part of another full name ("Pierre Curie" beside a key "Marie Curie"); else None."""
+    last = surname(name)
+    if " " not in name.strip() or last == name.split()[0] or len(last) < 3 or not last[:1].isupper():
+        return None
+    for match in re.finditer(rf"(?<![\w'-]){re.escape(last)}(?![\w'-])", text):
+        before = re.search(r"(\S+)\s+$", text[: match.start()])
+        after = re.match(r"\s+([A-Z])", text[match.end():])
+        if (before is None or not before.group(1)[:1].isupper() or before.group(1).endswith(".")) and not after:
+            return last
+    return None
+
+
 def surname(name: str) -> str:
     """The last word of a person's name, less a suffix: "Luigi Menabrea" -> "Menabrea",
     "Martin Luther King Jr." -> "King"."""
@@ -826,6 +844,7 @@ def surname(name: str) -> str:
 
 
 AGE_BAND = (0.7, 1.5)  # an age's distractors lie within these ratios of the key
+MAX_AGE = 115  # ... and below the oldest a person has lived (122)
 _AGE_AFTER = re.compile(r"[- ]years?[- ]old\b|\s+years\s+of\s+age\b")
 _AGE_BEFORE = re.compile(r"(?:\bage of|\baged)\s+$")
 

@@ -49,6 +49,7 @@ from typing import Iterable, Optional
 from quizgen.errors import display_path
 from quizgen.generate.distractors import (
     BankIndex,
+    bare_surname_in,
     bound_side,
     on_true_side,
     answer_key,
@@ -267,6 +268,13 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None,
         leaked = _leaked_answer(stem, q.answer, tuple(q.accepted))
         if leaked is not None:
             out.append(("answer-leak", "error", f'the answer "{leaked}" is printed in the stem'))
+        elif facts:
+            fact = facts.get(q.fact_id)
+            # "The expedition led by ______ arrived ..., and Scott and his companions died": the surname
+            leaked = bare_surname_in(stem, q.answer) if fact is not None and \
+                getattr(fact.value, "entity_class", None) == "person" else None
+            if leaked is not None:
+                out.append(("answer-leak", "error", f'the answer\'s surname "{leaked}" is printed in the stem'))
     if q.kind == "ordering" and facts:
         # each event must not print its own date, in any spelling
         for fact_id, item in zip(q.fact_ids, q.sequence):
