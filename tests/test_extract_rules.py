@@ -1048,6 +1048,15 @@ def test_more_pronouns_are_named(text, expected):
     assert expected in _statements(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # two people who are the subject together are not whom "her" means
+    ("Emmy Noether was a German mathematician. She was born in Erlangen. In 1915 David Hilbert and Felix Klein "
+     "invited her to Göttingen.", "In 1915 David Hilbert and Felix Klein invited Emmy Noether to Göttingen."),
+])
+def test_an_object_pronoun_after_a_coordinated_subject_is_named(text, expected):
+    assert expected in _statements(text)
+
+
 def test_her_as_a_possessive_is_not_a_name():
     text = "Emmy Noether was a German mathematician. She was born in Erlangen. David Hilbert announced her lectures under his own name."
     assert not [s for s in _statements(text) if "announced Emmy Noether lectures" in s]

@@ -569,8 +569,10 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         named_before = {e.name for m, e in info.mentions if e.entity_class == "person" and m.text in out[: him.start()]}
         if name and not rx.search(rf"\b{re.escape(name.split()[-1])}\b", out) and (
                 info.subject and info.subject[1].entity_class == "person" and info.subject[1].name != name
-                # (not with a second person before it: "Umlauf led, while Beethoven stood beside him")
-                and len(named_before) <= 1
+                # (not with a second person before it: "Umlauf led, while Beethoven stood beside him";
+                # but two people who are the subject together: "In 1915 David Hilbert and Felix Klein
+                # invited her to Göttingen" cannot mean either of them)
+                and (len(named_before) <= 1 or _coordinated_subject_holds(out, people_before))
                 or people_before == [] and not (info.subject and info.subject[1].entity_class == "person")):
             notes.append(f'"{him.group(0)}" read as "{name}"')
             out = out[: him.start()] + name + out[him.end():]
@@ -598,6 +600,14 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         notes.append(f'"it" read as "{named}"')
         out = out[: object_it.start(1)] + named + out[object_it.end(1):]
     return out
+
+
+def _coordinated_subject_holds(text: str, mentions: list) -> bool:
+    """Whether every mention is in the sentence's opening subject "X and Y" (after a time phrase)."""
+    subject = rx.match(r"^(?:(?:In|On|By|During|After)\s[^,]{2,30}?,?\s+)?((?:[A-Z][\w.'-]*\s+){1,3}and\s+"
+                       r"(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)\s+(?=[a-z])", text)
+    # (by text: earlier replacements may have moved the mentions' positions)
+    return bool(subject) and all(m.text in subject.group(1) for m in mentions)
 
 
 def _holds_a_year(text: str) -> bool:
