@@ -1079,3 +1079,12 @@ def test_its_after_a_sentence_naming_something_else_stays_unread():
 ])
 def test_a_second_clause_with_its_time_and_a_pronoun_is_its_own_statement(text, expected):
     assert expected in _statements(text, "date")
+
+
+def test_a_second_clause_that_names_the_answer_by_its_surname_is_cut():
+    # "..., and the two men stayed friends until Long was killed": "Long" gives "Luz Long" away, so the
+    # fact would fail lint and the draft would lose it
+    text = ("Jesse Owens was an American athlete. He was born in Alabama. The German long jumper Luz Long gave him "
+            "advice during the final, and the two men stayed friends until Long was killed in the war.")
+    statements = [c.statement for c in _candidates(text) if c.answer == "Luz Long"]
+    assert statements == ["The German long jumper Luz Long gave Jesse Owens advice during the final."], statements

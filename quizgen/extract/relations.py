@@ -17,6 +17,7 @@ from quizgen.extract.dates import DateMention, find_dates, format_date
 from quizgen.extract.entities import Entity, EntityIndex, Mention
 from quizgen.extract.quantities import QuantityMention, find_quantities
 from quizgen.model import DateValue, EntityValue, QuantityValue
+from quizgen.generate.distractors import bare_surname_in
 from quizgen.generate.text import first_clause
 
 CLASS_WORDS = {
@@ -696,6 +697,8 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
     if resolved is None:
         return None
     statement = finish(resolved)
+    if isinstance(value, EntityValue) and value.entity_class == "person" and answer is not None:
+        statement = _without_surname_echo(statement, answer, notes)
     full = antecedents.topic_person
     if full and full.endswith(" " + answer) and statement.startswith(full + " ") and sentence.startswith(answer + " "):
         answer = full  # "Owens later said" read as "Jesse Owens later said": the answer is the whole name
@@ -715,6 +718,21 @@ def _make(kind: str, info: SentenceInfo, antecedents: Antecedents, entities: Ent
     return Candidate(kind=kind, statement=statement, answer=answer, value=value, quote=sentence,
                      position=info.position, answer_span=(start, end), confidence=round(confidence, 2),
                      reason=reason, notes=notes)
+
+
+def _without_surname_echo(statement: str, answer: str, notes: list[str]) -> str:
+    """"The German long jumper Luz Long gave him advice ..., and the two men stayed friends until Long
+    was killed": a second clause that names the answer by its surname gives the blank away, so the
+    statement is the first clause (when that clause holds the answer and no echo)."""
+    at = statement.find(answer)
+    if at < 0 or not bare_surname_in(statement[at + len(answer):], answer):
+        return statement
+    cut = first_clause(statement)
+    at = cut.find(answer)
+    if at < 0 or len(cut) >= len(statement) or bare_surname_in(cut[at + len(answer):], answer):
+        return statement
+    notes.append("statement is the first clause: the rest names the answer by its surname")
+    return finish(cut)
 
 
 _NAMED_SUBJECT = re.compile(r"^((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*(?:\s+and\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)?)"
