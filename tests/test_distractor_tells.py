@@ -1222,3 +1222,14 @@ def test_an_age_stays_below_the_oldest_anyone_has_lived(tmp_path):
     shown = [c.text for q in questions.values() for c in q.choices if q.kind == "multiple_choice"]
     shown += [questions["age.tf-false"].stem.split("the ")[1].split("-year")[0]] if "age.tf-false" in questions else []
     assert all(parse_quantity(t) <= 115 for t in shown), shown
+
+
+def test_a_name_in_the_plural_is_no_choice_for_the_singular(tmp_path):
+    # "An injury kept Pelé out of most of the 1962 World Cups" was a false statement
+    facts = [entity_fact("cup", "An injury kept Pelé out of most of the 1962 World Cup.", "World Cup", "event"),
+             entity_fact("cups", "Pelé is the only player to have won three World Cups.", "World Cups", "event"),
+             entity_fact("lib", "Santos won the Copa Libertadores in 1962.", "Copa Libertadores", "event")]
+    questions = generate_questions(write_bank(tmp_path, facts))
+    texts = [c.text for q in questions if q.fact_id == "cup" for c in q.choices] + \
+        [q.stem for q in questions if q.id == "cup.tf-false"]
+    assert not [t for t in texts if "World Cups" in t], texts

@@ -1088,3 +1088,50 @@ def test_a_second_clause_that_names_the_answer_by_its_surname_is_cut():
             "advice during the final, and the two men stayed friends until Long was killed in the war.")
     statements = [c.statement for c in _candidates(text) if c.answer == "Luz Long"]
     assert statements == ["The German long jumper Luz Long gave Jesse Owens advice during the final."], statements
+
+
+# -- round 17 (tests/data/articles/SOURCES.md) ------------------------------------------------------
+
+def test_a_day_of_every_year_gets_no_year():
+    # "held ... every year on April 30" had become "every year on April 30, 2012"
+    text = "Since 2012 UNESCO has held International Jazz Day every year on April 30."
+    assert not [c for c in _candidates(text) if c.kind == "date" and "April 30," in c.statement]
+
+
+def test_a_name_may_open_with_a_capital_beyond_latin_1():
+    # "The Ōnin War, which began in 1467" had drafted "War began in 1467"
+    assert [m.text for m in find_mentions("The Ōnin War, which began in 1467, destroyed much of the city.")] == ["Ōnin War"]
+
+
+def test_a_nickname_of_the_topic_is_no_other_person(tmp_path):
+    # "Fans in Brazil called him O Rei": O Rei is Pelé, not a person to offer beside him
+    from quizgen.extract import extract_article
+    from quizgen.generate import generate_questions
+    from quizgen.loading import load_bank
+
+    source = tmp_path / "pele.md"
+    source.write_text(
+        "# Pelé\n\nEdson Arantes do Nascimento, known as Pelé, was a Brazilian footballer and one of the greatest "
+        "players of all time. He is the only player to have won three World Cups. Pelé was born on October 23, "
+        "1940. Fans in Brazil called him O Rei, the King. In 2000 FIFA named Pelé a Player of the Century, "
+        "jointly with Diego Maradona. In 1975 Pelé joined the New York Cosmos.\n", encoding="utf-8")
+    extract_article(source, tmp_path / "bank")
+    questions = [q for q in generate_questions(load_bank(tmp_path / "bank")) if not q.has_errors]
+    texts = [q.stem for q in questions] + [c.text for q in questions for c in q.choices]
+    assert not [t for t in texts if "jointly with O Rei" in t or t == "O Rei" or "Diego Maradona, the King" in t]
+    # and "him" is the name the article uses
+    assert not [t for t in texts if "called Edson Arantes" in t]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyoto is a city in Japan. Today it has about 1.46 million inhabitants.",
+     "Today Kyoto has about 1.46 million inhabitants."),
+])
+def test_today_it_is_the_topic(text, expected):
+    assert expected in _statements(text)
+
+
+def test_on_the_model_of_is_no_product():
+    text = ("Heian-kyō was released as a product in 794. The city was laid out in a grid on the model of Chang'an, "
+            "the capital of Tang China.")
+    assert not [s for s in _statements(text) if "on Heian-kyō of" in s]

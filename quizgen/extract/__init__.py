@@ -178,6 +178,14 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
 _BORN_AS = re.compile(r"(?:^|,\s+and\s+|;\s+)(?:[Hh]e|[Ss]he)\s+was\s+(?:born|baptised|baptized|christened)\s+((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\b(?!\s+[A-Z])")
 
 
+# "Fans in Brazil called him O Rei, the King": a nickname of the person the article is about
+_NICKNAMED = re.compile(r"\b(?:called|nicknamed|dubbed)\s+(?:him|her)\s+((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]+)\b")
+
+
+_KNOWN_AS = re.compile(r"^[^,]{3,60},\s+(?:better\s+|also\s+|commonly\s+)?known\s+as\s+"
+                       r"([A-Z\u00c0-\u00de][\w'\u2019.-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]*){0,2}),")
+
+
 def _birth_names(raw_mentions: list, sentences: list, entities: EntityIndex) -> None:
     """"Rosa Parks was ... She was born Rosa Louise McCauley in Tuskegee": the birth name is another
     name of the person the article is about (its first sentence's subject), not another person."""
@@ -187,8 +195,11 @@ def _birth_names(raw_mentions: list, sentences: list, entities: EntityIndex) -> 
     topic = entities.resolve(first.text)
     if topic is None or first.start > 0 or topic.entity_class != "person":
         return
+    known = _KNOWN_AS.match(sentences[0].text)
+    if known:  # "Edson Arantes do Nascimento, known as Pelé, was ...": the name the article then uses
+        entities.add_other_name(topic.name, known.group(1))
     for info in sentences[1:]:
-        born = _BORN_AS.search(info.text)
+        born = _BORN_AS.search(info.text) or _NICKNAMED.search(info.text)
         if born:
             entities.add_other_name(topic.name, born.group(1))
 

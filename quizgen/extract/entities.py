@@ -18,7 +18,8 @@ from typing import Iterable, Optional
 from quizgen.extract import rx
 from quizgen.names import GIVEN_NAMES
 
-_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
+# (a capital of Latin Extended-A/B opens a name too: "the Ōnin War", "Łódź", "Şahin")
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f][\w\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f&-]*(?:['\u2019](?!s\b)\w+)*\.?|r/\w+)"
 # A version number after a name ("Llama 3.1", "Apollo 11"); not a score ("Brazil 7–1", "3-1")
 _VERSION = r"\d+(?:\.\d+)*[A-Za-z]?\b(?![\u2013\u2014-]\d)"
 _CONNECT = r"(?:of|for|de|du|von|van|der|del|la|le|di|da|v\.|vs\.)"  # "v.": a court case, "Plessy v. Ferguson"

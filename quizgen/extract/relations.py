@@ -104,6 +104,8 @@ class Antecedents:
         self.topic: Optional[str] = None
         self.topic_is_person = False
         self.topic_person: Optional[str] = None
+        # (the topic's entity name and the name it is "known as", which the article goes on to use)
+        self.topic_alias: Optional[tuple[str, str]] = None
         # People who were the subject of a sentence ("Owens, who had smoked ..., died"), with a
         # sentence opening "He"/"She" carrying the last one on: "he"/"his" means the person the text
         # is about, not whoever was named last ("Gerald Ford awarded him ... In 1990 he was ...").
@@ -145,6 +147,13 @@ class Antecedents:
             self.topic_is_person = bool(info.subject and info.subject[1].entity_class == "person")
             if self.topic_is_person and info.subject:
                 self.topic_person = info.subject[1].name
+                # "Edson Arantes do Nascimento, known as Pelé, was ...": "he" is then "Pelé", the name
+                # the article goes on to use
+                known = rx.match(r"^[^,]{3,60},\s+(?:better\s+|also\s+|commonly\s+)?known\s+as\s+"
+                                 r"([A-Z\u00c0-\u00de][\w'\u2019.-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]*){0,2}),", info.text)
+                if known:
+                    self.topic_alias = (self.topic_person, known.group(1))
+                    self.topic_person = known.group(1)
             if info.position in self.pairs:
                 # "Orville and Wilbur Wright were two American brothers": the topic is the two of
                 # them ("The brothers studied ..."), and neither alone is whom "he" means
@@ -307,6 +316,8 @@ class Antecedents:
     def _common_name(self, name: str) -> str:
         """"James Cleveland Owens" (a birth name) -> "Jesse Owens", the name the article is about."""
         topic = self.topic_person
+        if self.topic_alias and name == self.topic_alias[0]:
+            return self.topic_alias[1]  # "Edson Arantes" -> "Pelé", the name the article uses
         if topic and name != topic and name.split()[-1] == topic.split()[-1] and name not in self.relatives:
             return topic
         return name
@@ -389,7 +400,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         def the_model(match: re.Match) -> Optional[str]:
             return product("model")
 
-        if not replace(r"\b[Tt]he model(?!s)\b(?! weights)", the_model, "product"):
+        # (not "on the model of Chang'an": a pattern, no product)
+        if not replace(r"\b[Tt]he model(?!s)\b(?! weights)(?! of\b)", the_model, "product"):
             return None
     # "noted this was" -> "noted that Llama 3.1 was"
     # (also after an opening phrase of time: "On February 14, 1876, his lawyer filed ...", or in it:
@@ -466,6 +478,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout)"
                  r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^(Today|Now|Currently|Nowadays)\s+(it|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:With|Without|Alongside|Together\s+with)\s+(?:[a-z0-9]+\s+){1,6}?)(he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:At|In|By|During)\s+its\s+[a-z]+(?:\s+(?:in|of|around)\s+[\w ]{2,30}?)?),?\s+(it)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (
@@ -938,6 +951,9 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
     for mention in info.dates:
         if _inside_quote(sentence, mention.start):
             continue
+        if mention.year_inferred and rx.search(r"\b(?:every|each)\s+year\s+(?:on|in)\s+$|\b(?:annually|yearly)\s+(?:on|in)\s+$",
+                                               sentence[: mention.start]):
+            continue  # "held every year on April 30": a day of every year, not one of the year named
         value = mention.value
         confidence = {"day": 0.86, "month": 0.8, "year": 0.7}[value.precision]
         reason = f"date {format_date(value)}"

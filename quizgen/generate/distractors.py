@@ -443,6 +443,10 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     # and two names of one distractor would be one wrong answer offered twice).
     same_entity = index.same_entity
     refused = {index.entity_key(answer_key(answer))}
+    own = answer_key(answer)
+    if own[:4] not in ("date", "num:") and len(own) > 3:
+        # "the 1962 World Cups" is no wrong choice for "the 1962 World Cup": one name, singular and plural
+        refused.add(own[:-1] if own.endswith("s") else own + "s")
     stem_norm = normalize_text(stem)  # once per fact: not worth a cache entry
     also_true = index.true_answers_of(fact.id)
     if same_entity:
