@@ -1135,3 +1135,15 @@ def test_on_the_model_of_is_no_product():
     text = ("Heian-kyō was released as a product in 794. The city was laid out in a grid on the model of Chang'an, "
             "the capital of Tang China.")
     assert not [s for s in _statements(text) if "on Heian-kyō of" in s]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Musicians such as the cornetist Buddy Bolden played a new, freer style.", "Buddy Bolden"),
+    ("In the 1940s the saxophonist Charlie Parker created bebop.", "Charlie Parker"),
+])
+def test_an_instrumentalist_before_a_name_makes_a_person(sentence, name):
+    # "the cornetist Buddy Bolden" had been a concept, swapped with the Hot Five recordings
+    entities = EntityIndex()
+    mentions = find_mentions(sentence)
+    entities.add_sentence(mentions, sentence)
+    assert entities.resolve(name).entity_class == "person"

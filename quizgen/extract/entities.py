@@ -60,6 +60,11 @@ _OCCUPATIONS = {
     "czar", "sultan", "rabbi", "reverend", "father", "sister", "brother", "uncle", "aunt", "guide", "player",
     "manager", "farmer", "priest", "monk", "nun", "merchant", "worker", "president", "founder", "chemist",
     "goalkeeper", "striker", "midfielder", "defender", "footballer",
+    # (round 17: "the cornetist Buddy Bolden", "the saxophonist Charlie Parker", "the conquistador Francisco Pizarro")
+    "trumpeter", "cornetist", "cornettist", "saxophonist", "clarinettist", "clarinetist", "pianist", "guitarist",
+    "drummer", "violinist", "cellist", "bassist", "trombonist", "organist", "bandleader", "conductor",
+    "meteorologist", "zoologist", "anthropologist", "archaeologist", "microbiologist", "navigator", "sailor",
+    "conquistador", "tradesman", "draper", "monarch", "cricketer", "swimmer", "cyclist", "boxer",
 }
 _CONNECTORS = {"of", "for", "de", "du", "von", "van", "der", "del", "la", "le", "di", "da"}
 _PERSON_VERBS = {
