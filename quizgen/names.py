@@ -25,3 +25,30 @@ sergei shigeru simon stephan marty sofia sophia sophie stefan stephen steven sus
 ulrich victor victoria vincent vladimir walter werner william wilhelm wolfgang yuki yuri zhang
 mario manuel lionel miroslav andré emmanuelle ruud terrence milton orville wilbur anatoly johan feng
 """.split())
+
+# The given names above that name a woman (or a man) in every language they are common in: a person
+# whose first name is here is taken to be a woman (a man) when the bank's sentences say nothing of it
+# ("Charles Babbage" is no choice for "______, Countess of Lovelace"). Names used for both ("Jean",
+# "Andrea", "Nicola", "Sam", "Chris", "Lee", "Jan", "Yuki", "Noel") are in neither list.
+FEMALE_GIVEN_NAMES = frozenset("""
+ada agnes aisha alexandra alice alicia amelia ana angela ann anna anne annie augusta barbara beatrice carla
+caroline catherine cecilia charlotte christina clara claudia deborah diana dolores dorothy edith eleanor elena
+elizabeth ella ellen emily emma emmanuelle eva fatima florence francesca grace helen helena ingrid isabel
+isabella jane janet jeanne jennifer jessica joan judith julia juliet junko katherine kathleen laura linda lisa
+louise lucia lucy maria marie martha mary nadia natalia natasha olga patricia rachel rosa rose ruth sandra
+sarah sofia sophia sophie susan victoria
+""".split())
+MALE_GIVEN_NAMES = frozenset("""
+aaron abdul abraham adam adolf ahmed akira alan albert alberto alejandro aleksandr alexander alfred ali amir
+anatoly andre andré andreas andrei andrew angelo antoine anton antonio arthur augustus barack ben benjamin
+bernard bill bob boris brian bruce carl carlo carlos charles christian christopher claude colin daniel david
+dennis diego dmitri donald edmund edward emil enrique eric erich ernest ernst felix fernando francis francisco
+frank franz frederick friedrich gabriel georg george gerald gerhard giovanni giuseppe gregory guido gunter
+günter hans harold harry heinrich helmut henri henry herbert hiroshi howard hugo ian igor isaac ivan jack jacob
+jacques james jesse jimmy johan johann johannes john jonathan jorge jose josé joseph juan julian karl kenji
+klaus kurt larry laurent leo leon leonard leonardo lionel louis ludwig luigi luis manuel mario mark martin
+matthew max michael michel miguel mikhail milton miroslav neil nicholas nikolai norman oliver omar orville otto
+pablo patrick paul pedro peter philip pierre pietro ralph raymond reinhold richard robert roberto roger ronald
+ruud samuel satoru sergei shigeru simon stefan stephan stephen steven takashi terrence theodore thomas tim
+timothy tom ulrich victor vincent vladimir walter werner wilbur wilhelm william wolfgang yuri
+""".split())

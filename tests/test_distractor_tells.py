@@ -584,12 +584,14 @@ def test_a_slot_for_a_woman_gets_no_man_the_bank_knows_and_the_other_way(tmp_pat
         ("engine", "Charles Babbage designed his Difference Engine in the 1820s.", "Charles Babbage"),
         ("radium", "Marie Curie isolated radium with her husband in a leaky shed.", "Marie Curie"),
         ("queen", "Queen Victoria opened the exhibition in 1851.", "Victoria"),
-        ("translator", "The article was translated by Luigi Menabrea.", "Luigi Menabrea"),
-        ("notes", "The notes were printed by Richard Taylor.", "Richard Taylor")]]
+        ("translator", "The article was translated by Jean Menabrea.", "Jean Menabrea"),
+        ("notes", "The notes were printed by Sam Taylor.", "Sam Taylor"),
+        ("editor", "The journal was edited by Richard Reid.", "Richard Reid")]]
     questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
-    men, women = {"Pierre Curie", "Charles Babbage"}, {"Augusta Ada King", "Marie Curie", "Victoria"}
+    # (Richard Reid: nothing in the bank says, but "Richard" is a man's name everywhere)
+    men, women = {"Pierre Curie", "Charles Babbage", "Richard Reid"}, {"Augusta Ada King", "Marie Curie", "Victoria"}
     _, wrong = split(questions["countess.mc"])
-    assert not men & set(wrong) and len(wrong) == 3, wrong  # Luigi Menabrea and Richard Taylor: not known
+    assert not men & set(wrong) and len(wrong) == 3, wrong  # Jean Menabrea and Sam Taylor: either, so not known
     _, wrong = split(questions["wagon.mc"])
     assert not women & set(wrong) and len(wrong) == 3, wrong
     for fact_id, ruled_out in (("countess", men), ("radium", men), ("wagon", women), ("engine", women)):
@@ -1233,3 +1235,25 @@ def test_a_name_in_the_plural_is_no_choice_for_the_singular(tmp_path):
     texts = [c.text for q in questions if q.fact_id == "cup" for c in q.choices] + \
         [q.stem for q in questions if q.id == "cup.tf-false"]
     assert not [t for t in texts if "World Cups" in t], texts
+
+
+def test_a_first_name_says_the_sex_where_the_bank_does_not(tmp_path):
+    # "Charles Babbage, Countess of Lovelace, was ..." had been a false statement
+    facts = [entity_fact("ada", "Augusta Ada King, Countess of Lovelace, was an English mathematician.",
+                         "Augusta Ada King", "person"),
+             entity_fact("cb", "The engine was designed by Charles Babbage.", "Charles Babbage", "person"),
+             entity_fact("lm", "The translation was read by Luigi Menabrea.", "Luigi Menabrea", "person"),
+             entity_fact("am", "The school was run by Anne Milbanke.", "Anne Milbanke", "person")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    assert questions["ada.tf-false"].stem.startswith("Anne Milbanke, Countess"), questions["ada.tf-false"].stem
+
+
+def test_mrs_takes_any_family_name(tmp_path):
+    # a family name carries no sex: "Mrs Egerton" may be Thomas Egerton's wife
+    facts = [entity_fact("b", "Mrs Bennet wants her daughters to marry wealthy men.", "Bennet", "person"),
+             entity_fact("e", "The novel was published by Thomas Egerton.", "Thomas Egerton", "person"),
+             entity_fact("f", "The film starred Colin Firth.", "Colin Firth", "person"),
+             entity_fact("a", "The novel was written by Jane Austen.", "Jane Austen", "person")]
+    questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
+    _, wrong = split(questions["b.mc"])
+    assert set(wrong) == {"Egerton", "Firth", "Austen"}, wrong

@@ -44,7 +44,7 @@ from quizgen.generate.text import (
     word_before_choice,
 )
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
-from quizgen.names import GIVEN_NAMES
+from quizgen.names import FEMALE_GIVEN_NAMES, GIVEN_NAMES, MALE_GIVEN_NAMES
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
 SIBLINGS_LOOKED_AT = 5  # nearest siblings formatted for a number or date (both sides are filled from them)
@@ -184,6 +184,10 @@ class BankIndex:
             parts = name_parts(key)
             found = {g for other, g in self.gender_parts if part_of_name(parts, other)}
             gender = found.pop() if len(found) == 1 else None
+        if gender is None and " " in name.strip():
+            # nothing said in the bank: a first name that is a woman's or a man's everywhere
+            first = name.split()[0].casefold()
+            gender = "female" if first in FEMALE_GIVEN_NAMES else "male" if first in MALE_GIVEN_NAMES else None
         return gender
 
     def nations_of(self, name: str) -> set[str]:
@@ -542,6 +546,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             # ("Mrs ______" asks for a surname whatever the bank knows: not "Mrs Elizabeth")
             surname_slot = span is not None and _SURNAME_TITLE_BEFORE.search(fact.statement, 0, span[0]) is not None
             bare_only = answer.casefold() not in surnames and bool(bare) and not surname_slot
+            if surname_slot:
+                gender = None  # "Mrs ______" asks for a family name, which carries no sex ("Mrs Egerton")
         # "the island of ______", "the Roman towns of ______": only names the bank writes after the same
         # words (or, for towns, that the gazetteer knows) fit the slot ("the island of Paris" does not)
         slot_of = _SLOT_NOUN_OF.search(fact.statement, 0, span[0]) if span is not None and \
