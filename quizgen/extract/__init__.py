@@ -27,7 +27,7 @@ from quizgen.extract.dates import DateMention, find_dates
 from quizgen.extract.document import Document, read_document
 from quizgen.extract.entities import EntityIndex, find_mentions, key_of
 from quizgen.extract.ranking import candidate_key, prepare, select
-from quizgen.extract.relations import Antecedents, Candidate, SentenceInfo, analyse_sentence, candidates_for
+from quizgen.extract.relations import PERSON_KNOWN_AS, Antecedents, Candidate, SentenceInfo, analyse_sentence, candidates_for
 from quizgen.extract.writer import render_article, render_facts
 from quizgen.generate.text import garbled_stem_reasons
 from quizgen.model import DateValue, EntityValue, Fact, SourceQuote
@@ -182,10 +182,6 @@ _BORN_AS = re.compile(r"(?:^|,\s+and\s+|;\s+)(?:[Hh]e|[Ss]he)\s+was\s+(?:born|ba
 _NICKNAMED = re.compile(r"\b(?:called|nicknamed|dubbed)\s+(?:him|her)\s+((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]+)\b")
 
 
-_KNOWN_AS = re.compile(r"^[^,]{3,60},\s+(?:better\s+|also\s+|commonly\s+)?known\s+as\s+"
-                       r"([A-Z\u00c0-\u00de][\w'\u2019.-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]*){0,2}),")
-
-
 def _birth_names(raw_mentions: list, sentences: list, entities: EntityIndex) -> None:
     """"Rosa Parks was ... She was born Rosa Louise McCauley in Tuskegee": the birth name is another
     name of the person the article is about (its first sentence's subject), not another person."""
@@ -195,7 +191,7 @@ def _birth_names(raw_mentions: list, sentences: list, entities: EntityIndex) -> 
     topic = entities.resolve(first.text)
     if topic is None or first.start > 0 or topic.entity_class != "person":
         return
-    known = _KNOWN_AS.match(sentences[0].text)
+    known = PERSON_KNOWN_AS.match(sentences[0].text)
     if known:  # "Edson Arantes do Nascimento, known as Pelé, was ...": the name the article then uses
         entities.add_other_name(topic.name, known.group(1))
     for info in sentences[1:]:

@@ -93,6 +93,12 @@ class Candidate:
     tags: list[str] = field(default_factory=list)
 
 
+# "Edson Arantes do Nascimento, known as Pelé, was ...": the name an article's first sentence says its
+# person goes by (and then uses)
+PERSON_KNOWN_AS = re.compile(r"^[^,]{3,60},\s+(?:better\s+|also\s+|commonly\s+)?known\s+as\s+"
+                      r"([A-Z\u00c0-\u00de][\w'\u2019.-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]*){0,2}),")
+
+
 class Antecedents:
     """What "this release", "the company", "he" and "it" refer to: the nearest earlier fitting mention."""
 
@@ -149,8 +155,7 @@ class Antecedents:
                 self.topic_person = info.subject[1].name
                 # "Edson Arantes do Nascimento, known as Pelé, was ...": "he" is then "Pelé", the name
                 # the article goes on to use
-                known = rx.match(r"^[^,]{3,60},\s+(?:better\s+|also\s+|commonly\s+)?known\s+as\s+"
-                                 r"([A-Z\u00c0-\u00de][\w'\u2019.-]*(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]*){0,2}),", info.text)
+                known = PERSON_KNOWN_AS.match(info.text)
                 if known:
                     self.topic_alias = (self.topic_person, known.group(1))
                     self.topic_person = known.group(1)

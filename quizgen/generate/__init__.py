@@ -25,7 +25,7 @@ from quizgen.generate.distractors import (
     choose_distractors,
     name_parts,
     part_of_name,
-    word_in,
+    printed_answer,
 )
 from quizgen.generate.text import (
     BLANK,
@@ -341,7 +341,6 @@ def _unpacked(data: bytes, ctx: _Context) -> tuple[list[Question], list]:
 _NO_ITEMS: list = []
 
 
-
 def _printed_elsewhere(statement: str, span: tuple[int, int], answer: str, accepted: list[str], person: bool) -> bool:
     """Whether the rest of the statement names the answer too: "The expedition led by Umberto Nobile
     arrived 34 days later, and Scott and his companions died" is no false statement a student must
@@ -349,8 +348,7 @@ def _printed_elsewhere(statement: str, span: tuple[int, int], answer: str, accep
     rest = statement[: span[0]] + " " + statement[span[1]:]
     if person and bare_surname_in(rest, answer):
         return True
-    rest = normalize_text(rest)
-    return any(len(normalize_text(text)) >= 2 and word_in(text, rest) for text in [answer, *accepted])
+    return printed_answer(normalize_text(rest), answer, accepted) is not None
 
 
 def _question(*, id: str, fact_id: str, fact_ids: list[str], kind: str, stem: str, answer: str,

@@ -14,7 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from quizgen.generate.memo import per_run
-from typing import Optional
+from typing import Iterable, Optional
 
 from quizgen.generate.values import (
     date_interval,
@@ -446,8 +446,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     # Compared by entity: two names of one person are one answer (the key's other name is also true,
     # and two names of one distractor would be one wrong answer offered twice).
     same_entity = index.same_entity
-    refused = {index.entity_key(answer_key(answer))}
     own = answer_key(answer)
+    refused = {index.entity_key(own)}
     if own[:4] not in ("date", "num:") and len(own) > 3:
         # "the 1962 World Cups" is no wrong choice for "the 1962 World Cup": one name, singular and plural
         refused.add(own[:-1] if own.endswith("s") else own + "s")
@@ -826,6 +826,15 @@ def part_of_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) > len(b):
         a, b = b, a
     return b[:len(a)] == a or b[-len(a):] == a
+
+
+def printed_answer(text_normalized: str, answer: str, accepted: Iterable[str] = ()) -> Optional[str]:
+    """The first of the answer and its accepted variants printed as whole words in an already
+    normalised text, or None (lint's answer-leak, and generation's check before a false statement)."""
+    for text in (answer, *accepted):
+        if len(normalized(text)) >= 2 and word_in(text, text_normalized):
+            return text
+    return None
 
 
 def bare_surname_in(text: str, name: str) -> Optional[str]:

@@ -50,6 +50,7 @@ from quizgen.errors import display_path
 from quizgen.generate.distractors import (
     BankIndex,
     bare_surname_in,
+    printed_answer,
     bound_side,
     on_true_side,
     answer_key,
@@ -299,11 +300,7 @@ def check_stem(q: Question, facts: Optional[dict[str, Fact]] = None,
 def _leaked_answer(stem: str, answer: str, accepted: tuple[str, ...]) -> Optional[str]:
     """The first of the answer and its accepted variants printed in the stem, or None (memoised: a
     fact's multiple-choice, short-answer and cloze questions often share their stem and answers)."""
-    stem_norm = blankless_normalized(stem)
-    for text in (answer,) + accepted:
-        if len(normalized(text)) >= 2 and word_in(text, stem_norm):
-            return text
-    return None
+    return printed_answer(blankless_normalized(stem), answer, accepted)
 
 
 def check_choices(q: Question, also_true: Optional[set[str]] = None,
