@@ -19,11 +19,11 @@ HEADER = re.compile(r"Question (\d+) of (\d+) \u00b7 ([a-z]+(?: [a-z]+)*)")
 CHOICE_LABELS = {"multiple choice", "true or false"}
 
 
-def _spawn(*args: str) -> "pexpect.spawn":
+def _spawn(*args: str, preexec_fn=None) -> "pexpect.spawn":
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     env.update(TERM="xterm-256color", COLUMNS="120", LINES="40", PYTHONIOENCODING="utf-8")
     return pexpect.spawn(sys.executable, ["-m", "quizgen", *args], env=env, encoding="utf-8", timeout=30,
-                         dimensions=(40, 120))
+                         dimensions=(40, 120), preexec_fn=preexec_fn)
 
 
 def _answer_one(child, n: int) -> tuple[str, str]:
@@ -93,6 +93,21 @@ def test_ctrl_c_saves_what_was_answered_and_restores_the_terminal(tmp_path):
     child.expect("Press any key")
     child.sendintr()  # Ctrl-C while waiting for a key (cbreak mode)
     child.expect("1 answer saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert _stats(db)["totals"]["answers"] == 1
+
+
+def test_ctrl_c_ends_the_quiz_even_when_the_parent_ignored_sigint(tmp_path):
+    """A script's `quizgen study &` (no job control) hands SIGINT down as ignored; Ctrl-C must still work."""
+    db = tmp_path / "progress.sqlite3"
+    child = _spawn("study", "--mode", "quiz", "--count", "4", "--seed", "3", "--kinds", "mc,tf", "--db", str(db),
+                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    _answer_one(child, 0)
+    child.expect("Press any key")
+    child.sendintr()
+    child.expect("1 answer saved", timeout=15)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130

@@ -152,17 +152,26 @@ def _read_key_cbreak(stdin: IO[str]) -> str:
 
 
 @contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM and SIGHUP end the session like Ctrl-C: finally-blocks run, the terminal is restored."""
+def _terminate_as_interrupt(interactive: bool) -> Iterator[None]:
+    """SIGTERM and SIGHUP end the session like Ctrl-C: finally-blocks run, the terminal is restored.
+
+    In a terminal, Ctrl-C always ends the session, even when this process inherited SIGINT as
+    ignored (a parent started without job control, such as a script's `cmd &`, passes that on and
+    Python keeps it). The convention of keeping an inherited "ignore" exists for background jobs,
+    whose stdin is not the terminal; a quiz reading keys from the terminal is in the foreground.
+    """
     def handler(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt()
 
+    handlers: dict[str, Any] = {"SIGTERM": handler, "SIGHUP": handler}
+    if interactive and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        handlers["SIGINT"] = signal.default_int_handler
     previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
+    for name, new_handler in handlers.items():
         sig = getattr(signal, name, None)
         if sig is not None:
             try:
-                previous[sig] = signal.signal(sig, handler)
+                previous[sig] = signal.signal(sig, new_handler)
             except ValueError:  # not the main thread (some test runners)
                 pass
     try:
@@ -194,7 +203,7 @@ class StudyScreen:
         """Play the whole session; returns the exit code (0, or 130 after Ctrl-C)."""
         session = self.session
         interrupted = stopped = False
-        with _terminate_as_interrupt():
+        with _terminate_as_interrupt(self.term.interactive):
             try:
                 items = session.items
                 while items:
