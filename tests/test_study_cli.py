@@ -6,11 +6,32 @@ import hashlib
 import json
 from pathlib import Path
 
+import datetime as dt
+import time
+
+import pytest
 from click.testing import CliRunner
 
 from quizgen.cli import main
+from quizgen.study import session as session_module
 
 ESCAPING_BANK = str(Path(__file__).parent / "data" / "banks" / "escaping")
+
+
+@pytest.fixture(autouse=True)
+def midday(monkeypatch):
+    """"Today" and "tomorrow" follow the local calendar, and a missed card comes back in 10 minutes:
+    a run in the last minutes before midnight would see it due tomorrow. Pin the local zone to UTC and
+    the clock to noon of today, running on from there in real time."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    start = time.monotonic()
+    noon = dt.datetime.now(dt.timezone.utc).replace(hour=12, minute=0, second=0, microsecond=0)
+    monkeypatch.setattr(session_module.SystemClock, "now",
+                        lambda self: noon + dt.timedelta(seconds=time.monotonic() - start))
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def _run(*args, input=None, env=None):
