@@ -38,6 +38,7 @@ ENTITY_CLASSES: tuple[str, ...] = EntityClass.__args__  # type: ignore[attr-defi
 
 DatePrecision = Literal["day", "month", "year"]
 DateQualifier = Literal["early", "mid", "late"]
+DateEra = Literal["BC"]
 Scale = Literal["thousand", "million", "billion", "trillion"]
 SCALE_FACTORS = {None: 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 QuantityQualifier = Literal[
@@ -60,11 +61,14 @@ class DateValue(StrictModel):
     """A date at the precision the article gives it: "2024-04-18" (day), "2024-12" (month), "2024" (year).
 
     `qualifier` keeps vague parts of a year ("mid-2024" = date 2024, precision year, qualifier mid).
+    `era: BC` counts the year back from year 1 as history books do ("0044-03-15", era BC = March 15,
+    44 BC); there is no year 0, as in the books.
     """
 
     date: str = Field(description='ISO date at its precision: "2024-04-18", "2024-12" or "2024".')
     precision: DatePrecision
     qualifier: Optional[DateQualifier] = None
+    era: Optional[DateEra] = Field(None, description='"BC" for a year before year 1: 44 BC = date "0044", era BC.')
 
     @field_validator("date", mode="before")
     @classmethod
@@ -95,14 +99,17 @@ class DateValue(StrictModel):
 
     @property
     def parts(self) -> tuple[int, int, int]:
-        """(year, month, day), with 0 for parts below the precision."""
-        return _date_parts(self.date)
+        """(year, month, day), with 0 for parts below the precision; a BC year is negative (44 BC = -44),
+        so that parts order dates in time."""
+        return _date_parts(self.date, self.era)
 
 
 @functools.cache
-def _date_parts(date: str) -> tuple[int, int, int]:
+def _date_parts(date: str, era: Optional[str] = None) -> tuple[int, int, int]:
     # Memoised: generation asks for the parts of the same few thousand dates hundreds of thousands of times.
     bits = [int(b) for b in date.split("-")]
+    if era == "BC":
+        bits[0] = -bits[0]
     return tuple(bits + [0] * (3 - len(bits)))  # type: ignore[return-value]
 
 

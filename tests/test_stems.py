@@ -409,3 +409,20 @@ def test_event_phrases_keep_only_what_the_date_dates(tmp_path, statement, answer
     fact = write_bank(tmp_path, [date_fact("d", statement, answer, answer, "year")]).facts[0]
     assert event_phrase(fact, (0, 0)) == phrase
 
+
+
+@pytest.mark.parametrize("statement, answer, date, precision, era, bad", [
+    # "Port Said" is a place: "said" is no verb to invert ("did ... landed at Port say?")
+    ("British and French paratroopers landed at Port Said on November 5, 1956.", "November 5, 1956",
+     "1956-11-05", "day", None, "Port say"),
+    # the verb found second ("and spent") is not the clause's: "did Confucius returned to Lu and spend"
+    ("Confucius returned to Lu in 484 BC and spent his last years teaching.", "484 BC", "0484", "year", "BC",
+     "did Confucius returned"),
+])
+def test_no_stem_inverts_a_name_or_a_second_verb(tmp_path, statement, answer, date, precision, era, bad):
+    fact = date_fact("f1", statement, answer, date, precision)
+    if era:
+        fact["value"]["era"] = era
+    bank = write_bank(tmp_path, [fact])
+    stems = [q.stem for q in generate_questions(bank)]
+    assert stems and not [s for s in stems if bad in s]

@@ -27,8 +27,18 @@ MONTH_NAMES = [
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# A year with its era: "44 BC", "2560 BCE", "79 AD", "AD 79" (any year from 1; the era says it is one).
+_ERA_YEAR = (r"(?:(?P<year>[1-9][0-9]{0,3})\s?(?P<era>BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
+             r"|(?P<era_before>AD|A\.D\.)\s?(?P<year_after>[1-9][0-9]{0,3}))(?![A-Za-z0-9])")
 
 _PATTERNS = [
+    # March 15, 44 BC / 15 March 44 BC / January 49 BC / mid-44 BC / 44 BC, AD 79: before the patterns
+    # of modern years, which would read "1200 BC" as the year 1200
+    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_ERA_YEAR}")),
+    ("dmy", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+{_ERA_YEAR}")),
+    ("qual", re.compile(rf"\b(?P<qual>[Ee]arly|[Mm]id|[Ll]ate)[-\s]{_ERA_YEAR}")),
+    ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?{_ERA_YEAR}")),
+    ("era_year", re.compile(rf"\b{_ERA_YEAR}")),
     # April 18, 2024 / April 18 2024
     ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR})\b")),
     # 18 April 2024
@@ -64,7 +74,7 @@ class DateMention:
     year_inferred: bool = False
 
 
-_ANY_DATE = re.compile(r"\d{4}|January|February|March|April|May|June|July|August|September|October|November|"
+_ANY_DATE = re.compile(r"\d{4}|\d\s?(?:BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)|\bA\.?D\.?\s?\d|January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.")
 
 
@@ -95,22 +105,27 @@ def _find_dates(text: str, context_year: Optional[int]) -> tuple[DateMention, ..
 def _mention(name: str, match: re.Match, context_year: Optional[int]) -> Optional[DateMention]:
     groups = match.groupdict()
     inferred = False
-    year = int(groups["year"]) if groups.get("year") else None
+    year_text = groups.get("year") or groups.get("year_after")
+    year = int(year_text) if year_text else None
+    if year is not None and (groups.get("era") or "").startswith("B"):
+        year = -year
     if year is None:
         if context_year is None:
             return None
         year, inferred = context_year, True
     month = MONTHS.get(groups["month"].lower().rstrip(".")) if groups.get("month") else None
     day = int(groups["day"]) if groups.get("day") else None
+    era = "BC" if year < 0 else None
+    iso_year = f"{abs(year):04d}"
     try:
         if day is not None and month is not None:
-            value = DateValue(date=f"{year:04d}-{month:02d}-{day:02d}", precision="day")
+            value = DateValue(date=f"{iso_year}-{month:02d}-{day:02d}", precision="day", era=era)
         elif month is not None:
-            value = DateValue(date=f"{year:04d}-{month:02d}", precision="month")
+            value = DateValue(date=f"{iso_year}-{month:02d}", precision="month", era=era)
         else:
             qualifier = groups.get("qual")
-            value = DateValue(date=f"{year:04d}", precision="year",
-                              qualifier=qualifier.lower() if qualifier else None)
+            value = DateValue(date=iso_year, precision="year", qualifier=qualifier.lower() if qualifier else None,
+                              era=era)
     except ValueError:
         return None  # "February 31": not a date
     return DateMention(match.start(), match.end(), match.group(0), value, inferred)
@@ -122,10 +137,12 @@ def years_in(text: str) -> list[int]:
 
 
 def format_date(value: DateValue) -> str:
-    """A date as an English reader writes it at its precision: "April 18, 2024", "December 2024", "mid-2024"."""
+    """A date as an English reader writes it at its precision: "April 18, 2024", "December 2024", "mid-2024",
+    "March 15, 44 BC"."""
     year, month, day = value.parts
+    year_text = f"{-year} BC" if year < 0 else str(year)
     if value.precision == "day":
-        return f"{MONTH_NAMES[month - 1]} {day}, {year}"
+        return f"{MONTH_NAMES[month - 1]} {day}, {year_text}"
     if value.precision == "month":
-        return f"{MONTH_NAMES[month - 1]} {year}"
-    return f"{value.qualifier}-{year}" if value.qualifier else str(year)
+        return f"{MONTH_NAMES[month - 1]} {year_text}"
+    return f"{value.qualifier}-{year_text}" if value.qualifier else year_text

@@ -251,6 +251,12 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             text = text[:-1]
         if text.endswith(".") and match.end() == len(sentence.rstrip()) and rx.search(r"(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$", text) is None:
             text = text[:-1]
+        # "the Suez Canal for the West": "for" joins a name only after a kind that takes a purpose
+        # ("the Centre for Disease Control", "the Campaign for Nuclear Disarmament")
+        # (only "for the <one word>": "the March on Washington for Jobs and Freedom" is one name)
+        purpose = rx.search(r"\s+for\s+the\s+[A-Z][\w'-]*$", text) if " for the " in text else None
+        if purpose and text[:purpose.start()].split()[-1].lower() not in _ORG_WORDS | _PURPOSE_KINDS:
+            text = text[:purpose.start()]
         words = text.split()
         possessed = rx.match(r"['\u2019]s(?:\s+[A-Z][a-z]+\b)+", sentence[match.end():]) \
             if len(words) in (1, 2) and words[0].lower() in TITLES else None
@@ -282,9 +288,11 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
-            if start == match.start() and len(words) > 2 and words[1] in ("of", "for") and head.endswith("s") \
+            if start == match.start() and len(words) > 2 and words[1] in ("of", "for") \
+                    and (head.endswith("s") or head in _ACTIVITY_NOUNS) \
                     and head not in _ORG_WORDS and not sentence[:start].strip(" \"'\u201c\u2018(-"):
-                # "Scientists of the Intergovernmental Panel": a plural noun opening the sentence, not a name
+                # "Scientists of the Intergovernmental Panel", "Support for Python 2.7": a plural or an
+                # activity noun opening the sentence, not a name
                 start += len(words[0]) + 1
                 words = words[1:]
                 continue
@@ -328,6 +336,11 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
             text = sentence[start:end]
         if rx.fullmatch(r"[\d.\s-]+|No\.?\s*\d+", text):
             continue  # a number, or a serial number ("the No. 4 reactor") that names nothing on its own
+        if rx.fullmatch(r"BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.", text) and (
+                rx.search(r"\d\s?$", sentence[:start]) or rx.match(r"\s?\d", sentence[end:])):
+            continue  # the era of a year ("479 BC", "AD 79")
+        if rx.fullmatch(r"(?:AD|A\.D\.)\s?\d{1,4}", text):
+            continue  # a year with its era before it ("AD 79"), no version of a name "AD"
         at_sentence_start = not sentence[:start].strip(" \"'\u201c\u2018(-")
         if at_sentence_start and len(words) == 1 and (known_names is None or text not in known_names) \
                 and not _name_shaped(text, sentence[end:]):
@@ -384,10 +397,29 @@ def _join_on_names(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# Kinds of names that "for" may continue ("Campaign for Nuclear Disarmament", "Medal for Bravery").
+_PURPOSE_KINDS = {"campaign", "fund", "prize", "award", "medal", "league", "alliance", "coalition", "movement",
+                  "trust", "initiative", "network", "centre", "center", "institute", "minister", "secretary",
+                  "commissioner", "act", "order", "cross", "programme", "program", "project", "front"}
+
+
+# Nouns of an activity that open a sentence before "of"/"for" and a name: "Support for Python 2.7 ended".
+_ACTIVITY_NOUNS = {"support", "work", "research", "demand", "use", "development", "design", "funding", "testing",
+                   "production", "construction", "preparation", "planning", "training", "trade", "access"}
+
+
+# Common nouns that open a sentence with a verb of saying, as a name would ("TechCrunch reports"):
+# "Tradition says that he had about 3,000 students" names no one.
+_SAYING_NOUNS = {"tradition", "legend", "history", "evidence", "research", "folklore", "myth", "rumour", "rumor",
+                 "scripture", "science", "experience", "custom", "lore"}
+
+
 def _name_shaped(word: str, after: str) -> bool:
     """A sentence-initial word that is a name anyway: "SiliconANGLE", "InfoQ", "NASA", "TechCrunch reports"."""
     if rx.search(r"[a-z][A-Z]", word) or (word.isupper() and len(word) > 1):
         return True
+    if word.lower() in _SAYING_NOUNS:
+        return False
     return bool(rx.match(r"\s+(?:reported|reports|noted|notes|highlighted|said|says|wrote|writes|argued|argues)\b", after))
 
 
@@ -463,9 +495,15 @@ class EntityIndex:
         if previous is not None and rx.match(r"[\"'\u201c]?(?:He|She|His|Her)\b", sentence):
             previous.votes["person"] += 2
         self._previous_subject = None
+        first_sentence = not hasattr(self, "topic_key")
+        if first_sentence:
+            # the name the article opens with as its subject ("Python is ..."; not "The Higgs boson is ...")
+            self.topic_key: Optional[str] = None
         last: Optional[tuple[Mention, Entity]] = None
         for mention in mentions:
             entity = self.add(mention, sentence)
+            if first_sentence and mention.start == 0 and _is_subject(mention, sentence):
+                self.topic_key = key_of(entity.name)
             if self._previous_subject is None and _is_subject(mention, sentence):
                 self._previous_subject = entity
             if last and rx.fullmatch(r",?\s+(?:and|or)\s+", sentence[last[0].end: mention.start]):
@@ -490,6 +528,20 @@ class EntityIndex:
                         and words[: len(other_words)] == other_words:
                     entity.votes["product"] += 2
                     break
+        # "Python is a programming language" beside the products "Python 2.0" and "Python 3.11": the
+        # topic of which they are versions is a product too, unless its own mentions clearly say
+        # otherwise. (Only the topic: a name that is no subject, "the proliferation of Llama models",
+        # makes no better question as a product.)
+        versions: Counter = Counter()
+        for entity in self.entities.values():
+            version = rx.fullmatch(r"(.+?)\s+v?\d+(?:\.\d+)*", entity.name)
+            if version and entity.entity_class == "product":
+                versions[key_of(version.group(1))] += 1
+        for key, count in versions.items():
+            base = self.entities.get(key)
+            if count >= 2 and base is not None and key == getattr(self, "topic_key", None) \
+                    and max(base.votes.values(), default=0) < 3:
+                base.votes["product"] += 3
 
     def _people_by_coordination(self) -> None:
         """"Edmund Hillary and Tenzing Norgay": a plain name joined by "and" to a person is one too."""
@@ -542,14 +594,18 @@ class EntityIndex:
                         owner.votes["person"] += 2
             owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
                       and (self.entities[k].entity_class == "person" or k.startswith("the "))]
-            if owners and " " not in key and self.entities[key].votes["person"] <= 0 and any(
-                    self.entities[k].entity_class != "person" and key in k.split() and k.split()[-1] != key
-                    and any(o.split()[0] in k.split() and self.entities[k].count >= self.entities[o].count
-                            for o in owners)
-                    for k in self.entities if k not in owners):
-                # "Webb" with "James E. Webb" and the "James Webb Space Telescope" named after him: unless
-                # its own mentions say "person", the bare name may mean either, so it is no re-mention.
-                owners = []
+            namesakes = [k for k in self.entities if k not in owners and self.entities[k].entity_class != "person"
+                         and key in k.split() and k.split()[-1] != key
+                         and (k.split()[0] == key or any(o.split()[0] in k.split()
+                                                         and self.entities[k].count >= self.entities[o].count
+                                                         for o in owners))] \
+                if owners and " " not in key and self.entities[key].votes["person"] <= 0 else []
+            if namesakes:
+                # "Webb" with "James E. Webb" and the "James Webb Space Telescope" named after him, "Hubble"
+                # with "Edwin Hubble" and the "Hubble Space Telescope": unless its own mentions say
+                # "person", the bare name may mean either, so it is no re-mention of the person; in an
+                # article about the thing named after him, it is that thing.
+                owners = [first_key] if first_key in namesakes else []
             if not owners and " " not in key and key in self.entities:
                 # "Olympics" for "Summer Olympics": an event named by its last word (one such event only).
                 owners = [k for k in by_last.get(key, []) if k != key and k in self.entities
@@ -572,7 +628,9 @@ class EntityIndex:
                     # "Owens" with "Jesse Owens" (the article's first name: its subject) and "James
                     # Cleveland Owens" (his birth name), once each: the bare surname means the subject.
                     owners = [first_key]
-            if key in self.families:
+            if key in self.families or (key == getattr(self, "topic_key", None) and self.entities[key].count > 1):
+                # (the article's first name is its topic in its own right: "Python is a programming
+                # language ... named after Monty Python's Flying Circus")
                 owners = []
             if len(owners) == 1 and key in self.entities and owners[0] in self.entities:
                 owner = self.entities[owners[0]]

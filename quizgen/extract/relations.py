@@ -238,7 +238,9 @@ class Antecedents:
                     # "Charpentier and Doudna shared the prize. It was the first time ...": "it" is
                     # never a person
                     people = {name for at, name in self.person_subjects if at == position}
-                    return None if phrase in people or position in self.pairs else phrase
+                    # (the subject may be the person's short name: "Caesar" for Gaius Julius Caesar)
+                    person = any(phrase == name or name.endswith(" " + phrase) for name in people)
+                    return None if person or position in self.pairs else phrase
                 break
         if not topic or self.topic_is_person or not self.topic:
             return None
@@ -276,6 +278,13 @@ class Antecedents:
                 return name
         if topic and noun == self.topic_head:
             return topic
+        # further back, the one name the article gave with that head: "The canal reopened" after
+        # "the Suez Canal", in an article on the Suez Crisis
+        named = {name for position, head, name in self.named_heads if position < before and head == noun}
+        if len(named) == 1:
+            name = named.pop()
+            others = [w for w in name.split()[:-1] if w.lower() != "the"]
+            return None if any(rx.search(rf"\b{re.escape(w)}\b", rest) for w in others) else name
         if topic and not self.topic_is_person and noun in _TOPIC_PARTS:
             bare = rx.sub(r"^The\s+", "", topic)
             return f"the {bare} {noun}"
@@ -414,7 +423,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     match = rx.match(r"^(His|Her)\s+(?=[a-z]+\s)", out) or \
         rx.match(r"^(?:After|Before|Since|Until|At|On|During)\s+(his|her)\s+(?=(?:death|birth|retirement|marriage|"
                  r"arrest|election|return|release|wedding|coronation|funeral)\b)", out) or \
-        rx.match(r"^(?:On|In|By|During|After|Before)\s[^,]{2,30}(?:,\s+\d{4})?,\s+(his|her)\s+(?=[a-z]+\s)", out)
+        rx.match(r"^(?:On|In|By|During|After|Before)\s[^,]{2,30}(?:,\s+\d{4})?,\s+(his|her)\s+(?=[a-z]+\s)", out) or \
+        rx.match(r"^(?:In|By)\s+(?:[A-Z][a-z]+\s+)?\d{1,4}(?:\s?(?:BCE?|AD|CE))?\s+(his|her)\s+(?=[a-z]+\s)", out)
     if match:
         name = antecedents.person_referent(info.position, window=4, text=out, gender=_GENDER_OF[match.group(1).lower()])
         if not name:
@@ -437,7 +447,11 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             entity = _main_organisation(entities)
         if entity is None:
             return None
-        return entity.name + ("'s" if match.group(1) else "")
+        # "the company" -> "Meta", but "the Suez Canal Company" (a name that ends in its kind keeps "the")
+        the = "the " if rx.search(r"\b(?:Company|Corporation|Foundation|Society|Association|Organisation|"
+                                  r"Organization|Agency|Bank)$", entity.name) \
+            and not entity.name.startswith("The ") else ""
+        return the + entity.name + ("'s" if match.group(1) else "")
 
     # (not "the company Höganäs": there the name follows, in apposition)
     if not replace(r"\b[Tt]he company(['\u2019]s)?(?!\w)(?!\s+[A-Z\u00c0-\u00de])", company, "organisation"):
@@ -484,6 +498,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout)"
                  r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^(Today|Now|Currently|Nowadays)\s+(it|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:(?:Around|At|By|From|Before|After)\s+the\s+age\s+of|At|Aged)\s+\d{1,3}),?\s+(he|she)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:With|Without|Alongside|Together\s+with)\s+(?:[a-z0-9]+\s+){1,6}?)(he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:At|In|By|During)\s+its\s+[a-z]+(?:\s+(?:in|of|around)\s+[\w ]{2,30}?)?),?\s+(it)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (

@@ -84,6 +84,8 @@ def _value(value: Optional[object]) -> Optional[str]:
         parts = [f"date: {q(value.date)}", f"precision: {value.precision}"]
         if value.qualifier:
             parts.append(f"qualifier: {value.qualifier}")
+        if value.era:
+            parts.append(f"era: {value.era}")
         return "{" + ", ".join(parts) + "}"
     if isinstance(value, QuantityValue):
         number = int(value.number) if float(value.number).is_integer() else value.number

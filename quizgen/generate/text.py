@@ -559,8 +559,8 @@ def _invert(clause: str, common_words: set[str], name_words: Optional[set[str]] 
     words = clause.split(" ")
     for i, word in enumerate(words[:8]):
         lower = word.casefold()
-        if i == 0:
-            continue
+        if i == 0 or word[:1].isupper():
+            continue  # (a capitalised word is a name, not a verb: "at Port Said")
         found = None
         if lower in PARTICIPLE_AUX and i + 1 < len(words) and words[i + 1].casefold().endswith(("ed", "en", "wn", "ld", "ght")):
             found = (lower, " ".join(words[:i]), " ".join(words[i + 1:]))
@@ -587,6 +587,9 @@ def _plain_subject(subject: str, common_words: set[str], name_words: Optional[se
         return False
     words = [w.casefold().strip("\"'“”‘’") for w in subject.split()]
     if words[0] in CLAUSE_OPENERS or any(w in AUXILIARIES or w in RELATIVES for w in words):
+        return False
+    if words[-1] in ("and", "or", "but", "then"):
+        # "Confucius returned to Lu and | spent ...": the verb found was the second of two
         return False
     parts = subject.split(" ")
     first = parts[0]

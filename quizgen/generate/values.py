@@ -9,7 +9,7 @@ import calendar
 import datetime as _dt
 import re
 from math import floor, log10
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from quizgen.generate.memo import per_run
 from typing import Optional
 
@@ -43,26 +43,45 @@ class DateStyle:
     abbreviated: bool = False
     joiner: str = ""  # between qualifier and year; "" = the usual ("mid-2024", "early 2024")
     capitalised: bool = False  # "Mid-2024" at the start of a sentence
+    era: str = ""  # the era as the answer writes it: "BC", "BCE", "B.C.", "AD", "CE"; "" = unmarked (a BC year gets "BC")
+    era_before: bool = False  # "AD 79" rather than "79 AD"
+
+
+_ERA_MARK = re.compile(r"(?:^|(?<=[\s\d]))(BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![A-Za-z])")
+
+
+def _with_era(style: DateStyle, answer: str) -> DateStyle:
+    mark = _ERA_MARK.search(answer)
+    if not mark:
+        return style
+    return replace(style, era=mark.group(1), era_before=not answer[:mark.start()].strip())
 
 
 def date_style(answer: str, value: DateValue) -> DateStyle:
     """The style `answer` writes `value` in (falls back to the usual English style)."""
+    style = _date_style(answer, value)
+    return _with_era(style, answer) if value.era or _ERA_MARK.search(answer) else style
+
+
+def _date_style(answer: str, value: DateValue) -> DateStyle:
     text = answer.strip()
     abbreviated = bool(re.search(r"\b(" + "|".join(MONTHS_ABBR) + r")\b\.?(?![a-z])", text)) and not any(
         m in text for m in MONTHS
     )
+    # a year: four digits, or fewer with an era ("March 15, 44 BC")
+    has_year = re.search(r"\d{4}", text) or _ERA_MARK.search(text)
     if value.precision == "day":
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return DateStyle("day", "iso")
         if re.match(r"^\d{1,2}\s", text):
             return DateStyle("day", "dmy", abbreviated)
-        if not re.search(r"\d{4}", text):
+        if not has_year:
             return DateStyle("day", "md", abbreviated)
         return DateStyle("day", "mdy", abbreviated)
     if value.precision == "month":
         if re.fullmatch(r"\d{4}-\d{2}", text):
             return DateStyle("month", "iso")
-        if not re.search(r"\d{4}", text):
+        if not has_year:
             return DateStyle("month", "m", abbreviated)
         return DateStyle("month", "my", abbreviated)
     # English writes "mid-2024" but "early 2024" / "late 2023"; an answer that breaks the habit
@@ -77,6 +96,8 @@ def date_style(answer: str, value: DateValue) -> DateStyle:
 def format_date(value: DateValue, style: DateStyle) -> str:
     """`value` written in `style` (value must have the style's precision)."""
     year, month, day = value.parts
+    if year < 0 or style.era:
+        return _format_era_date(value, style)
     month_name = (MONTHS_ABBR if style.abbreviated else MONTHS)[month - 1] if month else ""
     # Only the wanted spelling is built: this runs for every candidate distractor of every date fact.
     pattern = style.pattern
@@ -101,18 +122,51 @@ def format_date(value: DateValue, style: DateStyle) -> str:
     return str(year)
 
 
+_BC_MARKS = ("BC", "BCE", "B.C.", "B.C.E.")
+_AD_MARKS = ("AD", "A.D.", "CE", "C.E.")
+
+
+def _format_era_date(value: DateValue, style: DateStyle) -> str:
+    """A date with its era: "March 15, 44 BC", "January 49 BC", "mid-44 BC", "AD 79", "79 CE"."""
+    year = value.parts[0]
+    if year < 0:
+        era = style.era if style.era in _BC_MARKS else "BC"
+    else:
+        era = style.era if style.era in _AD_MARKS else ""
+    plain = format_date(value.model_copy(update={"date": f"{abs(year):04d}" + value.date[4:], "era": None}),
+                        replace(style, era="", pattern="mdy" if style.pattern == "iso" and style.precision == "day"
+                                else "my" if style.pattern == "iso" else style.pattern))
+    # format_date wrote the year padded only in ISO; a written year has no leading zeros
+    if not era:
+        return plain
+    if style.era_before and year > 0:
+        return f"{era} {plain}"
+    return f"{plain} {era}"
+
+
 def date_variants(value: DateValue) -> list[str]:
     """Every usual way of writing `value` (for accepted answers)."""
     year, month, day = value.parts
-    if value.precision == "day":
+    if year < 0:
+        plain = [v for v in _plain_variants(value.precision, -year, month, day, value.qualifier)
+                 if not re.match(r"\d{4}-", v)]  # ISO has no era
+        return [f"{v} {mark}" for mark in _BC_MARKS for v in plain]
+    plain = _plain_variants(value.precision, year, month, day, value.qualifier)
+    if value.precision == "year" and year < 1000:  # "79", "79 AD", "AD 79", "79 CE"
+        return plain + [f"{v} {mark}" for mark in _AD_MARKS for v in plain] + [f"AD {v}" for v in plain]
+    return plain
+
+
+def _plain_variants(precision: str, year: int, month: int, day: int, qualifier: Optional[str]) -> list[str]:
+    if precision == "day":
         full, abbr = MONTHS[month - 1], MONTHS_ABBR[month - 1]
         return [f"{full} {day}, {year}", f"{day} {full} {year}", f"{year:04d}-{month:02d}-{day:02d}",
                 f"{abbr} {day}, {year}", f"{day} {abbr} {year}", f"{full} {day} {year}"]
-    if value.precision == "month":
+    if precision == "month":
         full, abbr = MONTHS[month - 1], MONTHS_ABBR[month - 1]
         return [f"{full} {year}", f"{abbr} {year}", f"{year:04d}-{month:02d}"]
-    if value.qualifier:
-        q = value.qualifier
+    if qualifier:
+        q = qualifier
         out = [f"{q}-{year}", f"{q} {year}", f"{'the middle' if q == 'mid' else q} of {year}"]
         if q == "mid":
             out.append(f"middle of {year}")
@@ -138,13 +192,17 @@ def date_interval(value: DateValue) -> tuple[tuple[int, int, int], tuple[int, in
 
 @per_run
 def make_date(year: int, month: int = 0, day: int = 0, qualifier: Optional[str] = None) -> DateValue:
-    """A DateValue from parts (0 = absent); built without validation for speed, and shared per date
-    (every fact invents a dozen nearby dates, mostly the same few thousand): never mutate one."""
+    """A DateValue from parts (0 = absent; a negative year is BC); built without validation for speed,
+    and shared per date (every fact invents a dozen nearby dates, mostly the same few thousand): never
+    mutate one."""
+    era = "BC" if year < 0 else None
+    year = abs(year)
     if day:
-        return DateValue.model_construct(date=f"{year:04d}-{month:02d}-{day:02d}", precision="day", qualifier=None)
+        return DateValue.model_construct(date=f"{year:04d}-{month:02d}-{day:02d}", precision="day", qualifier=None,
+                                         era=era)
     if month:
-        return DateValue.model_construct(date=f"{year:04d}-{month:02d}", precision="month", qualifier=None)
-    return DateValue.model_construct(date=f"{year:04d}", precision="year", qualifier=qualifier)
+        return DateValue.model_construct(date=f"{year:04d}-{month:02d}", precision="month", qualifier=None, era=era)
+    return DateValue.model_construct(date=f"{year:04d}", precision="year", qualifier=qualifier, era=era)
 
 
 def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -184,10 +242,12 @@ def date_candidates(value: DateValue, salt: int = 0) -> tuple[list[DateValue], l
             if i == 0:
                 # and a day of the key's own month, a week or more away
                 for sign, out in ((-1, before), (1, after)):
-                    shifted = _dt.date(year, month, day) + _dt.timedelta(days=sign * (6 + salt % 7))
+                    # datetime has no year before 1: shift within a stand-in leap year, then move back
+                    proxy = year if year > 0 else 2000
+                    shifted = _dt.date(proxy, month, day) + _dt.timedelta(days=sign * (6 + salt % 7))
                     if shifted.day not in used:
                         used.add(shifted.day)
-                        out.append(make_date(shifted.year, shifted.month, shifted.day))
+                        out.append(make_date(shifted.year - proxy + year, shifted.month, shifted.day))
     elif value.precision == "month":
         for delta in (1, 2, 3, 5):
             before.append(make_date(*shift_month(year, month, -delta)))
@@ -201,9 +261,16 @@ def date_candidates(value: DateValue, salt: int = 0) -> tuple[list[DateValue], l
             position = (y - year) * 3 + QUALIFIERS.index(q) - rank
             (before if position < 0 else after).append(make_date(y, qualifier=q))
     else:
+        # A round ancient year is an estimate ("around 2560 BC", "300 BC"): step by its roundness.
+        # "60 BC" (Caesar's alliance) is exact: tens count as round only a thousand years back.
+        step = 100 if year < 0 and year % 100 == 0 else 10 if year <= -1000 and year % 10 == 0 else 1
         for delta in (1, 2, 3, 5):
-            before.append(make_date(year - delta))
-            after.append(make_date(year + delta))
+            before.append(make_date(year - delta * step))
+            after.append(make_date(year + delta * step))
+    if year < 0 or (0 < year < 1000):
+        # never across the start of the era (there is no year 0, and "3 BC | AD 2" mixes eras)
+        before = [d for d in before if (d.parts[0] < 0) == (year < 0) and d.parts[0] != 0]
+        after = [d for d in after if (d.parts[0] < 0) == (year < 0) and d.parts[0] != 0]
     return before, after
 
 
@@ -226,12 +293,28 @@ _ISO_YEAR = re.compile(r"\d{4}")
 _QUAL_Y = re.compile(r"^(?:the\s+)?(?P<q>early|mid|middle|late)(?:\s*-\s*|\s+|\s+of\s+)(?P<y>\d{4})$", re.I)
 
 
+_ERA_AT_END = re.compile(r"^(?P<rest>.*?\d)\s?(?P<era>BCE|BC|B\.C\.E|B\.C|AD|A\.D|CE|C\.E)$", re.I)
+_AD_AT_START = re.compile(r"^(?:AD|A\.D\.)\s?(?P<rest>\d.*)$", re.I)
+_SHORT_YEAR_AT_END = re.compile(r"(?<!\d)(?<!\d-)(\d{1,3})$")
+
+
 @per_run
 def parse_date(text: str) -> Optional[tuple]:
-    """The date_key of a free-text date, or None: "18 April 2024" and "2024-04-18" give the same key."""
+    """The date_key of a free-text date, or None: "18 April 2024" and "2024-04-18" give the same key;
+    "44 BC" and "44 BCE" give year -44."""
     t = _WHITESPACE_RUN.sub(" ", text.strip().strip(".")).strip()
     if not any(map(str.isdigit, t)):
         return None
+    era = _ERA_AT_END.match(t) or _AD_AT_START.match(t)
+    if era:
+        # a year with an era may have fewer than four digits: pad it for the patterns below
+        rest = _SHORT_YEAR_AT_END.sub(lambda m: m.group(1).zfill(4), era["rest"])
+        key = parse_date(rest)
+        bc = era.groupdict().get("era", "").upper().startswith("B")
+        if key is None or not bc:
+            return key
+        precision, (year, month, day), qualifier = key
+        return (precision, (-year, month, day), qualifier) if year > 0 else None
     try:
         if _ISO_DAY.fullmatch(t):
             y, m, d = map(int, t.split("-"))

@@ -1,0 +1,73 @@
+"""Dates before year 1 ("44 BC") and small AD years ("79 AD"): found in text, stored as `era: BC`,
+written back in the answer's own style, ordered in time, and never read as counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.extract.dates import find_dates
+from quizgen.extract.quantities import find_quantities
+from quizgen.generate.values import date_perturbations, date_style, date_variants, format_date, parse_date
+from quizgen.model import DateValue
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was born in Rome in July 100 BC into a family.", [("July 100 BC", "0100-07", "month", "BC")]),
+    ("On the Ides of March, 44 BC, the senators struck.", [("44 BC", "0044", "year", "BC")]),
+    ("It was 15 March 44 B.C. in Rome.", [("15 March 44 B.C.", "0044-03-15", "day", "BC")]),
+    ("completed around 2560 BCE after", [("2560 BCE", "2560", "year", "BC")]),
+    ("a king of 1200 BC", [("1200 BC", "1200", "year", "BC")]),  # not the year 1200
+    ("In 79 AD Vesuvius erupted", [("79 AD", "0079", "year", None)]),
+    ("In AD 43 the Romans landed", [("AD 43", "0043", "year", None)]),
+    ("between 170 and 180 AD", [("180 AD", "0180", "year", None)]),
+])
+def test_era_dates_in_text(text, expected):
+    found = [(m.text, m.value.date, m.value.precision, m.value.era) for m in find_dates(text, 2026)]
+    assert found == expected
+    assert not find_dates(text, 2026)[0].year_inferred  # "July 100 BC" is no July of the article's year
+
+
+def test_a_year_with_its_era_is_no_count():
+    text = "In 49 BC he crossed the Rubicon with 5,000 men, and in AD 43 Claudius came."
+    assert [m.text for m in find_quantities(text)] == ["5,000"]
+
+
+def test_a_bc_date_orders_before_a_later_one_and_parses_back():
+    ides = DateValue(date="0044-03-15", precision="day", era="BC")
+    pharsalus = DateValue(date="0048", precision="year", era="BC")
+    assert pharsalus.parts < ides.parts < DateValue(date="0079", precision="year").parts
+    assert ides.parts == (-44, 3, 15)
+    for text in ("March 15, 44 BC", "15 March 44 BCE", "March 15, 44 B.C."):
+        assert parse_date(text) == ("day", (-44, 3, 15), None)
+    assert parse_date("44 BC") != parse_date("44")
+    assert "44 BCE" in date_variants(DateValue(date="0044", precision="year", era="BC"))
+    assert "AD 79" in date_variants(DateValue(date="0079", precision="year"))
+
+
+def test_year_zero_does_not_exist():
+    with pytest.raises(ValueError):
+        DateValue(date="0000", precision="year", era="BC")
+
+
+@pytest.mark.parametrize("answer, value, expected", [
+    # wrong choices keep the answer's era and spelling, never cross into the other era
+    ("48 BC", DateValue(date="0048", precision="year", era="BC"), ["47 BC", "49 BC", "46 BC", "50 BC"]),
+    ("2 BCE", DateValue(date="0002", precision="year", era="BC"), ["1 BCE", "3 BCE", "4 BCE", "5 BCE"]),
+    ("January 49 BC", DateValue(date="0049-01", precision="month", era="BC"),
+     ["February 49 BC", "December 50 BC", "March 49 BC", "November 50 BC"]),
+    ("AD 43", DateValue(date="0043", precision="year"), ["AD 44", "AD 42", "AD 45", "AD 41"]),
+    # a round date of long ago is an estimate: step by its roundness
+    ("2560 BC", DateValue(date="2560", precision="year", era="BC"), ["2550 BC", "2570 BC", "2540 BC", "2580 BC"]),
+    ("300 BC", DateValue(date="0300", precision="year", era="BC"), ["200 BC", "400 BC", "100 BC", "500 BC"]),
+])
+def test_invented_dates_keep_the_era(answer, value, expected):
+    style = date_style(answer, value)
+    assert format_date(value, style) == answer
+    assert [format_date(d, style) for d in date_perturbations(value)[:4]] == expected
+
+
+def test_a_bc_day_gets_other_days_of_that_era():
+    value = DateValue(date="0044-03-15", precision="day", era="BC")
+    style = date_style("March 15, 44 BC", value)
+    written = [format_date(d, style) for d in date_perturbations(value, salt=3)]
+    assert written and all(w.endswith(" BC") and w != "March 15, 44 BC" for w in written)
