@@ -1210,3 +1210,12 @@ def test_the_company_keeps_the_article_of_its_name_and_the_noun_finds_a_name_fur
     statements = _statements(text)
     assert "The Suez Canal reopened in April 1957." in statements
     assert not [s for s in statements if "Suez Crisis canal" in s or "nationalise Suez Canal Company" in s]
+
+
+def test_a_thing_named_after_a_person_keeps_its_short_name():
+    # (what the "it is never a person" rule must leave alone: "Hubble" here is the telescope, not
+    # Edwin Hubble, so "Its main mirror" is the telescope's)
+    text = ("The Hubble Space Telescope is a space telescope that was launched in 1990. It was named after the "
+            "astronomer Edwin Hubble. Hubble was carried into orbit by the Space Shuttle Discovery on April 24, "
+            "1990. Its main mirror is 2.4 metres across.")
+    assert "Hubble's main mirror is 2.4 metres across." in _statements(text)

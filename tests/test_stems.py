@@ -421,8 +421,14 @@ def test_event_phrases_keep_only_what_the_date_dates(tmp_path, statement, answer
 ])
 def test_no_stem_inverts_a_name_or_a_second_verb(tmp_path, statement, answer, date, precision, era, bad):
     fact = date_fact("f1", statement, answer, date, precision)
+    others = [date_fact("f2", "Israel invaded the Sinai Peninsula on October 29, 1956.", "October 29, 1956",
+                        "1956-10-29", "day"),
+              date_fact("f3", "A ceasefire took effect on November 7, 1956.", "November 7, 1956", "1956-11-07", "day")]
     if era:
         fact["value"]["era"] = era
-    bank = write_bank(tmp_path, [fact])
+        others = []
+    # (an article that writes "British" inside a sentence too, so that the subject reads as a name)
+    bank = write_bank(tmp_path, [fact, *others], ["The canal was run by a company in which the British "
+                                                  "government held the largest share."])
     stems = [q.stem for q in generate_questions(bank)]
     assert stems and not [s for s in stems if bad in s]
