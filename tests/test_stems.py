@@ -402,6 +402,15 @@ def test_a_date_of_a_relative_clause_makes_no_event(tmp_path, statement, answer,
     ("The mission fulfilled a goal set by President John F. Kennedy in 1961.", "1961", None),
     # but a passive main verb keeps its event
     ("The novel was published by Heinemann in 1958.", "1958", "The novel was published by Heinemann"),
+    # the date of a participle and its place, after a noun, is the participle's too
+    ("The tablet is a slab of basalt carved with a law issued in Babylon, Iraq, in 1754.", "1754", None),
+    # (not a finite verb and its place, nor a passive one)
+    ("British paratroopers landed at Port Said, Egypt, in 1956.", "1956", "British paratroopers landed at Port Said, Egypt"),
+    ("The rocket was launched from Cape Canaveral, Florida, in 1969.", "1969",
+     "The rocket was launched from Cape Canaveral, Florida"),
+    # any opening phrase before the date: the event is the main clause
+    ("Under the Treaty of Paris in 1801, the island passed to the British.", "1801",
+     "Under the Treaty of Paris, the island passed to the British"),
 ])
 def test_event_phrases_keep_only_what_the_date_dates(tmp_path, statement, answer, phrase):
     from quizgen.generate.text import event_phrase

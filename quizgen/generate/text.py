@@ -907,7 +907,8 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
         if after.startswith(",") and after[1:2].isspace():
             # "On its 50th anniversary in 1987, about 300,000 people crowded onto the deck": the date
             # ends an opening phrase, and the event is the main clause after it
-            after = ", " + after[2:] if re.match(r"^(?:On|In|At|During|For|By|After|Before)\s[^,]{0,40}$", head) else ""
+            after = ", " + after[2:] if re.match(r"^(?:On|In|At|During|For|By|After|Before|Under|With|Following|"
+                                                 r"Through|Upon|Within|Throughout)\s[^,]{0,40}$", head) else ""
         if ":" in before[: prep.start()]:
             return None  # "won four gold medals: one in singles, at the London Olympics in 2012": the date is the part's
         if re.search(r",\s+(?:[a-z]+ed|built|begun|made|founded|opened|finished|written|drawn)$", before[: prep.start()]):
@@ -921,6 +922,9 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
         if re.search(r"\b(?!(?:was|were|is|are|be|been|being|had|has|have)\b)[a-z]+\s+[a-z]+ed$", head) and \
                 re.match(r"\s+by\s+[A-Z]", after):
             return None  # "... a national goal proposed in 1961 by President Kennedy": the same, the year first
+        if re.search(r"\b(?:is|was|are|were|has|had|have)\b.*\b(?:a|an|the)\s+(?:[a-z]+\s+){0,2}[a-z]+ed\s+"
+                     r"(?:in|at|on|near|from)\s+[A-Z][^;:]*,$", head):
+            return None  # "The Rosetta Stone is a stele ... of a decree issued in Memphis, Egypt, in 196 BC": the decree's
         if re.search(r"\b(?:who|which|whose|whom)\s[^,;:]*$", before[: prep.start()]):
             return None  # "..., two passengers ... who fall in love aboard the Titanic on its maiden voyage in 1912": the relative clause's
         if re.search(r",\s+(?:and|but)$", before[: prep.start()]):
