@@ -71,3 +71,26 @@ def test_a_bc_day_gets_other_days_of_that_era():
     style = date_style("March 15, 44 BC", value)
     written = [format_date(d, style) for d in date_perturbations(value, salt=3)]
     assert written and all(w.endswith(" BC") and w != "March 15, 44 BC" for w in written)
+
+
+def test_an_early_round_ad_year_steps_by_its_roundness():
+    # "The Classic period lasted from about AD 250" had offered AD 251 | AD 252 | AD 253
+    value = DateValue(date="0250", precision="year")
+    style = date_style("AD 250", value)
+    assert [format_date(d, style) for d in date_perturbations(value)[:4]] == ["AD 300", "AD 200", "AD 350", "AD 150"]
+    exact = DateValue(date="0683", precision="year")
+    assert [format_date(d, date_style("AD 683", exact)) for d in date_perturbations(exact)[:2]] == ["AD 684", "AD 682"]
+
+
+def test_a_year_printed_in_the_stem_without_its_era_is_no_wrong_choice(tmp_path):
+    # "between 170 and ______" (180 AD) had offered "170 AD": the false statement read "between 170 and 170 AD"
+    from helpers_generate import date_fact, write_bank
+    from quizgen.generate import generate_questions
+
+    # (several facts: how many wrong dates fall below the key, and so whether 200 is tried, varies by fact)
+    facts = [date_fact(f"c{i}", f"The city of {name} flourished between 200 and 300 AD.", "300 AD", "0300", "year")
+             for i, name in enumerate(["Tikal", "Calakmul", "Copan", "Palenque", "Caracol", "Yaxchilan", "Uxmal",
+                                       "Coba"])]
+    questions = generate_questions(write_bank(tmp_path, facts))
+    texts = [c.text for q in questions for c in q.choices] + [q.stem for q in questions if q.kind == "true_false"]
+    assert texts and not [t for t in texts if t == "200 AD" or "200 and 200 AD" in t]

@@ -1219,3 +1219,26 @@ def test_a_thing_named_after_a_person_keeps_its_short_name():
             "astronomer Edwin Hubble. Hubble was carried into orbit by the Space Shuttle Discovery on April 24, "
             "1990. Its main mirror is 2.4 metres across.")
     assert "Hubble's main mirror is 2.4 metres across." in _statements(text)
+
+
+# -- round 19 ----------------------------------------------------------------------------------------
+
+def test_a_day_that_has_been_celebrated_since_a_year_is_no_day_of_that_year():
+    # "Since 1966 July 20 has been celebrated as International Chess Day" had drafted "July 20, 1966"
+    text = ("The federation was founded in Paris in 1924. Since 1966 July 20 has been celebrated as International "
+            "Chess Day. Each year on March 3 the club is observed by its members.")
+    assert not [s for s in _statements(text) if "July 20, 1966" in s]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Most children with type 1 diabetes died within a year.", []),  # a label, not a count
+    ("The patient had stage 4 cancer and 3 tumours.", [("3", "tumours")]),
+])
+def test_a_number_after_type_or_stage_is_a_label(sentence, expected):
+    assert [(m.text, m.value.unit) for m in find_quantities(sentence)] == expected
+
+
+def test_a_title_before_an_institution_word_is_part_of_its_name():
+    # "Toronto General Hospital" had been "Hospital", with the title "Toronto General"
+    assert [m.text for m in find_mentions("A boy was dying of diabetes in Toronto General Hospital, in Canada.",
+                                          set())] == ["Toronto General Hospital", "Canada"]

@@ -441,3 +441,15 @@ def test_no_stem_inverts_a_name_or_a_second_verb(tmp_path, statement, answer, da
                                                   "government held the largest share."])
     stems = [q.stem for q in generate_questions(bank)]
     assert stems and not [s for s in stems if bad in s]
+
+
+def test_one_of_two_subjects_gets_no_who_question(tmp_path):
+    # "Mozart and Schikaneder were both Masons" had asked "Who and Schikaneder were both Masons?"
+    facts = [entity_fact("m", "Wolfgang Amadeus Mozart and Emanuel Schikaneder were both Masons.",
+                         "Wolfgang Amadeus Mozart", "person"),
+             entity_fact("t", "Antonio Salieri taught Franz Schubert.", "Antonio Salieri", "person"),
+             entity_fact("u", "Joseph Haydn wrote The Creation.", "Joseph Haydn", "person"),
+             entity_fact("v", "Ludwig van Beethoven wrote Fidelio.", "Ludwig van Beethoven", "person")]
+    questions = generate_questions(write_bank(tmp_path, facts))
+    stems = [q.stem for q in questions if q.fact_id == "m"]
+    assert stems and not [s for s in stems if s.startswith("Who and")]

@@ -310,6 +310,7 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         for i in range(len(words) - 2, -1, -1):
             if words[i].lower() in TITLES and words[i + 1][:1].isupper() \
                     and words[i + 1].rstrip(".,").lower() not in ("jr", "sr", "ii", "iii", "iv") \
+                    and words[i + 1].rstrip(".,").lower() not in _ORG_WORDS | _PLACE_WORDS \
                     and key_of(f"{words[i]} {words[i + 1]}") not in _PLACES:  # ("Martin Luther King Jr.": a surname)
                 title = " ".join(words[: i + 1])
                 start += len(" ".join(words[: i + 1])) + 1

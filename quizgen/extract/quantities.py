@@ -170,6 +170,10 @@ def _numeric_mention(text: str, match: re.Match) -> Optional[QuantityMention]:
         return None
     if rx.match(r",\s*(1[0-9]{3}|20[0-9]{2})", text[match.end("num"):]):
         return None
+    # a label, not a count: "type 1 diabetes", "stage 4", "level 3"
+    if rx.search(r"\b(?:type|stage|phase|class|category|level|grade|group|step|chapter|section|article|act|scene|"
+                 r"round|game)\s$", before):
+        return None
     # a year with its era ("44 BC", "AD 79") is a date
     if rx.match(r"\s?(?:BCE?|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![A-Za-z])", text[match.end("num"):]) \
             or rx.search(r"\bA\.?D\.?\s?$", before):

@@ -974,6 +974,10 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
         if mention.year_inferred and rx.search(r"\b(?:every|each)\s+year\s+(?:on|in)\s+$|\b(?:annually|yearly)\s+(?:on|in)\s+$",
                                                sentence[: mention.start]):
             continue  # "held every year on April 30": a day of every year, not one of the year named
+        if mention.year_inferred and rx.match(r",?\s+(?:has|have|had)\s+been\s+(?:celebrated|observed|marked|"
+                                              r"commemorated|held|kept)\b|\s+(?:is|are)\s+(?:celebrated|observed|"
+                                              r"marked|commemorated)\b", sentence[mention.end:]):
+            continue  # "Since 1966 July 20 has been celebrated as International Chess Day": a day of every year
         value = mention.value
         confidence = {"day": 0.86, "month": 0.8, "year": 0.7}[value.precision]
         reason = f"date {format_date(value)}"

@@ -418,6 +418,7 @@ def _holds_a_town(statement: str, start: int) -> bool:
     return inside is not None and is_town(inside.group(1))
 
 
+_ERA_WORD = re.compile(r"\s*\b(?:BCE|BC|AD|CE)\b\.?|\s*\b[BA]\.[CD]\.(?:E\.)?")
 _NAME_IN_SLOT = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+in\s+$")
 _REGION_NAME = re.compile(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
 
@@ -461,12 +462,16 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
     if agreement is not None and not fits_word_before(agreement, answer):
         agreement = None  # the key does not agree either: no choice stands out
 
+    # "between 170 and ______" (180 AD): "170 AD" is printed in the stem all the same, without its era
+    era_year = isinstance(fact.value, DateValue) and fact.value.precision == "year" and bool(_ERA_WORD.search(answer))
+
     def acceptable(text: str, curated: bool = False) -> bool:
         key = answer_key(text)
         if same_entity:
             key = same_entity.get(key, key)
         # Curated distractors win even against the a/an before the blank: lint tells their author.
         return not (key in refused or key in also_true or (stem_norm and word_in(text, stem_norm))
+                    or (era_year and stem_norm and word_in(_ERA_WORD.sub("", text).strip(), stem_norm))
                     or (not curated and agreement is not None and not fits_word_before(agreement, text)))
 
     def offer(text: str, origin: str, owner: str = "", checked: bool = False, fits_statement: bool = True) -> bool:

@@ -698,7 +698,8 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
             # the class noun can: "What was the American spaceflight...", not "Which product was..."
             wh = "What"
         if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'") \
-                and not _MODIFIER_OF_SUBJECT.match(after):
+                and not _MODIFIER_OF_SUBJECT.match(after) and not re.match(r"^\s+(?:and|or)\s", after):
+            # (not one of two subjects: "Mozart and Schikaneder were both Masons" gives no "Who and ...?")
             # Answer is the subject: "IEEE Spectrum said X." -> "Which publication said X?"
             # A second clause (", and he signalled...") is dropped: the question asks about the first.
             predicate = first_clause(after)

@@ -263,7 +263,10 @@ def date_candidates(value: DateValue, salt: int = 0) -> tuple[list[DateValue], l
     else:
         # A round ancient year is an estimate ("around 2560 BC", "300 BC"): step by its roundness.
         # "60 BC" (Caesar's alliance) is exact: tens count as round only a thousand years back.
+        # An early AD year in round figures is an estimate too ("from about AD 250 to 900").
         step = 100 if year < 0 and year % 100 == 0 else 10 if year <= -1000 and year % 10 == 0 else 1
+        if 0 < year < 1000 and year % 50 == 0:
+            step = 100 if year % 100 == 0 else 50
         for delta in (1, 2, 3, 5):
             before.append(make_date(year - delta * step))
             after.append(make_date(year + delta * step))
