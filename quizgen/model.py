@@ -36,7 +36,7 @@ EntityClass = Literal[
 ]
 ENTITY_CLASSES: tuple[str, ...] = EntityClass.__args__  # type: ignore[attr-defined]
 
-DatePrecision = Literal["day", "month", "year"]
+DatePrecision = Literal["day", "month", "year", "decade", "century"]
 DateQualifier = Literal["early", "mid", "late"]
 DateEra = Literal["BC"]
 Scale = Literal["thousand", "million", "billion", "trillion"]
@@ -62,10 +62,13 @@ class DateValue(StrictModel):
 
     `qualifier` keeps vague parts of a year ("mid-2024" = date 2024, precision year, qualifier mid).
     `era: BC` counts the year back from year 1 as history books do ("0044-03-15", era BC = March 15,
-    44 BC); there is no year 0, as in the books.
+    44 BC); there is no year 0, as in the books. A decade or a century is written by its first year:
+    "1970" (decade) = the 1970s, "1500" (century) = the 16th century, "0300" (century, BC) = the 3rd
+    century BC.
     """
 
-    date: str = Field(description='ISO date at its precision: "2024-04-18", "2024-12" or "2024".')
+    date: str = Field(description='ISO date at its precision: "2024-04-18", "2024-12" or "2024"; a decade or '
+                                  'century by its first year: "1970" = the 1970s, "1500" = the 16th century.')
     precision: DatePrecision
     qualifier: Optional[DateQualifier] = None
     era: Optional[DateEra] = Field(None, description='"BC" for a year before year 1: 44 BC = date "0044", era BC.')
@@ -87,6 +90,8 @@ class DateValue(StrictModel):
             raise ValueError(f'date "{self.date}" is not YYYY, YYYY-MM or YYYY-MM-DD')
         year, month, day = match.groups()
         given = "day" if day else "month" if month else "year"
+        if self.precision in ("decade", "century"):
+            return self._check_span(given, int(year))
         if given != self.precision:
             raise ValueError(f'date "{self.date}" has {given} precision but precision says {self.precision}')
         try:
@@ -94,7 +99,20 @@ class DateValue(StrictModel):
         except ValueError as exc:
             raise ValueError(f'date "{self.date}" is not a real date ({exc})') from None
         if self.qualifier and self.precision != "year":
-            raise ValueError("qualifier (early/mid/late) only applies to a year-precision date")
+            raise ValueError("qualifier (early/mid/late) only applies to a year, decade or century")
+        return self
+
+    def _check_span(self, given: str, year: int) -> "DateValue":
+        # A decade is written by its first year ("1970" = the 1970s); a century by its first year as
+        # people count it ("1500" = the 16th century, "0000" = the 1st century AD, "0300" with era BC
+        # = the 3rd century BC, 300-201 BC).
+        if given != "year":
+            raise ValueError(f'a {self.precision} is written as its first year (YYYY), not "{self.date}"')
+        step = 10 if self.precision == "decade" else 100
+        if year % step:
+            raise ValueError(f'date "{self.date}" does not start a {self.precision} (a multiple of {step})')
+        if self.era == "BC" and year == 0:
+            raise ValueError("there is no year 0 BC: the 1st century BC is 0100 with era BC")
         return self
 
     @property

@@ -31,7 +31,17 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _ERA_YEAR = (r"(?:(?P<year>[1-9][0-9]{0,3})\s?(?P<era>BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
              r"|(?P<era_before>AD|A\.D\.)\s?(?P<year_after>[1-9][0-9]{0,3}))(?![A-Za-z0-9])")
 
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth", "twenty-first"]
+_CENTURY_NUMBER = rf"(?:(?P<cent>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)|(?P<cent_word>{'|'.join(_ORDINAL_WORDS[::-1])}))"
+
 _PATTERNS = [
+    # the 16th century, the early 3rd century BC, the ninth century (not "a 16th-century painter": an adjective)
+    ("century", re.compile(rf"(?<=\bthe\s)(?:(?P<qual>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?{_CENTURY_NUMBER}\s+century\b"
+                           rf"(?:\s?(?P<era>BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![A-Za-z]))?")),
+    # the 1970s, the early 1990s (after "the": "1970s fashion" names a style, not a time)
+    ("decade", re.compile(r"(?<=\bthe\s)(?:(?P<qual>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s\b")),
     # March 15, 44 BC / 15 March 44 BC / January 49 BC / mid-44 BC / 44 BC, AD 79: before the patterns
     # of modern years, which would read "1200 BC" as the year 1200
     ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_ERA_YEAR}")),
@@ -74,7 +84,7 @@ class DateMention:
     year_inferred: bool = False
 
 
-_ANY_DATE = re.compile(r"\d{4}|\d\s?(?:BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)|\bA\.?D\.?\s?\d|January|February|March|April|May|June|July|August|September|October|November|"
+_ANY_DATE = re.compile(r"\d{4}|[Cc]entury|\d\s?(?:BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)|\bA\.?D\.?\s?\d|January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.")
 
 
@@ -104,6 +114,8 @@ def _find_dates(text: str, context_year: Optional[int]) -> tuple[DateMention, ..
 
 def _mention(name: str, match: re.Match, context_year: Optional[int]) -> Optional[DateMention]:
     groups = match.groupdict()
+    if name in ("century", "decade"):
+        return _span_mention(name, match)
     inferred = False
     year_text = groups.get("year") or groups.get("year_after")
     year = int(year_text) if year_text else None
@@ -131,15 +143,43 @@ def _mention(name: str, match: re.Match, context_year: Optional[int]) -> Optiona
     return DateMention(match.start(), match.end(), match.group(0), value, inferred)
 
 
+def _span_mention(name: str, match: re.Match) -> Optional[DateMention]:
+    qualifier = match.group("qual").lower() if match.group("qual") else None
+    if name == "decade":
+        value = DateValue(date=match.group("decade"), precision="decade", qualifier=qualifier)
+    else:
+        number = int(match.group("cent")) if match.group("cent") else \
+            _ORDINAL_WORDS.index(match.group("cent_word").lower()) + 1
+        bc = (match.group("era") or "").startswith("B")
+        start = number * 100 if bc else (number - 1) * 100
+        value = DateValue(date=f"{start:04d}", precision="century", qualifier=qualifier, era="BC" if bc else None)
+    return DateMention(match.start(), match.end(), match.group(0), value)
+
+
+def is_span(value: DateValue) -> bool:
+    """A decade or a century: a stretch of time, no year to date other things by."""
+    return value.precision in ("decade", "century")
+
+
 def years_in(text: str) -> list[int]:
     """Every explicit year in a text, in order (for the running context year)."""
-    return [m.value.parts[0] for m in find_dates(text) if not m.year_inferred]
+    return [m.value.parts[0] for m in find_dates(text) if not m.year_inferred and not is_span(m.value)]
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def format_date(value: DateValue) -> str:
     """A date as an English reader writes it at its precision: "April 18, 2024", "December 2024", "mid-2024",
     "March 15, 44 BC"."""
     year, month, day = value.parts
+    if is_span(value):
+        text = f"{year}s" if value.precision == "decade" else \
+            f"{_ordinal(-year // 100 if year < 0 else year // 100 + 1)} century" + (" BC" if year < 0 else "")
+        if value.qualifier:
+            text = f"{value.qualifier}{'-' if value.qualifier == 'mid' else ' '}{text}"
+        return text
     year_text = f"{-year} BC" if year < 0 else str(year)
     if value.precision == "day":
         return f"{MONTH_NAMES[month - 1]} {day}, {year_text}"

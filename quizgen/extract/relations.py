@@ -965,6 +965,15 @@ def _who_said(quoted: str) -> str:
     return f"Who said: \u201c{quoted.strip().rstrip(',.;:').rstrip()}\u201d?"
 
 
+def _within(year: int, span: DateValue) -> bool:
+    """Whether `year` falls in the decade or century `span`."""
+    start = span.parts[0]
+    length = 10 if span.precision == "decade" else 100
+    if start < 0 and span.precision == "century":
+        start += 1  # 300-201 BC
+    return start <= year < start + length
+
+
 def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) -> list[Candidate]:
     out = []
     sentence = info.text
@@ -979,7 +988,10 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
                                               r"marked|commemorated)\b", sentence[mention.end:]):
             continue  # "Since 1966 July 20 has been celebrated as International Chess Day": a day of every year
         value = mention.value
-        confidence = {"day": 0.86, "month": 0.8, "year": 0.7}[value.precision]
+        if value.precision in ("decade", "century") and any(
+                _within(int(year), value) for year in rx.findall(r"\b(1\d{3}|20\d{2})\b(?!\s?(?:BC|BCE|B\.C\.))", sentence)):
+            continue  # "The 1918 pandemic was the deadliest of the ______": the year gives the century away
+        confidence = {"day": 0.86, "month": 0.8, "year": 0.7, "decade": 0.64, "century": 0.64}[value.precision]
         reason = f"date {format_date(value)}"
         statement_text = None
         answer = None

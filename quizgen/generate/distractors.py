@@ -64,7 +64,7 @@ _PLAIN_NUMBER = re.compile(r"[^\w]*[$€£]?\s*[\d.,]+\s*-?\s*(thousand|million|
 def answer_key(text: str) -> str:
     """Comparison key of an answer: normalize_text, no leading article, numbers and dates canonical."""
     key = normalized(text)
-    if not any(map(str.isdigit, key)):
+    if not any(map(str.isdigit, key)) and "century" not in key:  # ("the ninth century" is a date)
         return _PUNCTUATION.sub("", _ARTICLE.sub("", key)).strip()
     parsed = parse_date(key)
     if parsed is not None:
@@ -668,8 +668,10 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             # A key after the article's date is a plan or a forecast ("moving into 2025"): a later
             # date is as reportable as the key, and refusing every one makes the key the latest choice.
             if written and key_start <= written:
-                before = [d for d in before if date_interval(d)[0] <= latest]
-                after = [d for d in after if date_interval(d)[0] <= latest]
+                # (a decade or century must be over by then: "for most of the 21st century" in 2026)
+                reach = 1 if value.precision in ("decade", "century") else 0
+                before = [d for d in before if date_interval(d)[reach] <= latest]
+                after = [d for d in after if date_interval(d)[reach] <= latest]
             if after_start is not None or before_end is not None:
                 before = [d for d in before if in_range(d)]
                 after = [d for d in after if in_range(d)]
@@ -1031,7 +1033,9 @@ def _sentence_numbers(statement: str, span: tuple[int, int], answer: str, key: f
         if not (match.start() < span[1] and match.end() > span[0]):
             written.add(float(NUMBER_WORDS[match.group(0).casefold()]))
     return floor, ceiling, frozenset(written)
-_EDGE_BEFORE = re.compile(r"(?:^|[\s,(])(by|since|before|until|till|after)\s+(?:the\s+end\s+of\s+)?$", re.I)
+# ("by the 7th century", "since the 1980s": a century or decade answer leaves "the" in the sentence)
+_EDGE_BEFORE = re.compile(r"(?:^|[\s,(])(by|since|before|until|till|after)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?$",
+                          re.I)
 
 
 # "in 2002 and ______", "between 1998 and ______"; "In ______ and 2003"
@@ -1168,7 +1172,7 @@ def _date_siblings(value: DateValue, index: BankIndex) -> list[tuple[DateValue, 
     ordinal = _date_ordinal(value)
     position = bisect.bisect_left(group, ordinal, key=lambda item: item[0])
     window = group[max(0, position - WINDOW): position + WINDOW]
-    limit = {"day": 8, "month": 12, "year": 48}[value.precision]
+    limit = {"day": 8, "month": 12, "year": 48, "decade": 12 * 40, "century": 12 * 400}[value.precision]
     month = _month_number(value)
     near = [(abs(m - month), d.date, d, owner) for _, m, d, owner in window if abs(m - month) <= limit]
     near.sort(key=lambda item: (item[0], item[1]))

@@ -714,7 +714,8 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
     if fact.kind == "date" and value is not None:
         precision = getattr(value, "precision", "")
         qualifier = getattr(value, "qualifier", None)
-        wh = {"day": "On what date", "month": "In which month"}.get(precision, "When")
+        wh = {"day": "On what date", "month": "In which month", "decade": "In which decade",
+              "century": "In which century"}.get(precision, "When")
         if precision == "year" and not qualifier:
             wh = "In which year"
         if precision == "month" and re.search(r"\d{4}", fact.answer) is None:

@@ -65,6 +65,12 @@ def date_style(answer: str, value: DateValue) -> DateStyle:
 
 def _date_style(answer: str, value: DateValue) -> DateStyle:
     text = answer.strip()
+    if value.precision in ("decade", "century"):
+        # "the ninth century" keeps its words: "the eighth century | the tenth century"
+        words = value.precision == "century" and re.search(rf"\b(?:{'|'.join(_ORDINAL_WORDS)})\s+century", text,
+                                                           re.I) is not None
+        return DateStyle(value.precision, "century_word" if words else value.precision,
+                         capitalised=text[:1].isupper() and not text[:1].isdigit())
     abbreviated = bool(re.search(r"\b(" + "|".join(MONTHS_ABBR) + r")\b\.?(?![a-z])", text)) and not any(
         m in text for m in MONTHS
     )
@@ -96,6 +102,8 @@ def _date_style(answer: str, value: DateValue) -> DateStyle:
 def format_date(value: DateValue, style: DateStyle) -> str:
     """`value` written in `style` (value must have the style's precision)."""
     year, month, day = value.parts
+    if value.precision in ("decade", "century"):
+        return _format_span(value, style)
     if year < 0 or style.era:
         return _format_era_date(value, style)
     month_name = (MONTHS_ABBR if style.abbreviated else MONTHS)[month - 1] if month else ""
@@ -120,6 +128,50 @@ def format_date(value: DateValue, style: DateStyle) -> str:
         text = f"{value.qualifier}{joiner}{year}"
         return text[:1].upper() + text[1:] if style.capitalised else text
     return str(year)
+
+
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth", "twenty-first"]
+
+
+def ordinal(n: int) -> str:
+    """1 -> "1st", 2 -> "2nd", 11 -> "11th", 21 -> "21st"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def century_number(year: int) -> int:
+    """The century a first year names: 1500 -> 16 (the 16th century), 0 -> 1, -300 -> 3 (3rd century BC)."""
+    return -year // 100 if year < 0 else year // 100 + 1
+
+
+def century_start(number: int, bc: bool) -> int:
+    """The first year (parts) of the `number`th century: 16 -> 1500, 3 BC -> -300."""
+    return -number * 100 if bc else (number - 1) * 100
+
+
+def _span_text(year: int, precision: str, era: str = "", words: bool = False) -> str:
+    if precision == "decade":
+        text = f"{abs(year)}s"
+    elif words and century_number(year) <= len(_ORDINAL_WORDS):
+        text = f"{_ORDINAL_WORDS[century_number(year) - 1]} century"
+    else:
+        text = f"{ordinal(century_number(year))} century"
+    if year < 0:
+        text += f" {era if era in _BC_MARKS else 'BC'}"
+    elif era in _AD_MARKS:
+        text += f" {era}"
+    return text
+
+
+def _format_span(value: DateValue, style: DateStyle) -> str:
+    """"1970s", "mid-1970s", "16th century", "early 3rd century BC"."""
+    text = _span_text(value.parts[0], value.precision, style.era, style.pattern == "century_word")
+    if value.qualifier:
+        joiner = style.joiner or ("-" if value.qualifier == "mid" else " ")
+        text = f"{value.qualifier}{joiner}{text}"
+    return text[:1].upper() + text[1:] if style.capitalised else text
 
 
 _BC_MARKS = ("BC", "BCE", "B.C.", "B.C.E.")
@@ -147,6 +199,8 @@ def _format_era_date(value: DateValue, style: DateStyle) -> str:
 def date_variants(value: DateValue) -> list[str]:
     """Every usual way of writing `value` (for accepted answers)."""
     year, month, day = value.parts
+    if value.precision in ("decade", "century"):
+        return _span_variants(value)
     if year < 0:
         plain = [v for v in _plain_variants(value.precision, -year, month, day, value.qualifier)
                  if not re.match(r"\d{4}-", v)]  # ISO has no era
@@ -154,6 +208,24 @@ def date_variants(value: DateValue) -> list[str]:
     plain = _plain_variants(value.precision, year, month, day, value.qualifier)
     if value.precision == "year" and year < 1000:  # "79", "79 AD", "AD 79", "79 CE"
         return plain + [f"{v} {mark}" for mark in _AD_MARKS for v in plain] + [f"AD {v}" for v in plain]
+    return plain
+
+
+def _span_variants(value: DateValue) -> list[str]:
+    year = value.parts[0]
+    if value.precision == "decade":
+        plain = [f"{abs(year)}s", f"{abs(year)}'s", f"the {abs(year)}s"]
+    else:
+        number = century_number(year)
+        words = [_ORDINAL_WORDS[number - 1]] if number <= len(_ORDINAL_WORDS) else []
+        plain = [f"{ordinal(number)} century", f"the {ordinal(number)} century"] + \
+            [f"{w} century" for w in words] + [f"the {w} century" for w in words]
+    if value.qualifier:
+        q = value.qualifier
+        plain = [f"{q}{'-' if q == 'mid' else ' '}{p}" for p in plain if not p.startswith("the ")] + \
+            [f"the {q}{'-' if q == 'mid' else ' '}{p}" for p in plain if not p.startswith("the ")]
+    if year < 0:
+        return [f"{p} {mark}" for mark in _BC_MARKS for p in plain]
     return plain
 
 
@@ -186,6 +258,16 @@ def date_interval(value: DateValue) -> tuple[tuple[int, int, int], tuple[int, in
         return (year, month, day), (year, month, day)
     if value.precision == "month":
         return (year, month, 1), (year, month, 31)
+    if value.precision in ("decade", "century"):
+        length = 10 if value.precision == "decade" else 100
+        # a part of it, by thirds ("the early 1970s": 1970-1973)
+        first, last = {None: (0, length - 1), "early": (0, length * 4 // 10 - 1),
+                       "mid": (length * 3 // 10, length * 7 // 10 - 1),
+                       "late": (length * 6 // 10, length - 1)}[value.qualifier]
+        if year < 0 and value.precision == "century":
+            year += 1  # 300-201 BC: the 3rd century BC starts at -300 and its last year is -201
+            first, last = first - 1, last - 1
+        return (year + first, 1, 1), (year + last, 12, 31)
     first, last = QUALIFIER_MONTHS[value.qualifier]
     return (year, first, 1), (year, last, 31)
 
@@ -203,6 +285,13 @@ def make_date(year: int, month: int = 0, day: int = 0, qualifier: Optional[str] 
     if month:
         return DateValue.model_construct(date=f"{year:04d}-{month:02d}", precision="month", qualifier=None, era=era)
     return DateValue.model_construct(date=f"{year:04d}", precision="year", qualifier=qualifier, era=era)
+
+
+@per_run
+def make_span(year: int, precision: str, qualifier: Optional[str] = None) -> DateValue:
+    """A decade or century DateValue from its first year (negative = BC), unvalidated (see make_date)."""
+    return DateValue.model_construct(date=f"{abs(year):04d}", precision=precision, qualifier=qualifier,
+                                     era="BC" if year < 0 else None)
 
 
 def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -252,6 +341,19 @@ def date_candidates(value: DateValue, salt: int = 0) -> tuple[list[DateValue], l
         for delta in (1, 2, 3, 5):
             before.append(make_date(*shift_month(year, month, -delta)))
             after.append(make_date(*shift_month(year, month, delta)))
+    elif value.precision in ("decade", "century"):
+        step = 10 if value.precision == "decade" else 100
+        for delta in (1, 2, 3, 5):
+            for sign, out in ((-1, before), (1, after)):
+                other = year + sign * delta * step
+                if value.precision == "century" and (other < 0) != (year < 0):
+                    continue  # no crossing between the 1st century BC and the 1st century AD
+                if other < 0 and value.precision == "decade":
+                    continue
+                if year < 0 and other == 0:
+                    continue
+                out.append(make_span(other, value.precision, value.qualifier))
+        return before, after
     elif value.qualifier:
         rank = QUALIFIERS.index(value.qualifier)
         others = [(y, q) for y in (year - 1, year, year + 1) for q in QUALIFIERS
@@ -301,13 +403,43 @@ _AD_AT_START = re.compile(r"^(?:AD|A\.D\.)\s?(?P<rest>\d.*)$", re.I)
 _SHORT_YEAR_AT_END = re.compile(r"(?<!\d)(?<!\d-)(\d{1,3})$")
 
 
+_SPAN = re.compile(r"^(?:the\s+)?(?:(?P<q>early|mid|middle|late)(?:\s*-\s*|\s+))?(?:(?P<dec>\d{2,3}0)['’]?s"
+                   r"|(?P<num>\d{1,2})(?:st|nd|rd|th)\s+century|(?P<word>[a-z-]+)\s+century)"
+                   r"(?:\s?(?P<era>BCE|BC|B\.C\.E|B\.C|AD|A\.D|CE|C\.E))?$", re.I)
+
+
+def _parse_span(text: str) -> Optional[tuple]:
+    """"the 1970s" -> ("decade", (1970, 0, 0), None); "early 3rd century BC" -> ("century", (-300, 0, 0), "early")."""
+    if "century" not in text.casefold() and not re.search(r"0['’]?s\b", text):
+        return None
+    match = _SPAN.match(text)
+    if not match:
+        return None
+    qualifier = match["q"].casefold() if match["q"] else None
+    qualifier = "mid" if qualifier == "middle" else qualifier
+    bc = bool(match["era"]) and match["era"].upper().startswith("B")
+    if match["dec"]:
+        year = int(match["dec"])
+        return None if bc else ("decade", (year, 0, 0), qualifier)
+    if match["num"]:
+        number = int(match["num"])
+    elif match["word"].casefold() in _ORDINAL_WORDS:
+        number = _ORDINAL_WORDS.index(match["word"].casefold()) + 1
+    else:
+        return None
+    return ("century", (century_start(number, bc), 0, 0), qualifier) if number >= 1 else None
+
+
 @per_run
 def parse_date(text: str) -> Optional[tuple]:
     """The date_key of a free-text date, or None: "18 April 2024" and "2024-04-18" give the same key;
     "44 BC" and "44 BCE" give year -44."""
     t = _WHITESPACE_RUN.sub(" ", text.strip().strip(".")).strip()
     if not any(map(str.isdigit, t)):
-        return None
+        return _parse_span(t) if "century" in t.casefold() else None  # "the ninth century"
+    span = _parse_span(t)
+    if span is not None:
+        return span
     era = _ERA_AT_END.match(t) or _AD_AT_START.match(t)
     if era:
         # a year with an era may have fewer than four digits: pad it for the patterns below
