@@ -94,3 +94,14 @@ def test_a_year_printed_in_the_stem_without_its_era_is_no_wrong_choice(tmp_path)
     questions = generate_questions(write_bank(tmp_path, facts))
     texts = [c.text for q in questions for c in q.choices] + [q.stem for q in questions if q.kind == "true_false"]
     assert texts and not [t for t in texts if t == "200 AD" or "200 and 200 AD" in t]
+
+
+def test_an_ad_choice_beside_a_bc_key_says_ad():
+    # "in use from the ______: 3rd century BC | 2nd century BC | 1st century BC | 1st century"
+    bc_year = date_style("44 BC", DateValue(date="0044", precision="year", era="BC"))
+    assert format_date(DateValue(date="0014", precision="year"), bc_year) == "AD 14"
+    bc_century = date_style("2nd century BC", DateValue(date="0200", precision="century", era="BC"))
+    assert format_date(DateValue(date="0000", precision="century"), bc_century) == "1st century AD"
+    # (and an AD key keeps its own way)
+    assert format_date(DateValue(date="0079", precision="year"), date_style("79", DateValue(date="0079",
+                                                                                            precision="year"))) == "79"

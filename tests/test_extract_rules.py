@@ -1242,3 +1242,21 @@ def test_a_title_before_an_institution_word_is_part_of_its_name():
     # "Toronto General Hospital" had been "Hospital", with the title "Toronto General"
     assert [m.text for m in find_mentions("A boy was dying of diabetes in Toronto General Hospital, in Canada.",
                                           set())] == ["Toronto General Hospital", "Canada"]
+
+
+# -- round 20 ----------------------------------------------------------------------------------------
+
+def test_a_first_name_that_opens_a_full_name_names_that_person_alone():
+    # "Leonardo died there ... In 2017 his painting" had read "his" as the king named before
+    text = ("Leonardo da Vinci was an Italian painter. In 1516 the French king Francis I invited him to France. "
+            "Leonardo died there on May 2, 1519. In 2017 his painting Salvator Mundi was sold for 450 million dollars.")
+    statements = _statements(text)
+    assert not [s for s in statements if "Francis's painting" in s]
+    assert any(s.startswith("In 2017 Leonardo's painting") or s.startswith("In 2017 Leonardo da Vinci's painting")
+               for s in statements)
+
+
+def test_around_a_year_he_is_named():
+    text = ("The painter Leonardo da Vinci was born in Vinci. Around 1466 he became an apprentice in the workshop of "
+            "the painter Andrea del Verrocchio in Florence.")
+    assert any(s.startswith("Around 1466 Leonardo da Vinci became an apprentice") for s in _statements(text))

@@ -453,3 +453,42 @@ def test_one_of_two_subjects_gets_no_who_question(tmp_path):
     questions = generate_questions(write_bank(tmp_path, facts))
     stems = [q.stem for q in questions if q.fact_id == "m"]
     assert stems and not [s for s in stems if s.startswith("Who and")]
+
+
+@pytest.mark.parametrize("statement, answer, date, precision, bad", [
+    # "the same year" means the answer's year: the question cannot keep it
+    ("The plague reached Paris in June 1348 and London in the autumn of the same year.", "June 1348", "1348-06",
+     "month", "same year?"),
+    # "trade declined after the Ottoman Empire" is a clause, not the subject of "took"
+    ("Trade declined after the Ottoman Empire took Constantinople in 1453 and sailors found sea routes to Asia.",
+     "1453", "1453", "year", "did trade declined"),
+])
+def test_no_date_question_from_a_clause_it_cannot_hold(tmp_path, statement, answer, date, precision, bad):
+    others = [date_fact("o1", "The city walls were finished in 1350.", "1350", "1350", "year"),
+              date_fact("o2", "The bridge opened in May 1349.", "May 1349", "1349-05", "month")]
+    bank = write_bank(tmp_path, [date_fact("f", statement, answer, date, precision), *others],
+                      ["The Ottoman Empire grew, and the trade of Paris and London passed through Constantinople."])
+    stems = [q.stem for q in generate_questions(bank) if q.fact_id == "f"]
+    assert stems and not [s for s in stems if bad in s]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The treaty was signed in Washington, D.C.,", "The treaty was signed in Washington, D.C."),
+    ("It was made by Acme Inc.", "It was made by Acme Inc."),
+    ("It was signed.", "It was signed"),
+])
+def test_a_stem_keeps_the_stop_of_an_abbreviation(text, expected):
+    from quizgen.generate.text import ends_sentence
+
+    assert ends_sentence(text) == expected
+
+
+def test_a_second_clause_with_is_is_cut_from_a_who_question(tmp_path):
+    # "Who had died of ovarian cancer in 1958, at the age of 37, and the prize is not given after death?"
+    facts = [entity_fact("f", "Rosalind Franklin had died of ovarian cancer in 1958, at the age of 37, and the prize "
+                         "is not given after death.", "Rosalind Franklin", "person"),
+             entity_fact("w", "Maurice Wilkins showed the photograph to James Watson.", "Maurice Wilkins", "person"),
+             entity_fact("g", "Raymond Gosling made the X-ray images.", "Raymond Gosling", "person"),
+             entity_fact("c", "Francis Crick built the model.", "Francis Crick", "person")]
+    stems = [q.stem for q in generate_questions(write_bank(tmp_path, facts)) if q.fact_id == "f"]
+    assert "Who had died of ovarian cancer in 1958, at the age of 37?" in stems

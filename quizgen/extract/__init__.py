@@ -31,6 +31,7 @@ from quizgen.extract.relations import PERSON_KNOWN_AS, Antecedents, Candidate, S
 from quizgen.extract.writer import render_article, render_facts
 from quizgen.generate.text import garbled_stem_reasons
 from quizgen.model import DateValue, EntityValue, Fact, SourceQuote
+from quizgen.names import GIVEN_NAMES
 
 __all__ = ["extract_article", "draft_candidates", "draft_facts", "ExtractReport", "DEFAULT_MAX_FACTS"]
 
@@ -275,11 +276,20 @@ def _heading_date(headings: tuple[str, ...]) -> Optional[DateMention]:
 def _mid_sentence_names(document: Document) -> set[str]:
     """Capitalised words that occur somewhere other than at a sentence start: names, not openers."""
     names: set[str] = set()
+    full_names: set[str] = set()
     for block in document.body_blocks():
         for sentence in block.sentences:
             for match in re.finditer(r"(?<=[\w,;:)] )([A-Z][\w-]+)", sentence.text):
                 names.add(match.group(1))
-    return names
+            opening = _OPENING_FULL_NAME.match(sentence.text)
+            if opening and opening.group(1).lower() in GIVEN_NAMES:
+                full_names.add(opening.group(1))
+    # "Leonardo da Vinci was ... Leonardo died there": a first name that opens a full name in one
+    # sentence names that person when it opens another alone
+    return names | full_names
+
+
+_OPENING_FULL_NAME = re.compile(r"([A-Z][a-z]+)\s+(?:(?:da|de|di|van|von|del|della|du|le|la)\s+)?[A-Z][a-z]+")
 
 
 def _tags(headings: tuple[str, ...]) -> list[str]:

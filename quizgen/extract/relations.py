@@ -495,7 +495,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # (the phrase may hold a full date: "On August 25, 2012, it crossed ...", or the topic's own
     # "its": "At its height in the early 16th century it stretched ...")
     match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
-        rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout)"
+        rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout|"
+                 r"Around|About|Circa)"
                  r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^(Today|Now|Currently|Nowadays)\s+(it|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:(?:Around|At|By|From|Before|After)\s+the\s+age\s+of|At|Aged)\s+\d{1,3}),?\s+(he|she)\s+(?=[a-z])", out) or \

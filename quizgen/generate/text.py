@@ -535,9 +535,13 @@ def ends_sentence(text: str) -> str:
     match = _PUNCTUATION_IN_QUOTE.search(text)
     if match:
         return text[: match.start()] + match.group(1)
+    bare = text.rstrip("!;,:").rstrip()
+    if _ABBREVIATION_END.search(bare):
+        return bare  # "Washington, D.C.": the stop is the abbreviation's
     return text.rstrip(".!;,:").rstrip()
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros)\.$")
 _PUNCTUATION_IN_QUOTE = re.compile(r"[.!;,:]+([\"'\u201d\u2019])$")
 
 
@@ -582,12 +586,18 @@ def _subject_is_safe(subject: str) -> bool:
     return bool(subject) and first not in PRONOUNS
 
 
+_SUBORDINATORS = {"after", "before", "when", "while", "because", "although", "though", "until", "unless", "whereas",
+                  "once"}
+
+
 def _plain_subject(subject: str, common_words: set[str], name_words: Optional[set[str]]) -> bool:
     if not subject or re.search(r"[,;:()]", subject):
         return False
     words = [w.casefold().strip("\"'“”‘’") for w in subject.split()]
     if words[0] in CLAUSE_OPENERS or any(w in AUXILIARIES or w in RELATIVES for w in words):
         return False
+    if any(w in _SUBORDINATORS for w in words[1:]):
+        return False  # "trade declined after the Ottoman Empire | took ...": a clause, no subject
     if words[-1] in ("and", "or", "but", "then"):
         # "Confucius returned to Lu and | spent ...": the verb found was the second of two
         return False
@@ -651,7 +661,8 @@ _FIRST_CLAUSE_END = re.compile(r",\s+(?:and|but)\s+(?:(?:in|on|at|by|after|befor
                                r"(?:(?:he|she|it|they|we|his|her|its|their)\b|"
                                r"(?:[A-Z][\w'\u2019-]*\s+){1,3}(?=[a-z]+ed\b|(?:was|were|had)\b)|"
                                # ", and the English army broke up": a noun phrase and its own verb
-                               r"the\s+(?:[\w-]+\s+){1,5}?(?=(?:[a-z]+ed|was|were|had|broke|fell|began|became|won|lost|"
+                               r"the\s+(?:[\w-]+\s+){1,5}?(?=(?:[a-z]+ed|was|were|had|is|are|has|have|broke|fell|began|"
+                               r"became|won|lost|"
                                r"took|made|went|came|ran|sank|rose|left|led|held|sold|built|grew|fled|fought)\b)|"
                                # ", but much of the design was the work of ...": a part of something, and its verb
                                r"(?:much|most|many|some|all|part|none|each|both)\s+of\s+(?:[\w'-]+\s+){1,5}?"
@@ -736,6 +747,8 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
             clause = ends_sentence(before[: prep.start()] + after)
         if _YEAR.search(clause) or len(clause.split()) < 3:
             return None  # another date left in the question would confuse it
+        if re.search(r"\b(?:the\s+)?same\s+(?:year|month|day|week|decade|century)\b", clause):
+            return None  # "... and London in the autumn of the same year": the same as the answer
         inverted = _invert(clause, common_words, name_words)
         if not inverted or not _subject_is_safe(inverted[1]):
             return None

@@ -162,6 +162,8 @@ def _span_text(year: int, precision: str, era: str = "", words: bool = False) ->
         text += f" {era if era in _BC_MARKS else 'BC'}"
     elif era in _AD_MARKS:
         text += f" {era}"
+    elif era in _BC_MARKS:
+        text += " AD"  # beside a BC key, an AD choice says so: "2nd century BC | 1st century AD"
     return text
 
 
@@ -184,14 +186,15 @@ def _format_era_date(value: DateValue, style: DateStyle) -> str:
     if year < 0:
         era = style.era if style.era in _BC_MARKS else "BC"
     else:
-        era = style.era if style.era in _AD_MARKS else ""
+        # beside a BC key, an AD choice says so ("44 BC | AD 14")
+        era = style.era if style.era in _AD_MARKS else "AD" if style.era in _BC_MARKS else ""
     plain = format_date(value.model_copy(update={"date": f"{abs(year):04d}" + value.date[4:], "era": None}),
                         replace(style, era="", pattern="mdy" if style.pattern == "iso" and style.precision == "day"
                                 else "my" if style.pattern == "iso" else style.pattern))
     # format_date wrote the year padded only in ISO; a written year has no leading zeros
     if not era:
         return plain
-    if style.era_before and year > 0:
+    if (style.era_before or era == "AD" and style.era in _BC_MARKS) and year > 0:
         return f"{era} {plain}"
     return f"{plain} {era}"
 
