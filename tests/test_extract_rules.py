@@ -1260,3 +1260,12 @@ def test_around_a_year_he_is_named():
     text = ("The painter Leonardo da Vinci was born in Vinci. Around 1466 he became an apprentice in the workshop of "
             "the painter Andrea del Verrocchio in Florence.")
     assert any(s.startswith("Around 1466 Leonardo da Vinci became an apprentice") for s in _statements(text))
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("In 2009 Secretary of State Hillary Clinton visited China.", "Hillary Clinton", "Secretary of State"),
+    ("The Minister of Health Aneurin Bevan founded the service.", "Aneurin Bevan", "Minister of Health"),
+])
+def test_a_one_word_portfolio_ends_the_title_before_its_holder(sentence, name, title):
+    # "Secretary of State Hillary Clinton" had been a name "State Hillary Clinton"
+    assert (name, title) in [(m.text, m.title) for m in find_mentions(sentence, set())]

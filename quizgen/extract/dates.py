@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from quizgen.generate.values import ORDINAL_WORDS, DateStyle, century_start
+from quizgen.generate.values import format_date as format_in_style
 from quizgen.model import DateValue
 
 MONTHS = {
@@ -31,10 +33,22 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _ERA_YEAR = (r"(?:(?P<year>[1-9][0-9]{0,3})\s?(?P<era>BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
              r"|(?P<era_before>AD|A\.D\.)\s?(?P<year_after>[1-9][0-9]{0,3}))(?![A-Za-z0-9])")
 
-_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                  "eighteenth", "nineteenth", "twentieth", "twenty-first"]
-_CENTURY_NUMBER = rf"(?:(?P<cent>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)|(?P<cent_word>{'|'.join(_ORDINAL_WORDS[::-1])}))"
+_CENTURY_NUMBER = rf"(?:(?P<cent>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)|(?P<cent_word>{'|'.join(ORDINAL_WORDS[::-1])}))"
+
+
+def _day_month_patterns(year: str) -> list[tuple[str, re.Pattern]]:
+    """The day, month and qualified-year patterns around one way of writing the year."""
+    return [
+        # April 18, 2024 / April 18 2024 / March 15, 44 BC
+        ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}")),
+        # 18 April 2024
+        ("dmy", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+{year}")),
+        # mid-2024, early 2024, late-2024
+        ("qual", re.compile(rf"\b(?P<qual>[Ee]arly|[Mm]id|[Ll]ate)[-\s]{year}")),
+        # December 2024, December of 2024
+        ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?{year}")),
+    ]
+
 
 _PATTERNS = [
     # the 16th century, the early 3rd century BC, the ninth century (not "a 16th-century painter": an adjective)
@@ -42,21 +56,11 @@ _PATTERNS = [
                            rf"(?:\s?(?P<era>BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![A-Za-z]))?")),
     # the 1970s, the early 1990s (after "the": "1970s fashion" names a style, not a time)
     ("decade", re.compile(r"(?<=\bthe\s)(?:(?P<qual>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s\b")),
-    # March 15, 44 BC / 15 March 44 BC / January 49 BC / mid-44 BC / 44 BC, AD 79: before the patterns
-    # of modern years, which would read "1200 BC" as the year 1200
-    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_ERA_YEAR}")),
-    ("dmy", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+{_ERA_YEAR}")),
-    ("qual", re.compile(rf"\b(?P<qual>[Ee]arly|[Mm]id|[Ll]ate)[-\s]{_ERA_YEAR}")),
-    ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?{_ERA_YEAR}")),
+    # years with their era first ("March 15, 44 BC", "AD 79"): the modern patterns would read "1200 BC"
+    # as the year 1200
+    *_day_month_patterns(_ERA_YEAR),
     ("era_year", re.compile(rf"\b{_ERA_YEAR}")),
-    # April 18, 2024 / April 18 2024
-    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR})\b")),
-    # 18 April 2024
-    ("dmy", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\b")),
-    # mid-2024, early 2024, late-2024
-    ("qual", re.compile(rf"\b(?P<qual>[Ee]arly|[Mm]id|[Ll]ate)[-\s](?P<year>{_YEAR})\b")),
-    # December 2024, December of 2024
-    ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
+    *_day_month_patterns(rf"(?P<year>{_YEAR})\b"),
     # July 20 (year from context)
     ("md", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]?\d)(?!,?\s+{_YEAR})")),
     # a year opening the sentence: "In 2019 fires in the Amazon drew attention" (not 2019 fires)
@@ -149,10 +153,10 @@ def _span_mention(name: str, match: re.Match) -> Optional[DateMention]:
         value = DateValue(date=match.group("decade"), precision="decade", qualifier=qualifier)
     else:
         number = int(match.group("cent")) if match.group("cent") else \
-            _ORDINAL_WORDS.index(match.group("cent_word").lower()) + 1
+            ORDINAL_WORDS.index(match.group("cent_word").lower()) + 1
         bc = (match.group("era") or "").startswith("B")
-        start = number * 100 if bc else (number - 1) * 100
-        value = DateValue(date=f"{start:04d}", precision="century", qualifier=qualifier, era="BC" if bc else None)
+        value = DateValue(date=f"{abs(century_start(number, bc)):04d}", precision="century", qualifier=qualifier,
+                          era="BC" if bc else None)
     return DateMention(match.start(), match.end(), match.group(0), value)
 
 
@@ -166,20 +170,12 @@ def years_in(text: str) -> list[int]:
     return [m.value.parts[0] for m in find_dates(text) if not m.year_inferred and not is_span(m.value)]
 
 
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
 def format_date(value: DateValue) -> str:
     """A date as an English reader writes it at its precision: "April 18, 2024", "December 2024", "mid-2024",
     "March 15, 44 BC"."""
     year, month, day = value.parts
     if is_span(value):
-        text = f"{year}s" if value.precision == "decade" else \
-            f"{_ordinal(-year // 100 if year < 0 else year // 100 + 1)} century" + (" BC" if year < 0 else "")
-        if value.qualifier:
-            text = f"{value.qualifier}{'-' if value.qualifier == 'mid' else ' '}{text}"
-        return text
+        return format_in_style(value, DateStyle(value.precision, value.precision))
     year_text = f"{-year} BC" if year < 0 else str(year)
     if value.precision == "day":
         return f"{MONTH_NAMES[month - 1]} {day}, {year_text}"

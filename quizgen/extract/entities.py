@@ -270,6 +270,13 @@ def find_mentions(sentence: str, known_names: Optional[set[str]] = None,
         title = None
         while words:
             head = words[0].lower().rstrip(",")
+            if title is not None and head in ("of", "for") and len(words) > 3 \
+                    and words[1].rstrip(",") in _PORTFOLIOS and words[2][:1].isupper():
+                # "Secretary of State Hillary Clinton": the portfolio ends the title, and the holder follows
+                title = f"{title} {words[0]} {words[1]}"
+                start += len(words[0]) + len(words[1]) + 2
+                words = words[2:]
+                continue
             if title is not None and head in ("of", "for"):
                 # "the Archbishop of Canterbury", "the Minister for Public Works": what follows is the
                 # title's see, realm or portfolio, not its holder
@@ -396,6 +403,12 @@ def _join_on_names(sentence: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(mention)
     return out
+
+
+# One-word portfolios of an office ("Secretary of State", "Minister of Finance") before its holder's name.
+_PORTFOLIOS = {"State", "Defense", "Defence", "Finance", "Health", "Education", "War", "Justice", "Labour", "Labor",
+               "Agriculture", "Commerce", "Energy", "Transport", "Transportation", "Interior", "Treasury", "Culture",
+               "Trade", "Housing"}
 
 
 # Kinds of names that "for" may continue ("Campaign for Nuclear Disarmament", "Medal for Bravery").

@@ -67,7 +67,7 @@ def _date_style(answer: str, value: DateValue) -> DateStyle:
     text = answer.strip()
     if value.precision in ("decade", "century"):
         # "the ninth century" keeps its words: "the eighth century | the tenth century"
-        words = value.precision == "century" and re.search(rf"\b(?:{'|'.join(_ORDINAL_WORDS)})\s+century", text,
+        words = value.precision == "century" and re.search(rf"\b(?:{'|'.join(ORDINAL_WORDS)})\s+century", text,
                                                            re.I) is not None
         return DateStyle(value.precision, "century_word" if words else value.precision,
                          capitalised=text[:1].isupper() and not text[:1].isdigit())
@@ -130,7 +130,7 @@ def format_date(value: DateValue, style: DateStyle) -> str:
     return str(year)
 
 
-_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                   "eighteenth", "nineteenth", "twentieth", "twenty-first"]
 
@@ -154,8 +154,8 @@ def century_start(number: int, bc: bool) -> int:
 def _span_text(year: int, precision: str, era: str = "", words: bool = False) -> str:
     if precision == "decade":
         text = f"{abs(year)}s"
-    elif words and century_number(year) <= len(_ORDINAL_WORDS):
-        text = f"{_ORDINAL_WORDS[century_number(year) - 1]} century"
+    elif words and century_number(year) <= len(ORDINAL_WORDS):
+        text = f"{ORDINAL_WORDS[century_number(year) - 1]} century"
     else:
         text = f"{ordinal(century_number(year))} century"
     if year < 0:
@@ -220,7 +220,7 @@ def _span_variants(value: DateValue) -> list[str]:
         plain = [f"{abs(year)}s", f"{abs(year)}'s", f"the {abs(year)}s"]
     else:
         number = century_number(year)
-        words = [_ORDINAL_WORDS[number - 1]] if number <= len(_ORDINAL_WORDS) else []
+        words = [ORDINAL_WORDS[number - 1]] if number <= len(ORDINAL_WORDS) else []
         plain = [f"{ordinal(number)} century", f"the {ordinal(number)} century"] + \
             [f"{w} century" for w in words] + [f"the {w} century" for w in words]
     if value.qualifier:
@@ -426,8 +426,8 @@ def _parse_span(text: str) -> Optional[tuple]:
         return None if bc else ("decade", (year, 0, 0), qualifier)
     if match["num"]:
         number = int(match["num"])
-    elif match["word"].casefold() in _ORDINAL_WORDS:
-        number = _ORDINAL_WORDS.index(match["word"].casefold()) + 1
+    elif match["word"].casefold() in ORDINAL_WORDS:
+        number = ORDINAL_WORDS.index(match["word"].casefold()) + 1
     else:
         return None
     return ("century", (century_start(number, bc), 0, 0), qualifier) if number >= 1 else None
