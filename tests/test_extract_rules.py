@@ -1269,3 +1269,13 @@ def test_around_a_year_he_is_named():
 def test_a_one_word_portfolio_ends_the_title_before_its_holder(sentence, name, title):
     # "Secretary of State Hillary Clinton" had been a name "State Hillary Clinton"
     assert (name, title) in [(m.text, m.title) for m in find_mentions(sentence, set())]
+
+
+# -- round 21 ----------------------------------------------------------------------------------------
+
+def test_in_the_same_month_is_the_month_named_last():
+    # "In the same month Microsoft announced ..." had stayed unresolved in a drafted statement
+    text = ("The service reached 100 million users in January 2023. In the same month Microsoft announced an "
+            "investment in OpenAI worth about 10 billion dollars.")
+    assert ("In January 2023 Microsoft announced an investment in OpenAI worth about 10 billion dollars."
+            in _statements(text))

@@ -563,6 +563,16 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                                     else -1 if "before" in phrase else 0)
         notes.append(f'"{same.group(0).strip()}" read as "In {year}": check the year')
         out = f"In {year}{same.group(2)} " + out[same.end():]
+    # "In the same month Microsoft announced ..." -> "In January 2023 Microsoft announced ...": the
+    # month of the last date written with its month
+    same_month = rx.match(r"^(?:In\s+)?(?:the\s+same\s+month|that\s+(?:same\s+)?month)(,?)\s+(?=\S)", out, re.I) \
+        if "month" in out[:25] else None
+    if same_month and info.context_date and info.context_date[1] and not find_dates(out):
+        year, month = info.context_date[0], info.context_date[1]
+        written = format_date(DateValue(date=f"{abs(year):04d}-{month:02d}", precision="month",
+                                        era="BC" if year < 0 else None))
+        notes.append(f'"{same_month.group(0).strip()}" read as "In {written}": check the month')
+        out = f"In {written}{same_month.group(1)} " + out[same_month.end():]
     # "... reported more than 80,000 fires in Brazil that year." -> "... in 2019.": the year the
     # article named last.
     that_year = rx.search(r"(?:\bin\s+)?\bthat\s+(?:same\s+)?year\b", out) if "that" in out else None
