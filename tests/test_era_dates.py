@@ -105,3 +105,17 @@ def test_an_ad_choice_beside_a_bc_key_says_ad():
     # (and an AD key keeps its own way)
     assert format_date(DateValue(date="0079", precision="year"), date_style("79", DateValue(date="0079",
                                                                                             precision="year"))) == "79"
+
+
+def test_an_event_held_every_four_years_gets_other_years_of_it(tmp_path):
+    # "having held them in ______ and 1924: 1900 | 1901 | 1902 | 1903": the Games come every four years
+    from helpers_generate import date_fact, write_bank
+    from quizgen.generate import generate_questions
+
+    facts = [date_fact("g", "Paris held the Summer Olympics in 1900 and 1924.", "1900", "1900", "year"),
+             date_fact("b", "The bridge over the river opened in 1911.", "1911", "1911", "year")]
+    questions = generate_questions(write_bank(tmp_path, facts))
+    games = [int(c.text) for q in questions if q.fact_id == "g" and q.kind == "multiple_choice" for c in q.choices]
+    bridge = [int(c.text) for q in questions if q.fact_id == "b" and q.kind == "multiple_choice" for c in q.choices]
+    assert games and all((year - 1900) % 4 == 0 for year in games)
+    assert bridge and any((year - 1911) % 4 for year in bridge)  # (other years step by one)

@@ -418,6 +418,9 @@ def _holds_a_town(statement: str, start: int) -> bool:
     return inside is not None and is_town(inside.group(1))
 
 
+# Events held every four years: their other years are the wrong choices a student weighs.
+_QUADRENNIAL = re.compile(r"\b(?:Olympics|Olympic Games|Summer Games|Winter Games|Paralympic Games|Paralympics|"
+                          r"World Cup|Commonwealth Games|European Championships?|Euro \d{4}|leap years?)\b")
 _ERA_WORD = re.compile(r"\s*\b(?:BCE|BC|AD|CE)\b\.?|\s*\b[BA]\.[CD]\.(?:E\.)?")
 _NAME_IN_SLOT = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+in\s+$")
 _REGION_NAME = re.compile(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
@@ -660,11 +663,14 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         def in_range(d: DateValue) -> bool:
             return (after_start is None or d.parts > after_start) and (before_end is None or d.parts < before_end)
 
+        every = 4 if value.precision == "year" and not value.qualifier and _QUADRENNIAL.search(fact.statement) else 1
         siblings = [(format_date(d, style), _date_ordinal(d), "sibling", owner)
                     for d, owner in _date_siblings(value, index)[:SIBLINGS_LOOKED_AT]
-                    if not _same_day_family(d, value) and not (reportable and d.parts > latest) and in_range(d)]
+                    if not _same_day_family(d, value) and not (reportable and d.parts > latest) and in_range(d)
+                    and (d.parts[0] - value.parts[0]) % every == 0]
+
         def invented_dates() -> tuple[list, list]:
-            before, after = date_candidates(value, stable_hash(fact.id))
+            before, after = date_candidates(value, stable_hash(fact.id), every)
             # A key after the article's date is a plan or a forecast ("moving into 2025"): a later
             # date is as reportable as the key, and refusing every one makes the key the latest choice.
             if written and key_start <= written:

@@ -315,7 +315,7 @@ def _other_day(year: int, month: int, avoid: set[int], salt: int) -> int:
     return 1 if 1 not in avoid else 2
 
 
-def date_candidates(value: DateValue, salt: int = 0) -> tuple[list[DateValue], list[DateValue]]:
+def date_candidates(value: DateValue, salt: int = 0, every: int = 1) -> tuple[list[DateValue], list[DateValue]]:
     """Invented dates at the key's precision, (before, after) the key, nearest first.
 
     Day dates vary both month and day: "June 23 | July 23 | August 23" shows which date the others
@@ -366,12 +366,14 @@ def date_candidates(value: DateValue, salt: int = 0) -> tuple[list[DateValue], l
             position = (y - year) * 3 + QUALIFIERS.index(q) - rank
             (before if position < 0 else after).append(make_date(y, qualifier=q))
     else:
+        # `every` years for an event held that often ("the Olympics in 1900": 1896 | 1904, not 1901).
         # A round ancient year is an estimate ("around 2560 BC", "300 BC"): step by its roundness.
         # "60 BC" (Caesar's alliance) is exact: tens count as round only a thousand years back.
         # An early AD year in round figures is an estimate too ("from about AD 250 to 900").
         step = 100 if year < 0 and year % 100 == 0 else 10 if year <= -1000 and year % 10 == 0 else 1
         if 0 < year < 1000 and year % 50 == 0:
             step = 100 if year % 100 == 0 else 50
+        step = max(step, every)
         for delta in (1, 2, 3, 5):
             before.append(make_date(year - delta * step))
             after.append(make_date(year + delta * step))
