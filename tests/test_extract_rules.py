@@ -1279,3 +1279,19 @@ def test_in_the_same_month_is_the_month_named_last():
             "investment in OpenAI worth about 10 billion dollars.")
     assert ("In January 2023 Microsoft announced an investment in OpenAI worth about 10 billion dollars."
             in _statements(text))
+
+
+# -- round 22 ----------------------------------------------------------------------------------------
+
+def test_he_is_never_the_woman_the_article_is_about():
+    # "He became King Louis XVI in 1774" had drafted "Marie Antoinette became King Louis XVI in 1774"
+    text = ("Marie Antoinette was the last queen of France. She was born in Vienna on November 2, 1755. At the age "
+            "of 14 she married the French heir, Louis-Auguste, in May 1770. He became King Louis XVI in 1774.")
+    assert not [s for s in _statements(text) if s.startswith("Marie Antoinette became King")]
+
+
+def test_a_number_with_a_comma_in_an_opening_phrase_before_it():
+    text = ("The Nile is a major river in north-eastern Africa. At about 6,650 kilometres, it has long been "
+            "considered the longest river in the world.")
+    assert ("At about 6,650 kilometres, the Nile has long been considered the longest river in the world."
+            in _statements(text))

@@ -17,6 +17,7 @@ from quizgen.extract.dates import DateMention, find_dates, format_date
 from quizgen.extract.entities import Entity, EntityIndex, Mention
 from quizgen.extract.quantities import QuantityMention, find_quantities
 from quizgen.model import DateValue, EntityValue, QuantityValue
+from quizgen.names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
 from quizgen.generate.distractors import bare_surname_in
 from quizgen.generate.text import first_clause
 
@@ -214,9 +215,14 @@ class Antecedents:
         elif self.person_subjects and rx.match(r"^(?:[A-Z][^,]{0,60},\s+)?(?:[Hh]e|[Ss]he)\b", info.text):
             # "She turned professional": the last person she can be (not "Her father, Richard Williams")
             pronoun = rx.match(r"^(?:[A-Z][^,]{0,60},\s+)?([Hh]e|[Ss]he)\b", info.text).group(1).lower()
-            carried = self.person_referent(info.position, gender="male" if pronoun == "he" else "female")
+            gender = "male" if pronoun == "he" else "female"
+            carried = self.person_referent(info.position, gender=gender)
             if carried:
                 self.person_subjects.append((info.position, carried))
+                if carried == self.topic_person:
+                    # "Marie Antoinette was the last queen of France. She was born ...": the article's
+                    # person is a woman, and a later "He became King Louis XVI" is not her
+                    self.genders.setdefault(carried, gender)
         if info.subject_np:
             self.subjects.append((info.position, info.subject_np))
 
@@ -304,7 +310,7 @@ class Antecedents:
         def fits(name: str) -> bool:
             if gender is None:
                 return True
-            said = self.genders.get(name)
+            said = self.genders.get(name) or _first_name_gender(name)
             if said is None and " " not in name:
                 # "Albert" of "Prince Albert of Saxe-Coburg": the sex said of the fuller name
                 fuller = {g for other, g in self.genders.items() if other.split()[0] == name}
@@ -494,7 +500,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     # ", it sold" after an opening phrase: "Together with the later Game Boy Color, it sold ..."
     # (the phrase may hold a full date: "On August 25, 2012, it crossed ...", or the topic's own
     # "its": "At its height in the early 16th century it stretched ...")
-    match = rx.match(r"^([A-Z][^,]{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+    match = rx.match(r"^([A-Z](?:[^,]|,(?=\d{3}))"  # ("At about 6,650 kilometres, it ...": a number's comma)
+                     r"{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout|"
                  r"Around|About|Circa)"
                  r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
@@ -1411,6 +1418,12 @@ _ROLE_GENDER = {"congressman": "male", "congresswoman": "female", "businessman":
                 "widower": "male", "heiress": "female", "waitress": "female", "countess": "female",
                 "stewardess": "female", "schoolboy": "male", "schoolgirl": "female", "boy": "male", "girl": "female",
                 "man": "male", "woman": "female"}
+
+
+def _first_name_gender(name: str) -> Optional[str]:
+    """The sex a first name says in every language it is common in ("Marie", "Louis"), else None."""
+    first = name.split()[0].casefold()
+    return "female" if first in FEMALE_GIVEN_NAMES else "male" if first in MALE_GIVEN_NAMES else None
 
 
 def _pronoun_gender(text: str) -> Optional[str]:
