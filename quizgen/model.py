@@ -90,7 +90,7 @@ class DateValue(StrictModel):
             raise ValueError(f'date "{self.date}" is not YYYY, YYYY-MM or YYYY-MM-DD')
         year, month, day = match.groups()
         given = "day" if day else "month" if month else "year"
-        if self.precision in ("decade", "century"):
+        if self.is_span:
             return self._check_span(given, int(year))
         if given != self.precision:
             raise ValueError(f'date "{self.date}" has {given} precision but precision says {self.precision}')
@@ -114,6 +114,11 @@ class DateValue(StrictModel):
         if self.era == "BC" and year == 0:
             raise ValueError("there is no year 0 BC: the 1st century BC is 0100 with era BC")
         return self
+
+    @property
+    def is_span(self) -> bool:
+        """A decade or a century: a stretch of time, no year to date other things by."""
+        return self.precision in ("decade", "century")
 
     @property
     def parts(self) -> tuple[int, int, int]:

@@ -52,3 +52,9 @@ pablo patrick paul pedro peter philip pierre pietro ralph raymond reinhold richa
 ruud samuel satoru sergei shigeru simon stefan stephan stephen steven takashi terrence theodore thomas tim
 timothy tom ulrich victor vincent vladimir walter werner wilbur wilhelm william wolfgang yuri
 """.split())
+
+
+def first_name_gender(name: str) -> str | None:
+    """The sex a person's first name says in every language it is common in ("Marie", "Louis"), else None."""
+    first = name.split()[0].casefold() if name.strip() else ""
+    return "female" if first in FEMALE_GIVEN_NAMES else "male" if first in MALE_GIVEN_NAMES else None

@@ -96,7 +96,7 @@ def _year_of_bare_dates(text: str, running_year: Optional[int],
     bare = [d for d in dates if d.year_inferred]
     if not bare:
         return running_year
-    own = [d for d in dates if not d.year_inferred and d.value.precision not in ("decade", "century")]
+    own = [d for d in dates if not d.year_inferred and not d.value.is_span]
     if own:  # the nearest before it, else the first after it: "from June 12 to July 13, 2014"
         before = [d for d in own if d.start < bare[0].start]
         return (before[-1] if before else own[0]).value.parts[0]
@@ -125,7 +125,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
     raw_mentions: list[list] = []
     for block_index, block in enumerate(document.blocks):
         if block.kind == "heading":
-            years = [d.value.parts[0] for d in find_dates(block.text) if d.value.precision not in ("decade", "century")]
+            years = [d.value.parts[0] for d in find_dates(block.text) if not d.value.is_span]
             if years:
                 context_year = years[-1]
             continue
@@ -143,7 +143,7 @@ def draft_candidates(document: Document, start_year: Optional[int] = None) -> li
             sentences.append(info)
             # (a decade or century dates no bare month after it)
             explicit_dates = [d.value for d in find_dates(sentence.text) if not d.year_inferred
-                              and d.value.precision not in ("decade", "century")]
+                              and not d.value.is_span]
             named_years = re.findall(r"\bthe\s+(1[5-9]\d\d|20\d\d)\s+[A-Z]", sentence.text)
             if explicit_dates:
                 context_year = explicit_dates[-1].parts[0]
@@ -267,7 +267,7 @@ def _use_full_name(candidate: Candidate) -> None:
 
 def _heading_date(headings: tuple[str, ...]) -> Optional[DateMention]:
     for heading in reversed(headings):
-        found = [d for d in find_dates(heading) if not d.year_inferred and d.value.precision not in ("decade", "century")]
+        found = [d for d in find_dates(heading) if not d.year_inferred and not d.value.is_span]
         if found:
             return found[-1]
     return None
@@ -409,7 +409,7 @@ def guess_date(document: Document) -> str:
         # Sentence by sentence: the same texts the extractor already parsed (cached).
         for text in [s.text for s in block.sentences] or [block.text]:
             for found in find_dates(text):
-                if found.value.precision not in ("decade", "century"):
+                if not found.value.is_span:
                     dated.append(found.value)
     latest_year = max((d.parts[0] for d in dated), default=None)
     # The most precise date in the latest year named ("1945" beats "June 6, 1944").

@@ -160,21 +160,16 @@ def _span_mention(name: str, match: re.Match) -> Optional[DateMention]:
     return DateMention(match.start(), match.end(), match.group(0), value)
 
 
-def is_span(value: DateValue) -> bool:
-    """A decade or a century: a stretch of time, no year to date other things by."""
-    return value.precision in ("decade", "century")
-
-
 def years_in(text: str) -> list[int]:
     """Every explicit year in a text, in order (for the running context year)."""
-    return [m.value.parts[0] for m in find_dates(text) if not m.year_inferred and not is_span(m.value)]
+    return [m.value.parts[0] for m in find_dates(text) if not m.year_inferred and not m.value.is_span]
 
 
 def format_date(value: DateValue) -> str:
     """A date as an English reader writes it at its precision: "April 18, 2024", "December 2024", "mid-2024",
     "March 15, 44 BC"."""
     year, month, day = value.parts
-    if is_span(value):
+    if value.is_span:
         return format_in_style(value, DateStyle(value.precision, value.precision))
     year_text = f"{-year} BC" if year < 0 else str(year)
     if value.precision == "day":

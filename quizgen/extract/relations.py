@@ -17,7 +17,7 @@ from quizgen.extract.dates import DateMention, find_dates, format_date
 from quizgen.extract.entities import Entity, EntityIndex, Mention
 from quizgen.extract.quantities import QuantityMention, find_quantities
 from quizgen.model import DateValue, EntityValue, QuantityValue
-from quizgen.names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
+from quizgen.names import first_name_gender
 from quizgen.generate.distractors import bare_surname_in
 from quizgen.generate.text import first_clause
 
@@ -310,7 +310,7 @@ class Antecedents:
         def fits(name: str) -> bool:
             if gender is None:
                 return True
-            said = self.genders.get(name) or _first_name_gender(name)
+            said = self.genders.get(name) or first_name_gender(name)
             if said is None and " " not in name:
                 # "Albert" of "Prince Albert of Saxe-Coburg": the sex said of the fuller name
                 fuller = {g for other, g in self.genders.items() if other.split()[0] == name}
@@ -1006,7 +1006,7 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
                                               r"marked|commemorated)\b", sentence[mention.end:]):
             continue  # "Since 1966 July 20 has been celebrated as International Chess Day": a day of every year
         value = mention.value
-        if value.precision in ("decade", "century") and any(
+        if value.is_span and any(
                 _within(int(year), value) for year in rx.findall(r"\b(1\d{3}|20\d{2})\b(?!\s?(?:BC|BCE|B\.C\.))", sentence)):
             continue  # "The 1918 pandemic was the deadliest of the ______": the year gives the century away
         confidence = {"day": 0.86, "month": 0.8, "year": 0.7, "decade": 0.64, "century": 0.64}[value.precision]
@@ -1418,12 +1418,6 @@ _ROLE_GENDER = {"congressman": "male", "congresswoman": "female", "businessman":
                 "widower": "male", "heiress": "female", "waitress": "female", "countess": "female",
                 "stewardess": "female", "schoolboy": "male", "schoolgirl": "female", "boy": "male", "girl": "female",
                 "man": "male", "woman": "female"}
-
-
-def _first_name_gender(name: str) -> Optional[str]:
-    """The sex a first name says in every language it is common in ("Marie", "Louis"), else None."""
-    first = name.split()[0].casefold()
-    return "female" if first in FEMALE_GIVEN_NAMES else "male" if first in MALE_GIVEN_NAMES else None
 
 
 def _pronoun_gender(text: str) -> Optional[str]:

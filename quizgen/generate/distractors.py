@@ -19,6 +19,7 @@ from typing import Iterable, Optional
 from quizgen.generate.values import (
     date_interval,
     date_candidates,
+    ERA_MARK,
     date_key,
     date_style,
     derived_number_tells,
@@ -44,7 +45,7 @@ from quizgen.generate.text import (
     word_before_choice,
 )
 from quizgen.model import DateValue, EntityValue, Fact, QuantityValue, normalize_text
-from quizgen.names import FEMALE_GIVEN_NAMES, GIVEN_NAMES, MALE_GIVEN_NAMES
+from quizgen.names import GIVEN_NAMES, first_name_gender
 
 WINDOW = 12  # sibling candidates looked at on each side of the answer
 SIBLINGS_LOOKED_AT = 5  # nearest siblings formatted for a number or date (both sides are filled from them)
@@ -186,8 +187,7 @@ class BankIndex:
             gender = found.pop() if len(found) == 1 else None
         if gender is None and " " in name.strip():
             # nothing said in the bank: a first name that is a woman's or a man's everywhere
-            first = name.split()[0].casefold()
-            gender = "female" if first in FEMALE_GIVEN_NAMES else "male" if first in MALE_GIVEN_NAMES else None
+            gender = first_name_gender(name)
         return gender
 
     def nations_of(self, name: str) -> set[str]:
@@ -421,7 +421,6 @@ def _holds_a_town(statement: str, start: int) -> bool:
 # Events held every four years: their other years are the wrong choices a student weighs.
 _QUADRENNIAL = re.compile(r"\b(?:Olympics|Olympic Games|Summer Games|Winter Games|Paralympic Games|Paralympics|"
                           r"World Cup|Commonwealth Games|European Championships?|Euro \d{4}|leap years?)\b")
-_ERA_WORD = re.compile(r"\s*\b(?:BCE|BC|AD|CE)\b\.?|\s*\b[BA]\.[CD]\.(?:E\.)?")
 _NAME_IN_SLOT = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+in\s+$")
 _REGION_NAME = re.compile(r",\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
 
@@ -466,7 +465,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
         agreement = None  # the key does not agree either: no choice stands out
 
     # "between 170 and ______" (180 AD): "170 AD" is printed in the stem all the same, without its era
-    era_year = isinstance(fact.value, DateValue) and fact.value.precision == "year" and bool(_ERA_WORD.search(answer))
+    era_year = isinstance(fact.value, DateValue) and fact.value.precision == "year" and bool(ERA_MARK.search(answer))
 
     def acceptable(text: str, curated: bool = False) -> bool:
         key = answer_key(text)
@@ -474,7 +473,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             key = same_entity.get(key, key)
         # Curated distractors win even against the a/an before the blank: lint tells their author.
         return not (key in refused or key in also_true or (stem_norm and word_in(text, stem_norm))
-                    or (era_year and stem_norm and word_in(_ERA_WORD.sub("", text).strip(), stem_norm))
+                    or (era_year and stem_norm and word_in(ERA_MARK.sub("", text).strip(), stem_norm))
                     or (not curated and agreement is not None and not fits_word_before(agreement, text)))
 
     def offer(text: str, origin: str, owner: str = "", checked: bool = False, fits_statement: bool = True) -> bool:
@@ -675,7 +674,7 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             # date is as reportable as the key, and refusing every one makes the key the latest choice.
             if written and key_start <= written:
                 # (a decade or century must be over by then: "for most of the 21st century" in 2026)
-                reach = 1 if value.precision in ("decade", "century") else 0
+                reach = 1 if value.is_span else 0
                 before = [d for d in before if date_interval(d)[reach] <= latest]
                 after = [d for d in after if date_interval(d)[reach] <= latest]
             if after_start is not None or before_end is not None:

@@ -47,11 +47,11 @@ class DateStyle:
     era_before: bool = False  # "AD 79" rather than "79 AD"
 
 
-_ERA_MARK = re.compile(r"(?:^|(?<=[\s\d]))(BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![A-Za-z])")
+ERA_MARK = re.compile(r"(?:^|(?<=[\s\d]))(BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?![A-Za-z])")
 
 
 def _with_era(style: DateStyle, answer: str) -> DateStyle:
-    mark = _ERA_MARK.search(answer)
+    mark = ERA_MARK.search(answer)
     if not mark:
         return style
     return replace(style, era=mark.group(1), era_before=not answer[:mark.start()].strip())
@@ -60,12 +60,12 @@ def _with_era(style: DateStyle, answer: str) -> DateStyle:
 def date_style(answer: str, value: DateValue) -> DateStyle:
     """The style `answer` writes `value` in (falls back to the usual English style)."""
     style = _date_style(answer, value)
-    return _with_era(style, answer) if value.era or _ERA_MARK.search(answer) else style
+    return _with_era(style, answer) if value.era or ERA_MARK.search(answer) else style
 
 
 def _date_style(answer: str, value: DateValue) -> DateStyle:
     text = answer.strip()
-    if value.precision in ("decade", "century"):
+    if value.is_span:
         # "the ninth century" keeps its words: "the eighth century | the tenth century"
         words = value.precision == "century" and re.search(rf"\b(?:{'|'.join(ORDINAL_WORDS)})\s+century", text,
                                                            re.I) is not None
@@ -75,7 +75,7 @@ def _date_style(answer: str, value: DateValue) -> DateStyle:
         m in text for m in MONTHS
     )
     # a year: four digits, or fewer with an era ("March 15, 44 BC")
-    has_year = re.search(r"\d{4}", text) or _ERA_MARK.search(text)
+    has_year = re.search(r"\d{4}", text) or ERA_MARK.search(text)
     if value.precision == "day":
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return DateStyle("day", "iso")
@@ -102,7 +102,7 @@ def _date_style(answer: str, value: DateValue) -> DateStyle:
 def format_date(value: DateValue, style: DateStyle) -> str:
     """`value` written in `style` (value must have the style's precision)."""
     year, month, day = value.parts
-    if value.precision in ("decade", "century"):
+    if value.is_span:
         return _format_span(value, style)
     if year < 0 or style.era:
         return _format_era_date(value, style)
@@ -202,7 +202,7 @@ def _format_era_date(value: DateValue, style: DateStyle) -> str:
 def date_variants(value: DateValue) -> list[str]:
     """Every usual way of writing `value` (for accepted answers)."""
     year, month, day = value.parts
-    if value.precision in ("decade", "century"):
+    if value.is_span:
         return _span_variants(value)
     if year < 0:
         plain = [v for v in _plain_variants(value.precision, -year, month, day, value.qualifier)
@@ -261,7 +261,7 @@ def date_interval(value: DateValue) -> tuple[tuple[int, int, int], tuple[int, in
         return (year, month, day), (year, month, day)
     if value.precision == "month":
         return (year, month, 1), (year, month, 31)
-    if value.precision in ("decade", "century"):
+    if value.is_span:
         length = 10 if value.precision == "decade" else 100
         # a part of it, by thirds ("the early 1970s": 1970-1973)
         first, last = {None: (0, length - 1), "early": (0, length * 4 // 10 - 1),
@@ -344,7 +344,7 @@ def date_candidates(value: DateValue, salt: int = 0, every: int = 1) -> tuple[li
         for delta in (1, 2, 3, 5):
             before.append(make_date(*shift_month(year, month, -delta)))
             after.append(make_date(*shift_month(year, month, delta)))
-    elif value.precision in ("decade", "century"):
+    elif value.is_span:
         step = 10 if value.precision == "decade" else 100
         for delta in (1, 2, 3, 5):
             for sign, out in ((-1, before), (1, after)):
