@@ -492,3 +492,33 @@ def test_a_second_clause_with_is_is_cut_from_a_who_question(tmp_path):
              entity_fact("c", "Francis Crick built the model.", "Francis Crick", "person")]
     stems = [q.stem for q in generate_questions(write_bank(tmp_path, facts)) if q.fact_id == "f"]
     assert "Who had died of ovarian cancer in 1958, at the age of 37?" in stems
+
+
+@pytest.mark.parametrize("statement, answer, phrase", [
+    # the date is the end of a period named in a that-clause, not the day of the event
+    ("Strong demand lifted Vexor's revenue for the fiscal year that ended in January 2019 to 9 billion dollars.",
+     "January 2019", None),
+    # but a copular "was an accident that occurred in ..." is what the subject is: its event
+    ("The Kellin disaster was a mining accident that occurred in March 1911.", "March 1911",
+     "The Kellin disaster was a mining accident that occurred"),
+    # the date of a second clause with a subject of its own: that clause is the event
+    ("Quinine is now rarely used, and Ana Ruiz shared the Lasker Award in 2009.", "2009",
+     "Ana Ruiz shared the Lasker Award"),
+    # (a second clause that needs the first for its pronoun gives no event)
+    ("Ross received the Lasker Award in 2002, and Ana Ruiz received it in 2009.", "2009", None),
+])
+def test_round23_event_phrases(tmp_path, statement, answer, phrase):
+    from quizgen.generate.text import event_phrase
+
+    precision = "month" if " " in answer else "year"
+    date = {"January 2019": "2019-01", "March 1911": "1911-03"}.get(answer, answer)
+    fact = write_bank(tmp_path, [date_fact("d", statement, answer, date, precision)]).facts[0]
+    assert event_phrase(fact, (0, 0)) == phrase
+
+
+def test_a_day_kept_every_year_is_no_sort_of_championship():
+    from quizgen.generate.text import name_sort
+
+    # "Since 1966 July 20 has been celebrated as World Chess Championship" had been a false statement
+    assert name_sort("International Chess Day", "event") != name_sort("World Chess Championship", "event")
+    assert name_sort("International Chess Day", "event") == name_sort("World Malaria Day", "event")

@@ -694,7 +694,7 @@ def _current_countries() -> frozenset[str]:
                      for name in (country.name, getattr(country, "common_name", None)) if name)
 
 
-def _is_country(name: str) -> bool:
+def is_country(name: str) -> bool:
     """A country of today by ISO 3166's names ("Zimbabwe", "Bhutan"), which no hand-made list holds
     in full. (Not the historical states, whose names a body also has: "German Democratic Republic".)"""
     return name[:1].isupper() and name.casefold().removeprefix("the ") in _current_countries()
@@ -717,6 +717,13 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
 
     if mention.title:
         votes.append(("person", 4))
+    if rx.search(r"\b(?:buy|buys|bought|buying|acquire[ds]?|acquiring|purchase[ds]?|purchasing|take over|took over|"
+                 r"merge with|merged with)\s+(?:the\s+|its\s+)?(?:(?:[\w-]+\s+){0,3}(?:designer|maker|company|firm|"
+                 r"startup|start-up|rival|manufacturer|developer|group|retailer|bank|chipmaker|carmaker|producer|"
+                 r"publisher|operator|provider|airline|studio|brand|business|owner|supplier)\s+)?$", before):
+        # "agreed to buy the British chip designer Arm": what a company buys is a company, whatever
+        # the noun before it ("designer" would otherwise make a person of it)
+        votes.append(("organisation", 5))
     domain = rx.search(r"\b([A-Za-z]+)\s+(of|for)\s+(?:the\s+)?$", before)
     if domain and domain.group(1).lower() in _RULERS and domain.group(2) == "of":
         votes.append(("place", 4))  # "the Archbishop of Canterbury", "King John of England"
@@ -779,7 +786,7 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
             or rx.search(r"(?:competitors|companies|firms) (?:like|such as) [A-Z][\w ]*(?:,| and) $", before):
         votes.append(("organisation", 2))
     if key_of(name) in _PLACES or lower_words & _PLACE_WORDS and not lower_words & _ORG_WORDS \
-            or rx.search(r",\s+D\.\s?C\.$", name) or _is_country(name):
+            or rx.search(r",\s+D\.\s?C\.$", name) or is_country(name):
         votes.append(("place", 4))
     elif len(words) == 2 and words[-1] in _PLACES and words[0] not in _ORG_WORDS:
         votes.append(("place", 3))  # "Nazi Germany", "Imperial Russia": a country under another name
@@ -805,6 +812,8 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
         votes.append(("project", 4))
     if lower_words & _EVENT_WORDS:
         votes.append(("event", 4))
+    elif len(words) > 1 and words[-1] == "day" and words[0] not in GIVEN_NAMES:
+        votes.append(("event", 4))  # "World Malaria Day", "National Space Day": a day kept every year
     if rx.match(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}(?:bricklayer|physician|constable|designer|founder|scientist|"
                 r"leader|spokesman|president|engineer|chemist|officer|assistant|teacher|student|writer|author|"
                 r"artist|player|soldier|worker|doctor|nurse|lawyer|politician|businessman|businesswoman|"

@@ -14,7 +14,7 @@ from typing import Optional
 
 from quizgen.extract import rx
 from quizgen.extract.dates import DateMention, find_dates, format_date
-from quizgen.extract.entities import Entity, EntityIndex, Mention
+from quizgen.extract.entities import Entity, EntityIndex, Mention, is_country
 from quizgen.extract.quantities import QuantityMention, find_quantities
 from quizgen.model import DateValue, EntityValue, QuantityValue
 from quizgen.names import first_name_gender
@@ -253,7 +253,10 @@ class Antecedents:
         # Only while the text is still about the topic: after "... a larger structure called the New
         # Safe Confinement was slid over it.", "It cost 2.1 billion euros" is not the disaster's cost.
         position, text = self.last_text
-        if position == before - 1 and not self._names_topic(text) and rx.search(r"(?<=\s)[A-Z][a-z]", text):
+        # (a sentence that opens with "It" goes on about the topic: "It was founded in 1993 by Jensen Huang")
+        if position == before - 1 and not self._names_topic(text) and not rx.match(r"Its?\b", text) and rx.search(
+                r"(?<=\s)(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]", text):
             # (a sentence that names nothing else is still about the topic: "The blue whale is ...
             # Adults can reach about 30 metres ... Its scientific name is ...")
             return None
@@ -296,6 +299,13 @@ class Antecedents:
             return f"the {bare} {noun}"
         if noun in ("pair", "two", "duo", "couple") and before - 1 in self.pairs:
             return self.pairs[before - 1]
+        if noun in ("country", "nation"):
+            # "In June 2021 the WHO certified China as free of malaria. The country had reported ...": the
+            # one country the sentence before names
+            countries = {entity.name for position, _, entity in self.history
+                         if position == before - 1 and is_country(entity.name)}
+            if len(countries) == 1:
+                return countries.pop()
         position, text = self.last_text
         if position == before - 1:
             fuller = rx.search(rf"\bthe\s+([a-z]+)\s+{re.escape(noun)}\b", text)
@@ -488,6 +498,30 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
             return None
         notes.append(f'"Its" read as "{name}\'s"')
         out = name[:1].upper() + name[1:] + "'s " + out[first.end():]
+    # "On September 17, 1925, when she was 18, the bus she was riding in collided ...": the pronoun of an
+    # opening phrase is the person the text is about (the main clause's subject is a thing)
+    match = rx.match(r"^(?:On|In|At|By|During)\s[^,]{2,40}(?:,\s+\d{4})?,\s+(?:when|while|as|after|before)\s+(he|she)\s+"
+                     r"(?=was\b|were\b|had\b)[^,]{2,40},\s+(?:the|a|an|his|her)\s+[a-z]", out)
+    if match:
+        name = antecedents.person_referent(info.position, text=out, gender=_GENDER_OF[match.group(1)])
+        if not name:
+            return None
+        notes.append(f'"{match.group(1)}" read as "{name}"')
+        out = out[: match.start(1)] + name + out[match.end(1):]
+    # "Huang has been its chief executive since the start": a person is no "it", so "its" is the thing
+    # the text is about (the sentence before, or the article's topic)
+    match = rx.match(r"^((?:[A-Z][\w.'\u2019-]*\s+){1,3}(?:has\s+been|had\s+been|have\s+been|is|was|became|remains|"
+                     r"remained|served\s+as|joined\s+as)\s+)(its)\s+(?=[a-z])", out)
+    if match:
+        subject = rx.match(r"^((?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*)\s", out)
+        people = {m.text for m, e in info.mentions if e.entity_class == "person"}
+        if subject and (subject.group(1) in people or subject.group(1) == antecedents.topic_person):
+            name = antecedents.previous_subject(info.position)
+            if not name or rx.search(r"[a-z]s$", name) or name in people:
+                return None
+            name = rx.sub(r"^The\b", "the", name)
+            notes.append(f'"its" read as "{name}\'s"')
+            out = out[: match.start(2)] + name + "'s" + out[match.end(2):]
     # "Because the mirror was too large ..., it was built ...": "it" is the clause's subject.
     match = rx.match(r"^((?:Because|As|Since|When|After|Although|While|If|Once)\s+((?:the|its)\s+[a-z]+)\s+"
                      r"(?:was|is|were|are|had|has|could|would|[a-z]+ed)\b[^,]*),\s+(it)\s+(?=[a-z])", out)
@@ -506,6 +540,9 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                  r"Around|About|Circa)"
                  r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^(Today|Now|Currently|Nowadays)\s+(it|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:(?:Later|Earlier)\s+)?(?:That|The\s+(?:same|following|next|previous)|This|that|the\s+(?:same|"
+                 r"following|next|previous)|this)\s+(?:year|month|week|day|decade|spring|summer|autumn|fall|winter)"
+                 r"|(?:Later|Earlier)\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:(?:Around|At|By|From|Before|After)\s+the\s+age\s+of|At|Aged)\s+\d{1,3}),?\s+(he|she)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:With|Without|Alongside|Together\s+with)\s+(?:[a-z0-9]+\s+){1,6}?)(he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:At|In|By|During)\s+its\s+[a-z]+(?:\s+(?:in|of|around)\s+[\w ]{2,30}?)?),?\s+(it)\s+(?=[a-z])", out) or \
@@ -866,6 +903,20 @@ def _coordinated_part(clause: str, start: int, end: int, others: list[tuple[int,
             part = rx.sub(r"^,\s+(?:and|but|while|whereas)\s+", "", clause[a:b]).strip()
             if a > 0 and rx.search(r"\b(?:it|they|them|he|she)\b", part):
                 return None  # its antecedent is in the part left out
+            if a > 0 and not _FINITE_VERB.search(part):
+                # "..., and three trillion dollars on June 5, 2024": the verb ("passed") is in the part
+                # left out, so the part reads alone as no sentence at all
+                return None
+            own = rx.search(r"\b(its|their|his|her)\s+own\b(?=\s+(?:on|in|at|by|for|from|with|to|as|after|before|"
+                            r"during)\b|\s*[,.;]|\s*$)", part) if a > 0 else None
+            if own:
+                # "The Council adopted its position in 2022, and the Parliament adopted its own on June 14,
+                # 2023": "its own" stands for "its own position", which the part left out says
+                noun = rx.search(rf"\b{own.group(1)}\s+(?:[a-z-]+\s+){{0,2}}?([a-z-]+)(?=\s+(?:on|in|at|to|for|from|"
+                                 rf"with|and|by)\b|\s*[,.;])", clause[:a])
+                if noun is None or noun.group(1) == "own":
+                    return None
+                part = part[: own.end()] + " " + noun.group(1) + part[own.end():]
             if len(part.split()) >= 5:
                 return part
     return None
@@ -1005,6 +1056,11 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
                                               r"commemorated|held|kept)\b|\s+(?:is|are)\s+(?:celebrated|observed|"
                                               r"marked|commemorated)\b", sentence[mention.end:]):
             continue  # "Since 1966 July 20 has been celebrated as International Chess Day": a day of every year
+        if mention.year_inferred and (
+                rx.match(r",?\s+(?:every|each)\s+year\b|,?\s+(?:annually|yearly)\b", sentence[mention.end:])
+                or (rx.search(r"\b(?:declared|named|made|designated|proclaimed)\s+$", sentence[: mention.start])
+                    and rx.match(r"\s+(?:as\s+)?(?:an?\s+|the\s+)?(?:[A-Z][\w'-]*\s+){1,5}Day\b", sentence[mention.end:]))):
+            continue  # "held on April 25 every year", "declared August 23 National Space Day": every year's day
         value = mention.value
         if value.is_span and any(
                 _within(int(year), value) for year in rx.findall(r"\b(1\d{3}|20\d{2})\b(?!\s?(?:BC|BCE|B\.C\.))", sentence)):
@@ -1318,6 +1374,13 @@ _IRREGULAR_PAST = (
     "stood|struck|fell|got|knew|rose|shot|sat|spread|thought|broke|beat|came|did|gave|sought|sank|"
     "withdrew|overcame|undertook|oversaw|won|hid|dug|split|told|heard|meant|wore|forgot|understood|bore"
 )
+# A word that can only be a finite verb (or an auxiliary): a part of a sentence without one has left its
+# verb behind ("and most of the remaining rules on August 2, 2026"). Present-tense "-s" verbs are not
+# told from plural nouns here, so the common ones are listed.
+_FINITE_VERB = re.compile(r"\b(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|"
+                          r"should|does|do|remains|remain|lies|lie|includes|include|contains|contain|holds|hold|"
+                          r"makes|make|takes|take|gives|give|runs|run|says|say|uses|use|becomes|become|"
+                          + _IRREGULAR_PAST + r")\b")
 _FIRST = re.compile(r"^\s+(?:(?:later|also|then|soon)\s+)?(?:became|was|is|were)\s+the\s+first\b")
 # A mention inside a subordinate clause ("... while Armstrong and Aldrin were on the surface") is
 # background, not what the sentence says.
@@ -1353,6 +1416,9 @@ def _object_entities(info: SentenceInfo, antecedents: Antecedents, entities: Ent
         before = info.text[: mention.start]
         if rx.search(r"According to\s+$", before):
             continue
+        if rx.search(r"\bPrizes?\s+in\s+(?:[A-Z][a-z]+\s+or\s+)?$", before) and rx.match(r"\s+or\s+[A-Z]", info.text[mention.end:]) \
+                or rx.search(r"\bPrizes?\s+in\s+[A-Z][a-z]+\s+or\s+$", before):
+            continue  # "the Nobel Prize in Physiology or ______": half of a prize's name is no answer
         cls = entity.entity_class
         confidence = 0.42 + 0.2 * entity.confidence - _topic_penalty(entity, entities)
         if mention.title:

@@ -84,12 +84,14 @@ _HEAD_NOUNS = frozenset("""
     treaty treaties agreement accord convention protocol prize award medal trophy war battle revolution
     company corporation authority agency commission council ministry department bank court army navy
     act law bill depression recession crash crisis panic famine pandemic epidemic uprising rebellion siege exchange
+    day
 """.split())
 # a head word as the noun a question uses ("Which mountain", "Which mountain range")
 _HEAD_AS_NOUN = {"mount": "mountain", "mountains": "mountain range", "islands": "group of islands",
                  "archipelago": "group of islands", "isle": "island", "treaties": "treaty", "harbor": "harbour",
                  "range": "mountain range", "platz": "square", "strasse": "street", "straße": "street",
-                 "allee": "avenue", "row": "street", "terrace": "street", "crescent": "street"}
+                 "allee": "avenue", "row": "street", "terrace": "street", "crescent": "street",
+                 "day": "observance"}  # "World Malaria Day": a day kept every year, beside no championship
 # nouns of one sort: an ocean beside a sea, a protocol beside a treaty, an empire beside a country
 _SORT_OF_NOUN = {"ocean": "sea", "bay": "gulf", "channel": "strait", "peak": "mountain", "volcano": "mountain",
                  "falls": "waterfall", "reserve": "park", "avenue": "street", "road": "street", "square": "street",
@@ -942,10 +944,24 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
             return None  # "The Rosetta Stone is a stele ... of a decree issued in Memphis, Egypt, in 196 BC": the decree's
         if re.search(r"\b(?:who|which|whose|whom)\s[^,;:]*$", before[: prep.start()]):
             return None  # "..., two passengers ... who fall in love aboard the Titanic on its maiden voyage in 1912": the relative clause's
+        if re.search(r"\b(?!(?:said|says|announced|reported|claimed|stated|argued|believed|wrote|thought|knew|found|"
+                     r"showed|noted|added|so|such|now)\b)[a-z]+\s+that\s+[a-z]+$", before[: prep.start()]) and \
+                not re.match(r"^[A-Z][^,;:]{0,60}?\s(?:is|was|are|were)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?[a-z]+\s+"
+                             r"that\s+[a-z]+$", before[: prep.start()]):
+            # (but "The Chernobyl disaster was a nuclear accident that occurred on April 26, 1986": what
+            # the subject is, and the clause is its event)
+            return None  # "lifted its revenue for the fiscal year that ended in January 2024": the year's end, no event
         if re.search(r",\s+(?:and|but)$", before[: prep.start()]):
             return None  # "Meucci built a device decades earlier, and in 2002 the House honoured him": the date is the second clause's
         if _SECOND_PREDICATE.match(after):
             after = ""  # "Things Fall Apart was published in 1958 and has sold ...": the sales are not of 1958
+        second = re.search(r",\s+(?:and|but)\s+((?:[A-Z][\w'-]*\s+){1,3}[a-z][^,;:]*)$", before[: prep.start()])
+        if second and not re.search(r"\b(?:it|its|they|them|their|he|she|him|his|her)\b", second.group(1)):
+            # "Drugs based on artemisinin are now the standard treatment, and Tu shared the Nobel Prize in
+            # 2015": the date is the second clause's, and so is the event
+            phrase = capitalise(ends_sentence(second.group(1) + first_clause(after)))
+            if len(phrase.split()) >= 3 and not _YEAR.search(phrase) and phrase.split(" ", 1)[0].casefold() not in PRONOUNS:
+                return phrase
         # "A car crash in 1990 left him paralysed, and he later taught at Bard College": the teaching is not of 1990
         phrase = capitalise(ends_sentence(before[: prep.start()] + first_clause(after)))
     if len(phrase.split()) < 3 or _YEAR.search(phrase):
