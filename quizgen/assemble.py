@@ -7,7 +7,7 @@ gives the same forms on every run and machine."""
 from __future__ import annotations
 
 import random
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from quizgen.errors import QuizgenError
 from quizgen.model import LETTERS, QUESTION_KINDS, FormItem, Question, QuizForm
@@ -15,6 +15,8 @@ from quizgen.model import LETTERS, QUESTION_KINDS, FormItem, Question, QuizForm
 # Printed order of sections on a form: quick recognition first, then recall, then multi-part items.
 KIND_ORDER = ("multiple_choice", "true_false", "cloze", "short_answer", "numeric", "matching", "ordering")
 MAX_FORMS = len(LETTERS)
+# Questions per form when none are asked for; a smaller bank gets all it allows (see assemble_forms).
+DEFAULT_COUNT = 20
 
 
 def eligible_questions(questions: Iterable[Question], *, kinds: Optional[Iterable[str]] = None,
@@ -140,30 +142,36 @@ def _derangement_or_shuffle(n: int, rng: random.Random) -> list[int]:
     return order[1:] + order[:1]
 
 
-def assemble_forms(questions: list[Question], *, count: int, forms: int, seed: int,
+def assemble_forms(questions: list[Question], *, count: Optional[int] = None, forms: int, seed: int,
                    kinds: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None,
                    allow_same_fact: bool = False, bank_id: str = "", title: str = "",
-                   source_line: str = "") -> list[QuizForm]:
+                   source_line: str = "", note: Callable[[str], None] = lambda _: None) -> list[QuizForm]:
     """`forms` versions of a `count`-question quiz from the same questions, each with its own order.
 
-    Raises QuizgenError when fewer questions match than requested (saying how many do)."""
-    if count < 1:
+    Without a `count`, DEFAULT_COUNT questions, or all a smaller bank allows (said through `note`): a
+    short article still gets its worksheet. Raises QuizgenError when fewer questions match than an
+    asked-for count (saying how many do), or none at all."""
+    if count is not None and count < 1:
         raise QuizgenError("--count must be at least 1")
     if not 1 <= forms <= MAX_FORMS:
         raise QuizgenError(f"--forms must be between 1 and {MAX_FORMS}")
     candidates = eligible_questions(questions, kinds=kinds, tags=tags)
-    chosen = select_questions(candidates, count, random.Random(f"{seed}:select"), allow_same_fact)
-    if len(chosen) < count:
-        what = []
-        if kinds:
-            what.append("kinds " + ", ".join(str(k) for k in kinds))
-        if tags:
-            what.append("tags " + ", ".join(str(t) for t in tags))
-        scope = f" for {' and '.join(what)}" if what else ""
-        per_fact = "" if allow_same_fact else \
-            " (at most one per fact, or per sentence that several facts state; --allow-same-fact lifts that)"
+    wanted = DEFAULT_COUNT if count is None else count
+    chosen = select_questions(candidates, wanted, random.Random(f"{seed}:select"), allow_same_fact)
+    what = []
+    if kinds:
+        what.append("kinds " + ", ".join(str(k) for k in kinds))
+    if tags:
+        what.append("tags " + ", ".join(str(t) for t in tags))
+    scope = f" for {' and '.join(what)}" if what else ""
+    per_fact = "" if allow_same_fact else \
+        " (at most one per fact, or per sentence that several facts state; --allow-same-fact lifts that)"
+    if len(chosen) < wanted:
         available = f"{len(chosen)} question{'s' if len(chosen) != 1 else ''}"
-        raise QuizgenError(f"only {available} available{scope}{per_fact}, but {count} were requested")
+        if count is not None or not chosen:
+            requested = f"{count} were requested" if count is not None else "a form needs at least one"
+            raise QuizgenError(f"only {available} available{scope}{per_fact}, but {requested}")
+        note(f"{available} per form: all the bank allows{scope}{per_fact}")
     if not title:
         title = chosen[0].source.article_title if chosen else "Quiz"
     if not source_line and chosen:

@@ -137,7 +137,8 @@ def lint(bank: str | None, strict: bool) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("bank", required=False)
-@click.option("-n", "--count", type=click.IntRange(min=1), default=20, show_default=True, help="Questions per form.")
+@click.option("-n", "--count", type=click.IntRange(min=1), default=None,
+              help="Questions per form  [default: 20, or all the bank allows if fewer]")
 @click.option("-k", "--forms", type=click.IntRange(1, 26), default=2, show_default=True, help="Versions (A, B, ...).")
 @click.option("-s", "--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
 @click.option("--kinds", multiple=True, metavar="KIND[,KIND]",
@@ -147,7 +148,7 @@ def lint(bank: str | None, strict: bool) -> None:
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/quiz"),
               show_default=True, help="Folder for quiz-A.md, key-A.md, ... and forms.json.")
 @reports_errors
-def quiz(bank: str | None, count: int, forms: int, seed: int, kinds: tuple[str, ...], tags: tuple[str, ...],
+def quiz(bank: str | None, count: int | None, forms: int, seed: int, kinds: tuple[str, ...], tags: tuple[str, ...],
          allow_same_fact: bool, out_dir: Path) -> None:
     """Assemble seeded quiz forms of BANK, each with its answer key (Markdown + JSON)."""
     from quizgen.quizfiles import write_quiz
@@ -189,7 +190,8 @@ def anki(bank: str | None, out_file: Path | None, timestamp: str | None, subdeck
               default=Path("out/worksheets"), show_default=True,
               help="Folder for worksheet-A.pdf, key-A.pdf, ..., worksheets-all-forms.pdf and the HTML files.")
 @click.option("-k", "--forms", type=click.IntRange(1, 26), default=2, show_default=True, help="Versions (A, B, ...).")
-@click.option("-n", "--count", type=click.IntRange(min=1), default=20, show_default=True, help="Questions per form.")
+@click.option("-n", "--count", type=click.IntRange(min=1), default=None,
+              help="Questions per form  [default: 20, or all the bank allows if fewer]")
 @click.option("-s", "--seed", type=int, default=1, show_default=True, help="Same seed, same worksheets.")
 @click.option("--kinds", multiple=True, metavar="KIND[,KIND]",
               help="Only these kinds: mc, tf, cloze, short, numeric, ordering, matching (or the full names).")
@@ -205,7 +207,7 @@ def anki(bank: str | None, out_file: Path | None, timestamp: str | None, subdeck
 @click.option("--font-path", "font_paths", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="Extra folder of fonts for the PDF (repeatable), e.g. for CJK text.")
 @reports_errors
-def worksheet(bank: str | None, out_dir: Path, forms: int, count: int, seed: int, kinds: tuple[str, ...],
+def worksheet(bank: str | None, out_dir: Path, forms: int, count: int | None, seed: int, kinds: tuple[str, ...],
               tags: tuple[str, ...], allow_same_fact: bool, formats: str, paper: str, large_print: bool,
               title: str | None, templates_dir: Path | None, font_paths: tuple[Path, ...]) -> None:
     """Printable worksheets of BANK: per form a student sheet and a teacher key (PDF and HTML),

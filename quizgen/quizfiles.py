@@ -224,7 +224,7 @@ def write_forms(forms: list[QuizForm], out_dir: Path, progress: Progress = lambd
     return written
 
 
-def write_quiz(bank_ref: Optional[str], out_dir: Path, *, count: int, forms: int, seed: int,
+def write_quiz(bank_ref: Optional[str], out_dir: Path, *, count: Optional[int] = None, forms: int, seed: int,
                kinds: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None,
                allow_same_fact: bool = False, progress: Progress = lambda _: None) -> list[Path]:
     """`quizgen quiz`: load, generate, assemble and write the forms of a bank."""
@@ -236,5 +236,6 @@ def write_quiz(bank_ref: Optional[str], out_dir: Path, *, count: int, forms: int
     questions = generate_questions(bank)
     built = assemble_forms(questions, count=count, forms=forms, seed=seed, kinds=kinds, tags=tags,
                            allow_same_fact=allow_same_fact, bank_id=bank.id, title=bank.title,
-                           source_line=bank.article.meta.source_line)
+                           source_line=bank.article.meta.source_line,
+                           note=lambda message: progress(f"Note: {message}"))
     return write_forms(built, out_dir, progress)

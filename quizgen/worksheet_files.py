@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Optional, Sequence
 Progress = Callable[[str], None]
 
 
-def write_worksheets(bank_ref: Optional[str], out_dir: Path, *, count: int, forms: int, seed: int,
+def write_worksheets(bank_ref: Optional[str], out_dir: Path, *, count: Optional[int] = None, forms: int, seed: int,
                      kinds: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None,
                      allow_same_fact: bool = False, formats: str | Iterable[str] = ("pdf", "html"),
                      paper: str = "a4", large_print: bool = False, title: Optional[str] = None,
@@ -26,7 +26,7 @@ def write_worksheets(bank_ref: Optional[str], out_dir: Path, *, count: int, form
     questions = generate_questions(bank)
     built = assemble_forms(questions, count=count, forms=forms, seed=seed, kinds=kinds, tags=tags,
                            allow_same_fact=allow_same_fact, bank_id=bank.id, title=bank.title,
-                           source_line=bank.article.meta.source_line)
+                           source_line=bank.article.meta.source_line, note=warn)
     return render_worksheets(built, bank.article.meta, out_dir, formats=chosen_formats, paper=paper,
                              large_print=large_print, title=title, templates_dir=templates_dir,
                              font_paths=font_paths, progress=progress, warn=warn)

@@ -167,3 +167,16 @@ def test_facts_stated_by_one_sentence_get_one_question_per_form(tmp_path):
         assemble_forms(questions, count=12, forms=1, seed=1)
     allowed = assemble_forms(questions, count=12, forms=1, seed=1, allow_same_fact=True)[0]
     assert len(allowed.items) == 12
+
+
+def test_without_a_count_a_form_holds_twenty_or_all_there_are(questions):
+    notes: list[str] = []
+    form = assemble_forms(questions, forms=1, seed=1, note=notes.append)[0]
+    assert len(form.items) == 20 and notes == []
+    few = assemble_forms(questions, forms=1, seed=1, kinds=["ordering"], note=notes.append)[0]
+    assert 0 < len(few.items) < 20
+    assert notes == [f"{len(few.items)} question{'s' if len(few.items) != 1 else ''} per form: all the bank allows "
+                     f"for kinds ordering (at most one per fact, or per sentence that several facts state; "
+                     f"--allow-same-fact lifts that)"]
+    with pytest.raises(QuizgenError, match=r"only 0 questions available for tags nope.*a form needs at least one"):
+        assemble_forms(questions, forms=1, seed=1, tags=["nope"])

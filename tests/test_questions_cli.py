@@ -110,3 +110,25 @@ def test_build_writes_questions_and_default_forms(tmp_path):
     assert (target / "forms" / "quiz-A.md").is_file() and (target / "forms" / "key-B.md").is_file()
     forms = json.loads((target / "forms" / "forms.json").read_text("utf-8"))["forms"]
     assert [f["label"] for f in forms] == ["A", "B"]
+
+
+def test_a_short_article_gets_forms_of_all_it_allows_without_a_count(tmp_path):
+    # `quizgen worksheet mybank` on a short article had failed: "only 16 questions available ... but 20"
+    from helpers_generate import date_fact, write_bank
+
+    facts = [date_fact(f"f{i}", f"Team {name} shipped the {name} kit in {1990 + 3 * i}.", str(1990 + 3 * i),
+                       str(1990 + 3 * i), "year") for i, name in enumerate(["Alder", "Birch", "Cedar", "Larch", "Maple"])]
+    bank = write_bank(tmp_path / "bank", facts)
+    result = CliRunner().invoke(main, ["quiz", str(bank.path), "-o", str(tmp_path / "quiz")])
+    assert result.exit_code == 0, result.output
+    forms = json.loads((tmp_path / "quiz" / "forms.json").read_text("utf-8"))["forms"]
+    count = len(forms[0]["items"])
+    assert 5 <= count < 20  # one question per fact, and the timeline or matching of all five
+    assert f"Note: {count} questions per form: all the bank allows" in result.output
+    # an asked-for count the bank cannot fill is still an error that says how many there are
+    result = CliRunner().invoke(main, ["quiz", str(bank.path), "-n", "20", "-o", str(tmp_path / "quiz2")])
+    assert result.exit_code == 1 and f"only {count} questions available" in result.output
+    result = CliRunner().invoke(main, ["worksheet", str(bank.path), "--format", "html", "-o", str(tmp_path / "ws")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ws" / "worksheet-A.html").exists()
+    assert f"Warning: {count} questions per form" in result.output

@@ -522,3 +522,30 @@ def test_a_day_kept_every_year_is_no_sort_of_championship():
     # "Since 1966 July 20 has been celebrated as World Chess Championship" had been a false statement
     assert name_sort("International Chess Day", "event") != name_sort("World Chess Championship", "event")
     assert name_sort("International Chess Day", "event") == name_sort("World Malaria Day", "event")
+
+
+def test_a_year_of_an_as_clause_is_not_the_year_of_the_sentence(tmp_path):
+    from quizgen.generate.text import event_phrase
+
+    # "In which year was Lionel Messi named the best player of the tournament, as he had been?" (2014)
+    statement = "Ravi Kumar was named the best player of the tournament, as he had been in 2014."
+    bank = write_bank(tmp_path, [date_fact("d", statement, "2014", "2014", "year")])
+    stems = {q.kind: q.stem for q in generate_questions(bank)}
+    assert "short_answer" not in stems
+    assert stems["multiple_choice"] == "Ravi Kumar was named the best player of the tournament, as he had been in ______."
+    assert event_phrase(bank.facts[0], (0, 0)) is None
+
+
+@pytest.mark.parametrize("statement, answer, date, phrase", [
+    # a date set off by commas after the subject: the event is the sentence without it
+    ("The first vote, on January 15, 2019, was lost by 432 votes to 202.", "January 15, 2019", "2019-01-15",
+     "The first vote was lost by 432 votes to 202"),
+    # the participle that leads to the date goes with it
+    ("In a referendum held on June 23, 2016, most voters chose to leave.", "June 23, 2016", "2016-06-23",
+     "In a referendum, most voters chose to leave"),
+])
+def test_round24_event_phrases(tmp_path, statement, answer, date, phrase):
+    from quizgen.generate.text import event_phrase
+
+    fact = write_bank(tmp_path, [date_fact("d", statement, answer, date, "day")]).facts[0]
+    assert event_phrase(fact, (0, 0)) == phrase

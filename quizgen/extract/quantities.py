@@ -133,6 +133,8 @@ def _part_of_other_measure(mention: QuantityMention, text: str, compounds: list[
             rx.match(r"\s*(?:-|\u2013|to)\s*\d", text[mention.end:]) and not rx.search(r"\bfrom\s+$", text[:mention.full_start]) or \
             rx.search(r"\d\s*(?:-|\u2013|to)\s*$", text[:mention.start]) and not rx.search(r"\bfrom\s+\S+\s+to\s+$", text[:mention.start]):
         return True  # "between 8 and 10 hours", "8-10 hours": one range; either end alone makes a false question
+    if rx.match(r"\s*(?:[ap]\.?m\.?|o['\u2019]clock)(?![\w])", text[mention.end:]) or rx.match(r"[:.]\d\d\b", text[mention.end:]):
+        return True  # "at 11 pm", "at 04:09": a time of day, whose wrong choices would be "15 pm"
     if rx.match(r"\s*[\u00d7x]\s*\d", text[mention.end:]) or rx.search(r"\d\s*[\u00d7x]\s*$", text[:mention.start]):
         return True  # "4 × 100 metres": a formula, not two quantities
     if rx.search(r"\bthe\s+$", text[:mention.start]) and mention.value.unit in ("metres", "meters", "miles", "yards") \
@@ -219,6 +221,8 @@ def _unit_from(raw: str) -> tuple[Optional[str], int]:
         return None, 0
     if first.endswith("-old"):
         return "years", len(first)
+    if first.endswith("ed") and (len(words) == 1 or words[1] in _NOT_UNITS or not words[1].isalpha()):
+        return None, 0  # "a squad of 23 travelled to Qatar": a verb, not "23 travelleds" (but "3 armed men")
     unit = first.rstrip("-")
     used = len(first)
     if len(words) > 1 and words[1] in _MEASURE_NOUNS:
@@ -230,11 +234,20 @@ def _unit_from(raw: str) -> tuple[Optional[str], int]:
     return pluralize(unit), used
 
 
+_PLURAL_OF = {"child": "children", "man": "men", "woman": "women", "person": "people", "foot": "feet", "tooth": "teeth",
+              "mouse": "mice", "goose": "geese"}
+_IRREGULAR_PLURALS = {"children", "people", "feet", "teeth", "mice", "geese", "oxen", "police", "cattle", "sheep",
+                      "fish", "deer", "aircraft", "spacecraft", "personnel", "crew", "staff", "livestock", "offspring"}
+
+
 def pluralize(unit: str) -> str:
     """"parameter" -> "parameters", "token" -> "tokens"; plurals and mass nouns stay as they are."""
     last = unit.split(" ")[-1]
-    if last.endswith("s") or last in ("people", "percent", "staff", "data", "km", "kg", "cm", "mm"):
-        return unit
+    if last.endswith("s") or last in ("people", "percent", "staff", "data", "km", "kg", "cm", "mm") \
+            or last in _IRREGULAR_PLURALS or last.endswith("men") and last not in ("specimen", "abdomen", "regimen"):
+        return unit  # ("men", "children", "aircraft": already plural, or the same in both)
+    if last in _PLURAL_OF:
+        return unit[: len(unit) - len(last)] + _PLURAL_OF[last]
     if last.endswith("y") and last[-2:-1] not in "aeiou":
         plural = last[:-1] + "ies"
     elif last.endswith(("ch", "sh", "x")):
@@ -267,6 +280,11 @@ def _share_units(found: list[QuantityMention], text: str) -> list[QuantityMentio
             donor = following
         elif preceding and preceding.value.unit and mention.value.scale and preceding.value.scale == mention.value.scale:
             donor = preceding
+        elif preceding and preceding.value.unit and preceding.value.scale == mention.value.scale \
+                and preceding.value.unit not in ("percent",) and not rx.match(r"[$£€]", preceding.text) \
+                and rx.match(r"\s+(?:[a-z]{2,}ed|were|was|died|came|went|left|fell|survived?|remain(?:ed)?)\b",
+                             text[mention.end:]):
+            donor = preceding  # "more than 600,000 men, but fewer than 100,000 returned": 100,000 men
         if donor is not None:
             value = mention.value.model_copy(update={"unit": donor.value.unit})
             out[i] = QuantityMention(mention.start, mention.end, mention.text, mention.full_start,

@@ -302,7 +302,10 @@ class Antecedents:
         if noun in ("country", "nation"):
             # "In June 2021 the WHO certified China as free of malaria. The country had reported ...": the
             # one country the sentence before names
-            countries = {entity.name for position, _, entity in self.history
+            last, text = self.last_text
+            countries = {("the " if last == position and text[max(0, mention.start - 4): mention.start].lower() == "the "
+                          else "") + entity.name  # "the United Kingdom" as the text writes it
+                         for position, mention, entity in self.history
                          if position == before - 1 and is_country(entity.name)}
             if len(countries) == 1:
                 return countries.pop()
@@ -540,6 +543,8 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                  r"Around|About|Circa)"
                  r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^(Today|Now|Currently|Nowadays)\s+(it|they)\s+(?=[a-z])", out) or \
+        rx.match(rf"^({_COUNT_WORDS}\s+(?:days?|weeks?|months?|years?)\s+later|The\s+(?:next|following)\s+"
+                 r"(?:day|morning|afternoon|evening|night|week|month)),?\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:(?:Later|Earlier)\s+)?(?:That|The\s+(?:same|following|next|previous)|This|that|the\s+(?:same|"
                  r"following|next|previous)|this)\s+(?:year|month|week|day|decade|spring|summer|autumn|fall|winter)"
                  r"|(?:Later|Earlier)\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})\s+(it|he|she|they)\s+(?=[a-z])", out) or \
@@ -630,10 +635,19 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
         out = out[: next_year.start()] + f"in {info.context_year + 1}" + out[next_year.end():]
     # "The next day the Federal Reserve lent ..." -> "On September 16, 2008, the Federal Reserve lent
     # ...": the day after the last full date the article wrote.
-    next_day = rx.match(r"^(?:The|On the)\s+(?:next|following)\s+day,?\s+(?=\S)", out) or \
-        rx.search(r"(?<=\s)(?:on\s+)?the\s+(?:next|following)\s+day\b", out) if " day" in out else None
-    if next_day and info.context_date and info.context_date[2] and not find_dates(out):
-        day = datetime.date(*info.context_date) + datetime.timedelta(days=1)
+    # (also "The next morning", "Ten days later", "A week later": counted in days the same way)
+    next_day = rx.match(r"^(?:The|On the)\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night),?\s+(?=\S)", out) or \
+        rx.match(rf"^({_COUNT_WORDS})\s+(days?|weeks?)\s+later,?\s+(?=\S)", out) or \
+        rx.search(r"(?<=\s)(?:on\s+)?the\s+(?:next|following)\s+day\b", out) \
+        if (" day" in out or " morning" in out or " week" in out or " evening" in out or " night" in out
+            or " afternoon" in out) else None
+    if next_day and info.context_date and info.context_date[2] and info.context_date[0] > 0 and not find_dates(out):
+        days = 1
+        if next_day.re.groups and next_day.group(2):
+            count = next_day.group(1).lower()
+            days = int(count) if count.isdigit() else _COUNTS[count]
+            days *= 7 if next_day.group(2).startswith("week") else 1
+        day = datetime.date(*info.context_date) + datetime.timedelta(days=days)
         written = format_date(DateValue(date=day.isoformat(), precision="day"))
         if next_day.start() == 0:
             notes.append(f'"{next_day.group(0).strip()}" read as "On {written},": check the date')
@@ -1082,7 +1096,10 @@ def _dates(info: SentenceInfo, antecedents: Antecedents, entities: EntityIndex) 
                 confidence -= 0.05  # a range: still a fine fact, the start year
         if statement_text is None:
             # "Three years later, on 19 April 1906, X ..." -> "On 19 April 1906, X ...": the date says it all.
-            lead = rx.match(r"^[A-Z][^,]{2,40},\s+(on|in)\s+$", sentence[: mention.start])
+            # (a time before the date, not a subject: "The first vote, on January 15, 2019, was lost")
+            lead = rx.match(r"^[A-Z][^,]{0,30}\b(?:later|earlier|afterwards|after|before|ago|then|years?|months?|weeks?|"
+                            r"days?|morning|evening|night|decades?|centuries|century)\b[^,]{0,12},\s+(on|in)\s+$",
+                            sentence[: mention.start])
             if lead and sentence[mention.end: mention.end + 2] == ", ":
                 statement_text = lead.group(1).capitalize() + " " + sentence[mention.start:]
                 answer = mention.text
@@ -1381,6 +1398,9 @@ _FINITE_VERB = re.compile(r"\b(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|w
                           r"should|does|do|remains|remain|lies|lie|includes|include|contains|contain|holds|hold|"
                           r"makes|make|takes|take|gives|give|runs|run|says|say|uses|use|becomes|become|"
                           + _IRREGULAR_PAST + r")\b")
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT_WORDS = r"(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|\d{1,2})"
 _FIRST = re.compile(r"^\s+(?:(?:later|also|then|soon)\s+)?(?:became|was|is|were)\s+the\s+first\b")
 # A mention inside a subordinate clause ("... while Armstrong and Aldrin were on the surface") is
 # background, not what the sentence says.

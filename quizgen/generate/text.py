@@ -86,6 +86,8 @@ _HEAD_NOUNS = frozenset("""
     act law bill depression recession crash crisis panic famine pandemic epidemic uprising rebellion siege exchange
     day
 """.split())
+_LEGISLATURES = {"congress", "parliament", "senate", "bundestag", "reichstag", "duma", "knesset", "legislature",
+                 "storting", "riksdag", "sejm", "oireachtas", "dáil"}
 # a head word as the noun a question uses ("Which mountain", "Which mountain range")
 _HEAD_AS_NOUN = {"mount": "mountain", "mountains": "mountain range", "islands": "group of islands",
                  "archipelago": "group of islands", "isle": "island", "treaties": "treaty", "harbor": "harbour",
@@ -379,6 +381,8 @@ def name_noun(name: str, entity_class: str) -> str:
             folded = word.casefold()
             if folded in _HEAD_NOUNS:
                 return _HEAD_AS_NOUN.get(folded, folded)
+    if len(words) == 1 and name.casefold() in _LEGISLATURES:
+        return "legislature"  # "Congress passed the act": no bank stands in for it ("the investment bank Congress")
     if len(words) == 1 and entity_class == "place":
         # German compounds name their sort at the end: "Alexanderplatz" is a square, not a town
         folded = name.casefold()
@@ -746,6 +750,8 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
                 after = ""
             if ":" in before[: prep.start()]:
                 return None  # "won four gold medals: one in singles, at the London Olympics in 2012"
+            if _AS_BEFORE_DATE.search(before[: prep.start()]):
+                return None  # "He was named the best player, as he had been in 2014": not the year he was named
             clause = ends_sentence(before[: prep.start()] + after)
         if _YEAR.search(clause) or len(clause.split()) < 3:
             return None  # another date left in the question would confuse it
@@ -898,6 +904,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b|(?:\b(?:in|on|of|since|from|to|by|until|t
                    r"|\d,)\s+1[0-9]\d\d\b")
 
 
+# "..., as he had been in 2014": the date of a comparison with an earlier time, not of the sentence's event
+_AS_BEFORE_DATE = re.compile(r",\s+(?:just\s+)?as\s+(?:he|she|it|they|we|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
+                             r"(?:had|has|did|was|were|would)(?:\s+(?:been|done|won|had))?$")
+
+
 def event_phrase(fact: Fact, span: tuple[int, int]) -> Optional[str]:
     """The statement of a dated fact without its date ("Meta released Llama 3"), for timelines.
 
@@ -921,13 +932,36 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
         if not prep:
             return None
         head = before[: prep.start()]
+        # (only after a bare subject: "Voyager 1 was launched from Cape Canaveral, Florida, on ...,"
+        # has its verb already, and what follows the date is another phrase)
+        parenthetical = head.endswith(",") and after.startswith(", ") and not re.match(
+            r"^(?:On|In|At|During|For|By|After|Before|Under|With|Following|Through|Upon|Within|Throughout)\s", head) \
+            and not re.search(r"\b(?:is|was|are|were|be|been|has|had|have|[a-z]{2,}ed|" + "|".join(PAST_TO_BASE) + r")\b",
+                              head) and re.match(r",\s+[a-z]", after) and not re.match(
+            r",\s+(?:and|but|or|while|whereas|which|where|who|when|so|as|after|before|because|although|though|with)\b", after)
+        if parenthetical:
+            # "The first vote, on January 15, 2019, was lost by 432 votes": the date set off by commas
+            # between the subject and its verb; the event is the sentence without it
+            before, after = before[: prep.start() - 1] + before[prep.start():], " " + after[2:]
+            prep = _TRAILING_PREPOSITION.search(before)
+            head = before[: prep.start()]
         if after.startswith(",") and after[1:2].isspace():
             # "On its 50th anniversary in 1987, about 300,000 people crowded onto the deck": the date
             # ends an opening phrase, and the event is the main clause after it
-            after = ", " + after[2:] if re.match(r"^(?:On|In|At|During|For|By|After|Before|Under|With|Following|"
-                                                 r"Through|Upon|Within|Throughout)\s[^,]{0,40}$", head) else ""
+            opener = re.match(r"^(?:On|In|At|During|For|By|After|Before|Under|With|Following|"
+                              r"Through|Upon|Within|Throughout)\s[^,]{0,40}$", head)
+            after = ", " + after[2:] if opener else ""
+            participle = re.search(r"\s+(?:held|signed|fought|played|staged|run|won|given|made|[a-z]{3,}ed)$", head) \
+                if opener else None
+            if participle and len(head[: participle.start()].split()) >= 2:
+                # "In a referendum held on June 23, 2016, 51.9 percent voted ...": "In a referendum, 51.9
+                # percent voted ...", not "In a referendum held, ..."
+                before = head[: participle.start()] + before[prep.start():]
+                prep = _TRAILING_PREPOSITION.search(before)
         if ":" in before[: prep.start()]:
             return None  # "won four gold medals: one in singles, at the London Olympics in 2012": the date is the part's
+        if _AS_BEFORE_DATE.search(before[: prep.start()]):
+            return None  # "He was named the best player, as he had been in 2014": the year of the earlier time
         if re.search(r",\s+(?:[a-z]+ed|built|begun|made|founded|opened|finished|written|drawn)$", before[: prep.start()]):
             return None  # "..., the oldest of which is the Rialto Bridge, completed in 1591": the date is the apposition's
         if re.search(r"\b(?:after|before|than|like)\s+(?:[A-Z][\w'-]*\s*){1,3}$", before[: prep.start()]) and \
