@@ -1257,3 +1257,17 @@ def test_mrs_takes_any_family_name(tmp_path):
     questions = {q.id: q for q in generate_questions(write_bank(tmp_path, facts))}
     _, wrong = split(questions["b.mc"])
     assert set(wrong) == {"Egerton", "Firth", "Austen"}, wrong
+
+
+def test_an_earthquake_magnitude_gets_tenths_not_ratios(tmp_path):
+    # "an earthquake of magnitude ______: 6.3 | 9.0 | 12.6 | 20.7" (no quake has passed 9.5)
+    from helpers_generate import quantity_fact, write_bank
+
+    bank = write_bank(tmp_path, [
+        quantity_fact("q", "On March 11, 2011, an earthquake of magnitude 9.0 struck off the coast of Tarvo.", "9.0", 9.0),
+        quantity_fact("r", "A 7.8-magnitude earthquake struck Kellis in 2015.", "7.8", 7.8)])
+    choices = {q.fact_id: [float(c.text) for c in q.choices] for q in generate_questions(bank)
+               if q.kind == "multiple_choice"}
+    for fact_id, key in (("q", 9.0), ("r", 7.8)):
+        assert len(choices[fact_id]) == 4
+        assert all(abs(c - key) <= 2.0 and c <= 9.6 for c in choices[fact_id]), choices[fact_id]

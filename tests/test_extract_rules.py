@@ -1424,3 +1424,19 @@ def test_times_of_day_and_verbs_after_numbers(text, expected):
 ])
 def test_days_later_are_counted_from_the_last_full_date(text, expected):
     assert any(s.startswith(expected) for s in _statements(text)), _statements(text)
+
+
+# -- round 25 ----------------------------------------------------------------------------------------
+
+def test_a_part_that_shares_the_subject_is_not_cut_off():
+    # "Was finished on March 31, 1889." had been a drafted statement
+    text = "The Vell Tower stands in Lyon. Construction began on January 28, 1887, and was finished on March 31, 1889."
+    statements = _statements(text, "date")
+    assert not [s for s in statements if s.startswith("Was ")], statements
+    assert "Construction began on January 28, 1887, and was finished on March 31, 1889." in statements
+
+
+def test_it_after_a_with_phrase_is_named():
+    text = ("The Vell Tower is an iron tower in Lyon. When it was completed, the tower was 300 metres tall. "
+            "With its antennas it now reaches 330 metres.")
+    assert "With its antennas the Vell Tower now reaches 330 metres." in _statements(text, "quantity")

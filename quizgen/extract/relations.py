@@ -549,7 +549,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                  r"following|next|previous)|this)\s+(?:year|month|week|day|decade|spring|summer|autumn|fall|winter)"
                  r"|(?:Later|Earlier)\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:(?:Around|At|By|From|Before|After)\s+the\s+age\s+of|At|Aged)\s+\d{1,3}),?\s+(he|she)\s+(?=[a-z])", out) or \
-        rx.match(r"^((?:With|Without|Alongside|Together\s+with)\s+(?:[a-z0-9]+\s+){1,6}?)(he|she|they)\s+(?=[a-z])", out) or \
+        rx.match(r"^((?:With|Without|Alongside|Together\s+with)\s+(?:[a-z0-9]+\s+){1,6}?)(he|she|they|it)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:At|In|By|During)\s+its\s+[a-z]+(?:\s+(?:in|of|around)\s+[\w ]{2,30}?)?),?\s+(it)\s+(?=[a-z])", out) or \
         (" he " in out[:90] or " she " in out[:90]) and (
             # "On May 25, 1935, at a meet in Ann Arbor, Michigan, he set ...": several opening phrases
@@ -917,6 +917,11 @@ def _coordinated_part(clause: str, start: int, end: int, others: list[tuple[int,
             part = rx.sub(r"^,\s+(?:and|but|while|whereas)\s+", "", clause[a:b]).strip()
             if a > 0 and rx.search(r"\b(?:it|they|them|he|she)\b", part):
                 return None  # its antecedent is in the part left out
+            if a > 0 and rx.match(r"(?:was|were|is|are|has|had|have|will|would|could|can|did|[a-z]{2,}ed|"
+                                  + _IRREGULAR_PAST + r")\b", part):
+                # "Construction began on January 28, 1887, and was finished on March 31, 1889": the part
+                # shares the first part's subject, and alone it has none ("Was finished on ...")
+                return None
             if a > 0 and not _FINITE_VERB.search(part):
                 # "..., and three trillion dollars on June 5, 2024": the verb ("passed") is in the part
                 # left out, so the part reads alone as no sentence at all

@@ -725,6 +725,11 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
             below, above, written_numbers = _sentence_numbers(fact.statement, span, answer, value.magnitude)
             floor = below if floor is None else floor if below is None else max(floor, below)
             ceiling = above if ceiling is None else ceiling if above is None else min(ceiling, above)
+        # "an earthquake of magnitude ______" (9.0): a logarithmic scale, on which no quake has passed
+        # 9.5; wrong choices step by tenths, not by ratios ("12.6 | 20.7")
+        seismic = span is not None and _is_magnitude(fact.statement, span)
+        if seismic:
+            ceiling = MAX_MAGNITUDE if ceiling is None else min(ceiling, MAX_MAGNITUDE)
         below_zero = _below_absolute_zero(fact.statement, span, value.unit) if span else None
         if below_zero is not None:
             # "at minus ______ degrees Celsius": not minus 311, colder than anything can be
@@ -750,6 +755,8 @@ def choose_distractors(fact: Fact, span: Optional[tuple[int, int]], stem: str, i
                     and not _zero_ending_tell(text, answer) and plausible(magnitude):
                 siblings.append((text, magnitude, "sibling", owner))
         def invented_numbers() -> tuple[list, list]:
+            if seismic:
+                return _magnitude_steps(value.magnitude, style, plausible)
             below, above = quantity_candidates(value, answer, style)
             return ([(text, m, "perturbation", "") for m, text in below if plausible(m)],
                     [(text, m, "perturbation", "") for m, text in above if plausible(m)])
@@ -872,6 +879,31 @@ def surname(name: str) -> str:
     while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
         words.pop()
     return words[-1] if words else name
+
+
+MAX_MAGNITUDE = 9.6  # above the largest earthquake recorded (9.5, Chile 1960)
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|moment magnitude|Richter scale of)\s+(?:of\s+)?$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"(?:-|\s+)magnitude\b|\s+on\s+the\s+Richter\s+scale\b", re.I)
+_MAGNITUDE_STEPS = (0.3, 0.6, 0.9, 1.2, 1.5, 2.0)
+
+
+def _is_magnitude(statement: str, span: tuple[int, int]) -> bool:
+    """Whether the number at `span` is an earthquake's magnitude ("of magnitude 9.0", "a 7.8-magnitude")."""
+    return bool(_MAGNITUDE_BEFORE.search(statement, 0, span[0]) or _MAGNITUDE_AFTER.match(statement, span[1]))
+
+
+def _magnitude_steps(key: float, style, plausible) -> tuple[list, list]:
+    """Magnitudes a few tenths below and above the key, written like it (one decimal for "9.0")."""
+    from quizgen.generate.values import format_quantity
+
+    sides: tuple[list, list] = ([], [])
+    for step in _MAGNITUDE_STEPS:
+        for side, number in ((0, key - step), (1, key + step)):
+            number = round(number, 6)
+            text = format_quantity(number, style) if number > 0 else None
+            if text is not None and plausible(number):
+                sides[side].append((text, number, "perturbation", ""))
+    return sides
 
 
 AGE_BAND = (0.7, 1.5)  # an age's distractors lie within these ratios of the key
