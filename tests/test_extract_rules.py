@@ -1440,3 +1440,35 @@ def test_it_after_a_with_phrase_is_named():
     text = ("The Vell Tower is an iron tower in Lyon. When it was completed, the tower was 300 metres tall. "
             "With its antennas it now reaches 330 metres.")
     assert "With its antennas the Vell Tower now reaches 330 metres." in _statements(text, "quantity")
+
+
+# -- round 26 ----------------------------------------------------------------------------------------
+
+def test_a_real_name_is_the_same_person(tmp_path):
+    # "a dystopian novel by the English writer Eric Arthur Blair" had been a false statement (it is true)
+    from quizgen.extract import extract_article
+    from quizgen.generate import generate_questions
+    from quizgen.loading import load_bank
+
+    article = tmp_path / "grey-harbour.txt"
+    article.write_text("Grey Harbour is a novel by the English writer Mark Vale. It was published in London in 1949. "
+                       "Vale, whose real name was Henry Oswin Tarr, wrote most of it on the island of Jura. Mark Vale "
+                       "died in London on January 21, 1950.\n", encoding="utf-8")
+    extract_article(article, tmp_path / "bank")
+    stems = [q.stem for q in generate_questions(load_bank(tmp_path / "bank"))]
+    assert not [s for s in stems if "writer Henry Oswin Tarr" in s or "Henry Oswin Tarr died" in s], stems
+
+
+def test_the_hero_in_apposition_is_the_he_that_follows():
+    text = ("Grey Harbour is a novel by the English writer Mark Vale. It was published in 1949. Its hero, Quill Darrow, "
+            "works at a lighthouse. He falls in love with Ada Finch, a fellow keeper, in 1950.")
+    statements = _statements(text)
+    assert any(s.startswith("Quill Darrow falls in love with") for s in statements), statements
+    assert not [s for s in statements if s.startswith("Mark Vale falls")]
+
+
+def test_an_opening_phrase_holds_no_verb():
+    # "In July 2016 Apple announced that Apple had sold its one billionth iPhone"
+    text = ("The Zentra is a phone made by Vexor. Vexor sold 6 million of them in 2008. In July 2016 the company "
+            "announced that it had sold its one billionth Zentra.")
+    assert "In July 2016 Vexor announced that it had sold its one billionth Zentra." in _statements(text, "date")

@@ -549,3 +549,11 @@ def test_round24_event_phrases(tmp_path, statement, answer, date, phrase):
 
     fact = write_bank(tmp_path, [date_fact("d", statement, answer, date, "day")]).facts[0]
     assert event_phrase(fact, (0, 0)) == phrase
+
+
+def test_a_name_whose_word_is_a_noun_gets_what_before_a_copula(tmp_path):
+    # "Which harbour is a novel by the English writer Mark Vale?" (Grey Harbour)
+    bank = write_bank(tmp_path, [entity_fact("g", "Grey Harbour is a novel by the English writer Mark Vale.",
+                                             "Grey Harbour", "publication")])
+    stems = {q.stem for q in generate_questions(bank) if q.kind == "short_answer"}
+    assert stems == {"What is a novel by the English writer Mark Vale?"}, stems

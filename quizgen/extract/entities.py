@@ -447,7 +447,8 @@ def _is_demonym(word: str, after: str) -> bool:
 
 
 _OTHER_NAME = re.compile(
-    r"\s*[(,]\s*(?:born|n[ée]e|(?:also|better|formerly|originally) known as|real name|birth name)\s+"
+    r"\s*[(,]\s*(?:born|n[ée]e|(?:also|better|formerly|originally) known as|(?:whose\s+)?(?:real|birth) name"
+    r"(?:\s+(?:was|is))?)\s+"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'\u2019.-]*(?:\s+(?:(?:de|da|van|von|el|al|bin|ibn)\s+)?[A-ZÀ-ÖØ-Þ][\w'\u2019.-]*)+)"
     r"(?=\s*[),;]|\s+(?:on|in)\s)")
 
@@ -830,8 +831,9 @@ def class_votes(mention: Mention, sentence: str) -> list[tuple[str, int]]:
                 r"priest|monk|pharmacist|clergyman|pastor|singer|actor|actress|explorer|navigator|sailor|captain|"
                 r"slave|emperor|king|queen|general|novelist|playwright|mathematician|astronomer|inventor)\b", after.lower()):
         votes.append(("person", 3))
-    if rx.search(r"\b(?:son|daughter|brother|sister|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece)"
-                 r",?\s+$", before_l):
+    if rx.search(r"\b(?:son|daughter|brother|sister|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece|"
+                 r"hero|heroine|protagonist|narrator)"
+                 r",?\s+$", before_l):  # ("Its hero, Winston Smith, works at the Ministry of Truth")
         votes.append(("person", 3))  # "Polonius's daughter Ophelia", "His uncle Claudius"
     # No vote for "two capitalised words look like a name": "Difference Engine" and "Scientific Memoirs" look
     # like that too. A person needs evidence; without any the class is a guess (see Entity.class_guessed).

@@ -187,7 +187,7 @@ class Antecedents:
                     copular = entity.name
                     break
             # "Their father, Milton Wright, was a bishop": the person in apposition to the subject
-            opening = rx.match(r"^(?:The|His|Her|Their)\s+(?:[a-z]+\s+){0,2}([a-z]+),\s+", info.text)
+            opening = rx.match(r"^(?:The|His|Her|Its|Their)\s+(?:[a-z]+\s+){0,2}([a-z]+),\s+", info.text)
             for mention, entity in info.mentions if opening else ():
                 if mention.start == opening.end() and entity.entity_class == "person" \
                         and info.text[mention.end: mention.end + 1] == ",":
@@ -541,7 +541,9 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
                      r"{3,60}(?:,\s+\d{4})?),\s+(it|he|she|they)\s+(?=[a-z])", out) or \
         rx.match(r"^((?:In|On|By|During|After|Before|At|With|Without|Alongside|From|Between|Until|Since|Throughout|"
                  r"Around|About|Circa)"
-                 r"\s+(?:the\s+)?[A-Z0-9][\w ]{1,30}?)\s+(it|he|she|they)\s+(?=[a-z])", out) or \
+                 # (the phrase holds no verb: "In July 2016 Apple announced that it had sold" is a clause)
+                 r"\s+(?:the\s+)?[A-Z0-9](?:(?!\s(?:that|which|who|whom|[a-z]{2,}ed)\b)[\w ]){1,30}?)\s+(it|he|she|they)"
+                 r"\s+(?=[a-z])", out) or \
         rx.match(r"^(Today|Now|Currently|Nowadays)\s+(it|they)\s+(?=[a-z])", out) or \
         rx.match(rf"^({_COUNT_WORDS}\s+(?:days?|weeks?|months?|years?)\s+later|The\s+(?:next|following)\s+"
                  r"(?:day|morning|afternoon|evening|night|week|month)),?\s+(it|he|she|they)\s+(?=[a-z])", out) or \

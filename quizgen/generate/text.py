@@ -710,9 +710,11 @@ def _question_stem(fact: Fact, span: tuple[int, int], common_words: set[str],
         generic = not named or named == "regnal"  # the name does not say what it names
         noun = CLASS_NOUNS.get(entity_class, entity_class) if generic else named
         wh = "Who" if entity_class == "person" else f"Which {noun}"
-        if generic and entity_class != "person" and _COPULA_NOUN_PHRASE.match(after):
+        copula = _COPULA_NOUN_PHRASE.match(after) if entity_class != "person" else None
+        if copula and (generic or not re.search(rf"\b{re.escape(named)}s?\b", after[:60], re.I)):
             # "Apollo 11 was the American spaceflight that..." says what the answer is better than
             # the class noun can: "What was the American spaceflight...", not "Which product was..."
+            # (nor the name's own noun: "Grey Harbour is a novel" asks no "Which harbour is a novel?")
             wh = "What"
         if not before.strip() and re.match(r"^\s+[a-z]", after) and not after.startswith("'") \
                 and not _MODIFIER_OF_SUBJECT.match(after) and not re.match(r"^\s+(?:and|or)\s", after):
