@@ -598,9 +598,7 @@ def resolve(text: str, info: SentenceInfo, antecedents: Antecedents, notes: list
     later = rx.match(r"^(A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2}) years? later,\s+(?=\S)", out) \
         if " later, " in out[:20] else None
     if later and info.context_year and not _holds_a_year(out):
-        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10}
-        count = int(later.group(1)) if later.group(1).isdigit() else words[later.group(1).lower()]
+        count = int(later.group(1)) if later.group(1).isdigit() else _COUNTS[later.group(1).lower()]
         year = info.context_year + count
         notes.append(f'"{later.group(0).strip()}" read as "In {year},": check the year')
         out = f"In {year}, " + out[later.end():]

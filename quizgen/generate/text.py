@@ -906,6 +906,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b|(?:\b(?:in|on|of|since|from|to|by|until|t
                    r"|\d,)\s+1[0-9]\d\d\b")
 
 
+# a word that makes the words before a date a clause rather than a bare subject (see _event_phrase)
+_VERB_IN_HEAD = re.compile(r"\b(?:is|was|are|were|be|been|has|had|have|[a-z]{2,}ed|" + "|".join(PAST_TO_BASE) + r")\b")
 # "..., as he had been in 2014": the date of a comparison with an earlier time, not of the sentence's event
 _AS_BEFORE_DATE = re.compile(r",\s+(?:just\s+)?as\s+(?:he|she|it|they|we|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+"
                              r"(?:had|has|did|was|were|would)(?:\s+(?:been|done|won|had))?$")
@@ -938,8 +940,7 @@ def _event_phrase(statement: str, answer: str) -> Optional[str]:
         # has its verb already, and what follows the date is another phrase)
         parenthetical = head.endswith(",") and after.startswith(", ") and not re.match(
             r"^(?:On|In|At|During|For|By|After|Before|Under|With|Following|Through|Upon|Within|Throughout)\s", head) \
-            and not re.search(r"\b(?:is|was|are|were|be|been|has|had|have|[a-z]{2,}ed|" + "|".join(PAST_TO_BASE) + r")\b",
-                              head) and re.match(r",\s+[a-z]", after) and not re.match(
+            and not _VERB_IN_HEAD.search(head) and re.match(r",\s+[a-z]", after) and not re.match(
             r",\s+(?:and|but|or|while|whereas|which|where|who|when|so|as|after|before|because|although|though|with)\b", after)
         if parenthetical:
             # "The first vote, on January 15, 2019, was lost by 432 votes": the date set off by commas
