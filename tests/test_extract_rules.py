@@ -1409,6 +1409,9 @@ def test_only_a_time_before_a_date_is_folded_into_on():
     # "men" is plural already ("600,000 mens"), and a number before a verb counts what the number before it does
     ("He invaded with more than 600,000 men, but fewer than 100,000 returned.", [("600,000", "men"), ("100,000", "men")]),
     ("The school had one teacher per 30 child.", [("30", "children")]),
+    # "The ______ sides agreed on a Trade and Cooperation Agreement" (two): the two already named
+    ("The two sides agreed on a deal, and both three-year plans failed.", []),
+    ("The House rejected it three times.", [("three", "times")]),
 ])
 def test_times_of_day_and_verbs_after_numbers(text, expected):
     assert [(m.text, m.value.unit) for m in find_quantities(text)] == expected

@@ -102,6 +102,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
         unit = match.group("unit").lower()
         if number is None or unit.split()[-1] in _NOT_UNITS:
             continue
+        if rx.search(r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose)\s+$", text[:match.start("word")]):
+            continue  # "The two sides agreed ...": the two already named, no count to ask ("The ______ sides")
         qualifier = _qualifier(match.group("qual"))
         value = QuantityValue(number=number, scale=scale, unit=unit, qualifier=qualifier)
         end = match.end("scale") if scale else match.end("word")
