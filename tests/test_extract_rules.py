@@ -1406,6 +1406,7 @@ def test_only_a_time_before_a_date_is_folded_into_on():
     ("The outage began at 04:09 and lasted 78 minutes.", [("78", "minutes")]),
     ("A squad of 23 travelled to Qatar.", [("23", None)]),  # not "23 travelleds"
     ("They hired 500 skilled workers.", [("500", "skilled workers")]),
+    ("Police found 3 armed men.", [("3", "armed men")]),  # not "armeds"
     # "men" is plural already ("600,000 mens"), and a number before a verb counts what the number before it does
     ("He invaded with more than 600,000 men, but fewer than 100,000 returned.", [("600,000", "men"), ("100,000", "men")]),
     ("The school had one teacher per 30 child.", [("30", "children")]),

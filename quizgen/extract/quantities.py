@@ -225,6 +225,9 @@ def _unit_from(raw: str) -> tuple[Optional[str], int]:
         return "years", len(first)
     if first.endswith("ed") and (len(words) == 1 or words[1] in _NOT_UNITS or not words[1].isalpha()):
         return None, 0  # "a squad of 23 travelled to Qatar": a verb, not "23 travelleds" (but "3 armed men")
+    if first.endswith("ed") and len(words) > 1 and words[1].isalpha() and words[1] not in _ADJECTIVE_AFTER_UNIT:
+        # "3 armed men", "500 skilled workers": the adjective goes with the noun it describes
+        return pluralize(f"{first} {words[1]}"), len(first) + 1 + len(words[1])
     unit = first.rstrip("-")
     used = len(first)
     if len(words) > 1 and words[1] in _MEASURE_NOUNS:
